@@ -1,0 +1,1 @@
+"""Award catalogue, eligibility, proposals, council ballots and decisions (issue #4)."""

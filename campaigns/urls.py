@@ -1,0 +1,23 @@
+from django.urls import path
+
+from .views import campaigns, plans, pledges
+
+app_name = "campaigns"
+
+urlpatterns = [
+    path("", plans.plan_list, name="plan_list"),
+    path("tao-moi/", plans.plan_create, name="plan_create"),
+    path("<int:pk>/", plans.plan_detail, name="plan_detail"),
+    path("<int:pk>/sua/", plans.plan_edit, name="plan_edit"),
+    path("<int:pk>/ke-hoach-cap-duoi/", plans.plan_subplans, name="plan_subplans"),
+    path("<int:plan_pk>/phong-trao/tao-moi/", campaigns.campaign_create, name="campaign_create"),
+    path("phong-trao/", campaigns.campaign_list, name="campaign_list"),
+    path("phong-trao/<int:pk>/", campaigns.campaign_detail, name="campaign_detail"),
+    path("phong-trao/<int:pk>/sua/", campaigns.campaign_edit, name="campaign_edit"),
+    path("phong-trao/<int:pk>/moc/tao-moi/", campaigns.milestone_create, name="milestone_create"),
+    path("phong-trao/<int:pk>/giao-uoc/", pledges.campaign_pledges, name="campaign_pledges"),
+    path("phong-trao/<int:pk>/giao-uoc/dang-ky/", pledges.pledge_create, name="pledge_create"),
+    path("giao-uoc/", pledges.pledge_list, name="pledge_list"),
+    path("giao-uoc/<int:pk>/", pledges.pledge_detail, name="pledge_detail"),
+    path("giao-uoc/<int:pk>/sua/", pledges.pledge_edit, name="pledge_edit"),
+]

@@ -1,0 +1,92 @@
+"""Who may see and change what. Roles are granted over a unit and reach its whole subtree.
+
+Out-of-scope objects are filtered out of querysets (they answer 404); an in-scope but forbidden
+action answers 403.
+"""
+
+from django.db.models import Q
+
+from .models import Role, RoleGrant, Unit
+
+EDITOR_ROLES = {Role.STAFF, Role.ADMIN, Role.UNIT_HEAD}
+DEPARTMENT_ROLES = {Role.STAFF, Role.ADMIN, Role.DIRECTOR}
+
+
+def grants(user) -> list[RoleGrant]:
+    """The user's role grants, loaded once per request."""
+    if not getattr(user, "is_authenticated", False):
+        return []
+    if not hasattr(user, "_role_grants"):
+        user._role_grants = list(RoleGrant.objects.filter(user=user).select_related("unit"))
+    return user._role_grants
+
+
+def roles(user) -> set[str]:
+    return {g.role for g in grants(user)}
+
+
+def has_role(user, *wanted: str) -> bool:
+    return bool(getattr(user, "is_superuser", False)) or bool(roles(user) & set(wanted))
+
+
+def _subtree_ids(paths: list[str]) -> frozenset[int]:
+    if not paths:
+        return frozenset()
+    condition = Q()
+    for path in paths:
+        condition |= Q(path__startswith=path)
+    return frozenset(Unit.objects.filter(condition).values_list("id", flat=True))
+
+
+def visible_unit_ids(user) -> frozenset[int]:
+    """Units whose data the user may read: the subtrees of every unit they hold a role over."""
+    if not getattr(user, "is_authenticated", False):
+        return frozenset()
+    if not hasattr(user, "_visible_unit_ids"):
+        if user.is_superuser:
+            user._visible_unit_ids = frozenset(Unit.objects.values_list("id", flat=True))
+        else:
+            user._visible_unit_ids = _subtree_ids([g.unit.path for g in grants(user)])
+    return user._visible_unit_ids
+
+
+def editable_unit_ids(user) -> frozenset[int]:
+    """Units whose data the user may change: subtrees of their staff, admin or unit-head grants."""
+    if not getattr(user, "is_authenticated", False):
+        return frozenset()
+    if not hasattr(user, "_editable_unit_ids"):
+        if user.is_superuser:
+            user._editable_unit_ids = visible_unit_ids(user)
+        else:
+            user._editable_unit_ids = _subtree_ids([g.unit.path for g in grants(user) if g.role in EDITOR_ROLES])
+    return user._editable_unit_ids
+
+
+def is_department_staff(user) -> bool:
+    """Thường trực TĐKT, quản trị, lãnh đạo cơ quan: the people who run the campaigns."""
+    return has_role(user, *DEPARTMENT_ROLES)
+
+
+def can_edit_unit(user, unit) -> bool:
+    return has_role(user, Role.STAFF, Role.ADMIN) and unit.pk in editable_unit_ids(user)
+
+
+def can_create_unit(user) -> bool:
+    return has_role(user, Role.STAFF, Role.ADMIN)
+
+
+def can_edit_officer(user, officer) -> bool:
+    return officer.unit_id in editable_unit_ids(user)
+
+
+def can_manage_discipline(user, officer) -> bool:
+    """Discipline records are personnel data: department staff keep them, not unit heads."""
+    return has_role(user, Role.STAFF, Role.ADMIN) and officer.unit_id in editable_unit_ids(user)
+
+
+def can_import_organisation(user) -> bool:
+    return has_role(user, Role.STAFF, Role.ADMIN)
+
+
+def can_view_audit(user) -> bool:
+    return has_role(user, Role.STAFF, Role.ADMIN, Role.DIRECTOR)

@@ -1,0 +1,24 @@
+"""Navigation by role, computed once per request from the user's grants (no query per link)."""
+
+from . import access
+from .models import Role
+
+
+def navigation(request):
+    user = request.user
+    if not user.is_authenticated:
+        return {}
+    user_roles = access.roles(user)
+    role_labels = [Role(r).label for r in sorted(user_roles)]
+    if not role_labels and user.is_superuser:
+        role_labels = [Role.ADMIN.label]
+    return {
+        "nav": {
+            "roles": role_labels,
+            "scope": ", ".join(sorted({g.unit.short_name or g.unit.name for g in access.grants(user)})),
+            "is_staff": access.is_department_staff(user),
+            "can_import": access.can_import_organisation(user),
+            "can_audit": access.can_view_audit(user),
+            "can_admin": user.is_staff,
+        }
+    }

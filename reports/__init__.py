@@ -1,0 +1,1 @@
+"""Dashboards and documents: reads every app, owns no domain rule."""

@@ -1,0 +1,142 @@
+"""The fixed cast: a province with two sub-departments (A and B), data in both, and one user per
+role. A leak between units shows up as a 200 where a 404 is expected."""
+
+import os
+import shutil
+import socket
+
+import pytest
+from django.test import Client
+
+from emulation.models import Role, UnitKind
+from tests.factories import (
+    CampaignFactory,
+    OfficerFactory,
+    ParticipationFactory,
+    PlanFactory,
+    RoleGrantFactory,
+    UnitFactory,
+)
+
+REQUIRE_SERVICES = os.environ.get("REQUIRE_SERVICES", "") in {"1", "true", "yes"}
+
+
+def service_missing(reason: str):
+    """Skip with the reason on a developer machine; fail under CI (REQUIRE_SERVICES=1)."""
+    if REQUIRE_SERVICES:
+        pytest.fail(f"required service missing: {reason}", pytrace=False)
+    pytest.skip(reason)
+
+
+def port_open(host: str, port: int) -> bool:
+    try:
+        with socket.create_connection((host, port), timeout=0.5):
+            return True
+    except OSError:
+        return False
+
+
+def chromium_path() -> str | None:
+    return shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+@pytest.fixture
+def province(db):
+    return UnitFactory(code="HG", name="Cục Thi hành án dân sự tỉnh Hậu Giang", short_name="Cục THADS Hậu Giang",
+                       kind=UnitKind.PROVINCIAL)
+
+
+@pytest.fixture
+def unit_a(province):
+    return UnitFactory(code="HG-VT", name="Chi cục Thi hành án dân sự thành phố Vị Thanh", parent=province)
+
+
+@pytest.fixture
+def unit_b(province):
+    return UnitFactory(code="HG-LM", name="Chi cục Thi hành án dân sự huyện Long Mỹ", parent=province)
+
+
+def _user_with(role, unit, username):
+    return RoleGrantFactory(user__username=username, role=role, unit=unit).user
+
+
+@pytest.fixture
+def staff(province):
+    return _user_with(Role.STAFF, province, "thuongtruc")
+
+
+@pytest.fixture
+def head_a(unit_a):
+    return _user_with(Role.UNIT_HEAD, unit_a, "truong_a")
+
+
+@pytest.fixture
+def head_b(unit_b):
+    return _user_with(Role.UNIT_HEAD, unit_b, "truong_b")
+
+
+@pytest.fixture
+def council_member(province):
+    return _user_with(Role.COUNCIL_MEMBER, province, "hoidong")
+
+
+@pytest.fixture
+def director(province):
+    return _user_with(Role.DIRECTOR, province, "cuctruong")
+
+
+@pytest.fixture
+def viewer(province):
+    return _user_with(Role.VIEWER, province, "xem")
+
+
+@pytest.fixture
+def officer_a(unit_a):
+    return OfficerFactory(unit=unit_a, full_name="Nguyễn Văn An", code="A-001")
+
+
+@pytest.fixture
+def officer_b(unit_b):
+    return OfficerFactory(unit=unit_b, full_name="Trần Thị Bình", code="B-001")
+
+
+@pytest.fixture
+def plan_a(unit_a):
+    """A plan issued by sub-department A itself (e.g. its own plan under the provincial one)."""
+    return PlanFactory(issuer=unit_a, number=5, symbol="KH-CCTHADS", title="Kế hoạch thi đua của Chi cục Vị Thanh")
+
+
+@pytest.fixture
+def plan_b(unit_b):
+    return PlanFactory(issuer=unit_b, number=7, symbol="KH-CCTHADS", title="Kế hoạch thi đua của Chi cục Long Mỹ")
+
+
+@pytest.fixture
+def province_plan(province, unit_a, unit_b):
+    plan = PlanFactory(issuer=province, number=12, symbol="KH-CTHADS", title="Kế hoạch phát động đợt thi đua cao điểm")
+    campaign = CampaignFactory(plan=plan, name="Đợt thi đua cao điểm năm 2024")
+    ParticipationFactory(campaign=campaign, unit=unit_a)
+    ParticipationFactory(campaign=campaign, unit=unit_b)
+    return plan
+
+
+@pytest.fixture
+def campaign_a(plan_a):
+    return CampaignFactory(plan=plan_a, name="Phong trào thi đua của Chi cục Vị Thanh")
+
+
+@pytest.fixture
+def campaign_b(plan_b):
+    return CampaignFactory(plan=plan_b, name="Phong trào thi đua của Chi cục Long Mỹ")
+
+
+@pytest.fixture
+def login():
+    """``login(user)`` → a test client signed in as that user."""
+
+    def make(user) -> Client:
+        client = Client()
+        client.force_login(user)
+        return client
+
+    return make

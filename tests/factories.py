@@ -1,0 +1,122 @@
+"""factory_boy factories. Units and officers go through the same save functions as the app."""
+
+import datetime
+
+import factory
+from django.contrib.auth import get_user_model
+
+from campaigns import services as campaign_services
+from campaigns.models import Campaign, CampaignKind, Participation, Plan, Pledge
+from emulation import services as org_services
+from emulation.models import Discipline, DisciplineForm, Gender, Officer, RoleGrant, Unit, UnitKind
+
+
+class UnitFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Unit
+
+    code = factory.Sequence(lambda n: f"U{n:04d}")
+    name = factory.Sequence(lambda n: f"Chi cục Thi hành án dân sự số {n}")
+    kind = UnitKind.SUB_DEPARTMENT
+    parent = None
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        return org_services.save_unit(model_class(*args, **kwargs))
+
+
+class OfficerFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Officer
+
+    code = factory.Sequence(lambda n: f"CB{n:05d}")
+    full_name = factory.Iterator(["Nguyễn Văn An", "Trần Thị Bình", "Lê Hoàng Cường", "Phạm Thị Dung"])
+    gender = Gender.MALE
+    unit = factory.SubFactory(UnitFactory)
+    position = "Chấp hành viên"
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        return org_services.save_officer(model_class(*args, **kwargs))
+
+
+class DisciplineFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Discipline
+
+    officer = factory.SubFactory(OfficerFactory)
+    form = DisciplineForm.REPRIMAND
+    decided_on = datetime.date(2024, 1, 15)
+    ends_on = datetime.date(2025, 1, 15)
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = get_user_model()
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    password = factory.PostGenerationMethodCall("set_password", "matkhau-123")
+
+    @factory.post_generation
+    def save_password(obj, create, extracted, **kwargs):
+        if create:
+            obj.save()
+
+
+class RoleGrantFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = RoleGrant
+
+    user = factory.SubFactory(UserFactory)
+    unit = factory.SubFactory(UnitFactory)
+
+
+class PlanFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Plan
+
+    issuer = factory.SubFactory(UnitFactory)
+    number = factory.Sequence(lambda n: n + 1)
+    symbol = "KH-CTHADS"
+    year = 2024
+    issued_on = datetime.date(2024, 3, 20)
+    title = factory.Sequence(lambda n: f"Kế hoạch phát động phong trào thi đua số {n}")
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        return campaign_services.save_plan(model_class(*args, **kwargs))
+
+
+class CampaignFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Campaign
+
+    plan = factory.SubFactory(PlanFactory)
+    kind = CampaignKind.PEAK
+    name = factory.Sequence(lambda n: f"Đợt thi đua cao điểm số {n}")
+    starts_on = datetime.date(2024, 4, 1)
+    ends_on = datetime.date(2024, 6, 30)
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        return campaign_services.save_campaign(model_class(*args, **kwargs))
+
+
+class ParticipationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Participation
+
+    campaign = factory.SubFactory(CampaignFactory)
+    unit = factory.SubFactory(UnitFactory)
+
+
+class PledgeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Pledge
+
+    campaign = factory.SubFactory(CampaignFactory)
+    unit = factory.SubFactory(UnitFactory)
+    officer = None
+    registered_on = datetime.date(2024, 4, 5)
+    content = "Phấn đấu hoàn thành xuất sắc chỉ tiêu về việc và về tiền."
