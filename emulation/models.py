@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -51,6 +52,9 @@ class Unit(models.Model):
 
     def __str__(self):
         return self.name
+
+    def get_absolute_url(self):
+        return reverse("emulation:unit_detail", args=[self.pk])
 
     def is_valid_on(self, day) -> bool:
         return (self.valid_from is None or self.valid_from <= day) and (self.valid_to is None or day <= self.valid_to)
@@ -116,6 +120,9 @@ class Officer(models.Model):
 
     def __str__(self):
         return self.full_name
+
+    def get_absolute_url(self):
+        return reverse("emulation:officer_detail", args=[self.pk])
 
 
 class Assignment(models.Model):

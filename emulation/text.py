@@ -78,12 +78,9 @@ def split_name(full_name: str) -> tuple[str, str, str]:
 
 
 def name_sort_key(full_name: str) -> str:
-    """Sort key for a person: given name, then family name, then middle names."""
+    """Sort key for a person: given name (letters, then tones), then family name, then middle names."""
     family, middle, given = split_name(full_name)
-    keys = [_word_key(part) for part in (given, family, middle)]
-    letters = "\x20".join(k[0] for k in keys)
-    tones = "\x20".join(k[1] for k in keys)
-    return f"{letters}{SEPARATOR}{tones}"
+    return "\x1e".join(sort_key(part) for part in (given, family, middle))
 
 
 def display_name(name: str) -> str:

@@ -37,3 +37,7 @@ def test_search_key_strips_accents_and_d_stroke():
 def test_split_name():
     assert split_name("Nguyễn Thị Minh Khai") == ("Nguyễn", "Thị Minh", "Khai")
     assert split_name("Khai") == ("", "", "Khai")
+
+
+def test_given_name_tone_decides_before_family_name():
+    assert sorted(["Đặng Văn Ấn", "Trần Ân"], key=name_sort_key) == ["Trần Ân", "Đặng Văn Ấn"]

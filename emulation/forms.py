@@ -1,0 +1,84 @@
+"""Forms for units, officers, transfers and discipline. Each validates itself; services save."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import Discipline, Officer, Unit
+
+
+class DateInput(forms.DateInput):
+    """A text box that shows and reads dd/mm/yyyy (the Vietnamese format module)."""
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy", "autocomplete": "off"}, **kwargs)
+
+
+class UnitForm(forms.ModelForm):
+    class Meta:
+        model = Unit
+        fields = ["code", "name", "short_name", "kind", "parent", "valid_from", "valid_to",
+                  "legal_entity", "has_seal", "hardship", "address"]
+        widgets = {"valid_from": DateInput(), "valid_to": DateInput()}
+
+    def __init__(self, *args, parent_choices=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if parent_choices is not None:
+            self.fields["parent"].queryset = parent_choices
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("valid_from"), data.get("valid_to")
+        if start and end and end < start:
+            self.add_error("valid_to", _("Ngày hết hiệu lực phải sau hoặc bằng ngày bắt đầu hiệu lực."))
+        parent = data.get("parent")
+        if parent and self.instance.pk and parent.path.startswith(self.instance.path or "\0"):
+            self.add_error("parent", _("Đơn vị cấp trên không được là chính nó hoặc đơn vị cấp dưới của nó."))
+        return data
+
+
+class OfficerForm(forms.ModelForm):
+    starts_on = forms.DateField(label=_("Ngày bắt đầu công tác tại đơn vị"), widget=DateInput())
+    hardship = forms.BooleanField(label=_("Công tác vùng sâu, vùng xa, khó khăn"), required=False)
+
+    class Meta:
+        model = Officer
+        fields = ["code", "full_name", "gender", "birth_date", "unit", "position", "is_leader",
+                  "is_enforcement_officer"]
+        widgets = {"birth_date": DateInput()}
+
+    def __init__(self, *args, unit_choices=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if unit_choices is not None:
+            self.fields["unit"].queryset = unit_choices
+
+
+class OfficerEditForm(forms.ModelForm):
+    class Meta:
+        model = Officer
+        fields = ["full_name", "gender", "birth_date", "position", "is_leader", "is_enforcement_officer", "is_active"]
+        widgets = {"birth_date": DateInput()}
+
+
+class TransferForm(forms.Form):
+    unit = forms.ModelChoiceField(label=_("Đơn vị mới"), queryset=Unit.objects.none())
+    starts_on = forms.DateField(label=_("Từ ngày"), widget=DateInput())
+    position = forms.CharField(label=_("Chức vụ"), required=False, max_length=120)
+    hardship = forms.BooleanField(label=_("Công tác vùng sâu, vùng xa, khó khăn"), required=False)
+
+    def __init__(self, *args, unit_choices, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = unit_choices
+
+
+class DisciplineForm(forms.ModelForm):
+    class Meta:
+        model = Discipline
+        fields = ["form", "decision_number", "decided_on", "ends_on", "related_to_duties", "reason"]
+        widgets = {"decided_on": DateInput(), "ends_on": DateInput(), "reason": forms.Textarea(attrs={"rows": 3})}
+
+    def clean(self):
+        data = super().clean()
+        decided, ends = data.get("decided_on"), data.get("ends_on")
+        if decided and ends and ends < decided:
+            self.add_error("ends_on", _("Ngày chấp hành xong kỷ luật phải sau ngày quyết định."))
+        return data

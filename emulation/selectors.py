@@ -1,0 +1,65 @@
+"""Read queries for organisation and people, always scoped to what the user may see."""
+
+from django.db.models import Count, Q, QuerySet
+
+from . import access
+from .models import AuditEntry, Officer, Unit
+from .text import search_key
+
+
+def units_visible_to(user) -> QuerySet[Unit]:
+    return Unit.objects.filter(pk__in=access.visible_unit_ids(user)).select_related("parent")
+
+
+def unit_list(user, *, q: str = "", kind: str = "", current_only: bool = False, on=None) -> QuerySet[Unit]:
+    units = units_visible_to(user).annotate(officer_count=Count("officers", filter=Q(officers__is_active=True)))
+    if q:
+        units = units.filter(search_key__contains=search_key(q))
+    if kind:
+        units = units.filter(kind=kind)
+    if current_only and on is not None:
+        units = units.filter(Q(valid_to__isnull=True) | Q(valid_to__gte=on))
+    return units.order_by("path")
+
+
+def unit_detail(user, pk: int) -> Unit:
+    return units_visible_to(user).prefetch_related(
+        "successions_in__predecessor", "successions_out__successor",
+    ).get(pk=pk)
+
+
+def officers_visible_to(user) -> QuerySet[Officer]:
+    return Officer.objects.filter(unit_id__in=access.visible_unit_ids(user)).select_related("unit")
+
+
+def officer_list(user, *, q: str = "", unit_id=None, enforcement: str = "", gender: str = "",
+                 active: str = "1") -> QuerySet[Officer]:
+    officers = officers_visible_to(user)
+    if q:
+        officers = officers.filter(search_key__contains=search_key(q))
+    if unit_id:
+        officers = officers.filter(unit_id=unit_id)
+    if enforcement in {"0", "1"}:
+        officers = officers.filter(is_enforcement_officer=enforcement == "1")
+    if gender:
+        officers = officers.filter(gender=gender)
+    if active in {"0", "1"}:
+        officers = officers.filter(is_active=active == "1")
+    return officers.order_by("sort_key", "code")
+
+
+def officer_detail(user, pk: int) -> Officer:
+    return officers_visible_to(user).prefetch_related(
+        "assignments__unit", "disciplines", "holds",
+    ).get(pk=pk)
+
+
+def audit_entries_visible_to(user, *, q: str = "", model_label: str = "") -> QuerySet[AuditEntry]:
+    entries = AuditEntry.objects.select_related("unit")
+    if not user.is_superuser:
+        entries = entries.filter(unit_id__in=access.visible_unit_ids(user))
+    if q:
+        entries = entries.filter(Q(object_repr__icontains=q) | Q(actor_name__icontains=q))
+    if model_label:
+        entries = entries.filter(model_label=model_label)
+    return entries

@@ -1,0 +1,176 @@
+"""Units, officers and discipline through the browser-facing views."""
+
+import pytest
+from django.urls import reverse
+
+from emulation.models import Assignment, AuditEntry, Discipline, Officer, Unit
+from tests.factories import DisciplineFactory, OfficerFactory
+
+pytestmark = pytest.mark.integration
+
+
+def test_anonymous_is_sent_to_login(client, officer_a):
+    for url in [reverse("emulation:unit_list"), reverse("emulation:officer_detail", args=[officer_a.pk])]:
+        response = client.get(url)
+        assert response.status_code == 302
+        assert response["Location"].startswith(reverse("emulation:login"))
+
+
+def test_unit_head_sees_only_own_unit(login, head_a, unit_a, unit_b, province):
+    page = login(head_a).get(reverse("emulation:unit_list")).content.decode()
+    assert unit_a.name in page
+    assert unit_b.name not in page
+    assert province.name not in page
+
+
+def test_staff_sees_whole_province(login, staff, unit_a, unit_b):
+    page = login(staff).get(reverse("emulation:unit_list")).content.decode()
+    assert unit_a.name in page and unit_b.name in page
+
+
+def test_other_units_pages_are_404_for_a_unit_head(login, head_a, unit_b, officer_b):
+    discipline = DisciplineFactory(officer=officer_b)
+    client = login(head_a)
+    urls = [
+        reverse("emulation:unit_detail", args=[unit_b.pk]),
+        reverse("emulation:unit_edit", args=[unit_b.pk]),
+        reverse("emulation:officer_detail", args=[officer_b.pk]),
+        reverse("emulation:officer_edit", args=[officer_b.pk]),
+        reverse("emulation:officer_transfer", args=[officer_b.pk]),
+        reverse("emulation:discipline_create", args=[officer_b.pk]),
+    ]
+    for url in urls:
+        assert client.get(url).status_code == 404, url
+    assert client.post(reverse("emulation:discipline_delete", args=[discipline.pk])).status_code == 404
+    assert Discipline.objects.filter(pk=discipline.pk).exists()
+
+
+def test_forbidden_actions_in_scope_are_403(login, head_a, viewer, unit_a, officer_a):
+    assert login(head_a).get(reverse("emulation:unit_edit", args=[unit_a.pk])).status_code == 403
+    assert login(head_a).get(reverse("emulation:discipline_create", args=[officer_a.pk])).status_code == 403
+    assert login(viewer).get(reverse("emulation:officer_edit", args=[officer_a.pk])).status_code == 403
+    assert login(viewer).get(reverse("emulation:audit_list")).status_code == 403
+    assert login(head_a).get(reverse("emulation:audit_list")).status_code == 403
+
+
+def test_accent_insensitive_officer_search(login, staff, unit_a):
+    OfficerFactory(unit=unit_a, full_name="Nguyễn Văn Đức", code="X1")
+    OfficerFactory(unit=unit_a, full_name="Trần Thị Mai", code="X2")
+    page = login(staff).get(reverse("emulation:officer_list"), {"q": "nguyen van duc"}).content.decode()
+    assert "Nguyễn Văn Đức" in page
+    assert "Trần Thị Mai" not in page
+
+
+def test_officer_list_in_vietnamese_given_name_order(login, staff, unit_a):
+    for code, name in [("1", "Đặng Văn Ấn"), ("2", "Lê Thị Bùi"), ("3", "Trần Ân"), ("4", "Phạm An")]:
+        OfficerFactory(unit=unit_a, full_name=name, code=code)
+    page = login(staff).get(reverse("emulation:officer_list")).content.decode()
+    positions = [page.index(name) for name in ["Phạm An", "Trần Ân", "Đặng Văn Ấn", "Lê Thị Bùi"]]
+    assert positions == sorted(positions)
+
+
+def test_head_creates_officer_in_own_unit_with_assignment_and_audit(login, head_a, unit_a):
+    response = login(head_a).post(reverse("emulation:officer_create"), {
+        "code": "A-777", "full_name": "  Hồ   Thị Thu ", "gender": "female", "unit": unit_a.pk,
+        "position": "Thư ký thi hành án", "starts_on": "15/11/2024",
+    })
+    officer = Officer.objects.get(code="A-777")
+    assert response.status_code == 302
+    assert officer.full_name == "Hồ Thị Thu"
+    assignment = Assignment.objects.get(officer=officer)
+    assert (assignment.unit, assignment.starts_on.isoformat()) == (unit_a, "2024-11-15")
+    entry = AuditEntry.objects.get(model_label="emulation.Officer", object_id=str(officer.pk))
+    assert (entry.actor, entry.action, entry.changes["full_name"]) == (head_a, "create", [None, "Hồ Thị Thu"])
+
+
+def test_head_cannot_create_officer_in_other_unit(login, head_a, unit_b):
+    response = login(head_a).post(reverse("emulation:officer_create"), {
+        "code": "B-777", "full_name": "Hồ Thị Thu", "gender": "female", "unit": unit_b.pk, "starts_on": "15/11/2024",
+    })
+    assert response.status_code == 200
+    assert "unit" in response.context["form"].errors
+    assert not Officer.objects.filter(code="B-777").exists()
+
+
+def test_bad_dates_rerender_and_save_nothing(login, staff, officer_a):
+    before = (Discipline.objects.count(), AuditEntry.objects.count())
+    response = login(staff).post(reverse("emulation:discipline_create", args=[officer_a.pk]), {
+        "form": "warning", "decided_on": "15/11/2024", "ends_on": "01/11/2024", "related_to_duties": "on",
+    })
+    assert response.status_code == 200
+    assert "Ngày chấp hành xong kỷ luật phải sau ngày quyết định." in response.content.decode()
+    assert (Discipline.objects.count(), AuditEntry.objects.count()) == before
+
+
+def test_day_month_order_is_vietnamese(login, staff, officer_a):
+    login(staff).post(reverse("emulation:discipline_create", args=[officer_a.pk]), {
+        "form": "reprimand", "decided_on": "05/11/2024", "ends_on": "15/11/2025", "related_to_duties": "on",
+    })
+    discipline = Discipline.objects.get(officer=officer_a)
+    assert (discipline.decided_on.day, discipline.decided_on.month) == (5, 11)
+
+
+def test_unit_end_before_start_is_refused(login, staff, province):
+    count = Unit.objects.count()
+    response = login(staff).post(reverse("emulation:unit_create"), {
+        "code": "HG-NEW", "name": "Phòng THADS khu vực 1", "kind": "sub_department", "parent": province.pk,
+        "valid_from": "01/07/2025", "valid_to": "30/06/2025",
+    })
+    assert response.status_code == 200
+    assert "Ngày hết hiệu lực phải sau hoặc bằng ngày bắt đầu hiệu lực." in response.content.decode()
+    assert Unit.objects.count() == count
+
+
+def test_transfer_closes_old_assignment_and_is_audited(login, staff, officer_a, unit_a, unit_b):
+    Assignment.objects.create(officer=officer_a, unit=unit_a, starts_on="2020-01-01")
+    response = login(staff).post(reverse("emulation:officer_transfer", args=[officer_a.pk]), {
+        "unit": unit_b.pk, "starts_on": "01/07/2025", "position": "Chấp hành viên trung cấp",
+    })
+    assert response.status_code == 302
+    officer_a.refresh_from_db()
+    history = list(officer_a.assignments.order_by("starts_on").values_list("unit_id", "ends_on"))
+    assert officer_a.unit == unit_b
+    assert [h[0] for h in history] == [unit_a.pk, unit_b.pk]
+    assert history[0][1].isoformat() == "2025-07-01" and history[1][1] is None
+    entry = AuditEntry.objects.filter(model_label="emulation.Officer").latest("at")
+    assert entry.changes["unit"] == [unit_a.pk, unit_b.pk]
+
+
+def test_audit_trail_visible_to_staff(login, staff, officer_a):
+    login(staff).post(reverse("emulation:officer_edit", args=[officer_a.pk]), {
+        "full_name": "Nguyễn Văn Ân", "gender": "male", "position": "Chấp hành viên", "is_active": "on",
+    })
+    page = login(staff).get(reverse("emulation:audit_list")).content.decode()
+    assert "Nguyễn Văn An" in page and "Nguyễn Văn Ân" in page
+    assert "thuongtruc" in page
+
+
+@pytest.mark.parametrize("rows", [10, 200])
+def test_officer_list_query_count_is_constant(login, staff, unit_a, rows, django_assert_max_num_queries):
+    OfficerFactory.create_batch(rows, unit=unit_a)
+    client = login(staff)
+    with django_assert_max_num_queries(9):
+        response = client.get(reverse("emulation:officer_list"))
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("rows", [10, 200])
+def test_unit_list_query_count_is_constant(login, staff, province, rows, django_assert_max_num_queries):
+    from tests.factories import UnitFactory
+    UnitFactory.create_batch(rows, parent=province)
+    client = login(staff)
+    with django_assert_max_num_queries(9):
+        response = client.get(reverse("emulation:unit_list"))
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("rows", [10, 200])
+def test_audit_list_query_count_is_constant(login, staff, unit_a, rows, django_assert_max_num_queries):
+    OfficerFactory.create_batch(rows, unit=unit_a)
+    from emulation import audit
+    for officer in Officer.objects.all():
+        audit.record(actor=staff, action="create", obj=officer)
+    client = login(staff)
+    with django_assert_max_num_queries(9):
+        response = client.get(reverse("emulation:audit_list"))
+    assert response.status_code == 200
