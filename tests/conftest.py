@@ -140,3 +140,21 @@ def login():
         return client
 
     return make
+
+
+@pytest.fixture(autouse=True)
+def celery_eager_unless_worker(request):
+    """Tasks run in-process unless the test goes through a real worker (``@pytest.mark.worker``)."""
+    from emulation.celery import app
+
+    eager = request.node.get_closest_marker("worker") is None
+    previous = app.conf.task_always_eager
+    app.conf.task_always_eager = eager
+    yield
+    app.conf.task_always_eager = previous
+
+
+@pytest.fixture
+def media_root(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT

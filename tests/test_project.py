@@ -1,0 +1,86 @@
+"""Project-wide checks: settings, formats, migrations, deploy check, architecture."""
+
+import ast
+import datetime
+import os
+import subprocess
+import sys
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from django import forms
+from django.core.management import call_command
+from django.template import Context, Template
+from django.utils import formats, translation
+
+ROOT = Path(__file__).resolve().parent.parent
+APPS = ["emulation", "campaigns", "awards", "reports"]  # each may import only from those before it
+
+
+@pytest.mark.unit
+def test_vietnamese_date_input_is_day_first():
+    field = forms.DateField()
+    with translation.override("vi"):
+        assert field.clean("05/11/2026") == datetime.date(2026, 11, 5)
+        assert field.clean("15/11/2026") == datetime.date(2026, 11, 15)
+        with pytest.raises(forms.ValidationError):
+            field.clean("11/15/2026")
+
+
+@pytest.mark.unit
+def test_vietnamese_number_and_date_output():
+    with translation.override("vi"):
+        assert formats.number_format(1234567, use_l10n=True, force_grouping=True) == "1.234.567"
+        assert formats.number_format(Decimal("75.99"), 2, use_l10n=True) == "75,99"
+        rendered = Template('{{ d|date:"SHORT_DATE_FORMAT" }} {{ n }}').render(
+            Context({"d": datetime.date(2024, 7, 1), "n": 1234567}))
+        assert rendered == "01/07/2024 1.234.567"
+
+
+@pytest.mark.django_db
+def test_no_missing_migrations():
+    call_command("makemigrations", "--check", "--dry-run", verbosity=0)
+
+
+@pytest.mark.unit
+def test_deploy_check_passes_with_production_settings():
+    secret = "production-like-secret-0123456789abcdef-0123456789"
+    env = {**os.environ, "DJANGO_DEBUG": "0", "DJANGO_SECRET_KEY": secret, "DJANGO_ALLOWED_HOSTS": "thidua.gov.vn"}
+    result = subprocess.run([sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+                            cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def _imported_apps(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.add(node.module.split(".")[0])
+        elif isinstance(node, ast.Import):
+            names.update(alias.name.split(".")[0] for alias in node.names)
+    return names & set(APPS)
+
+
+@pytest.mark.unit
+def test_apps_depend_one_way():
+    """emulation ← campaigns ← awards ← reports: an app never imports from an app below it."""
+    violations = []
+    for index, app in enumerate(APPS):
+        below = set(APPS[index + 1:])
+        for path in (ROOT / app).rglob("*.py"):
+            if "migrations" in path.parts:
+                continue
+            bad = _imported_apps(path) & below
+            if bad:
+                violations.append(f"{path.relative_to(ROOT)} imports {sorted(bad)}")
+    assert violations == []
+
+
+@pytest.mark.unit
+def test_architecture_check_catches_an_upward_import(tmp_path):
+    module = tmp_path / "bad.py"
+    module.write_text("from awards import models\nimport reports.views\n")
+    assert _imported_apps(module) == {"awards", "reports"}

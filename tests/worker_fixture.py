@@ -1,0 +1,59 @@
+"""A real Celery worker process, against the same PostgreSQL test database and Redis broker."""
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+from django.conf import settings
+
+from tests.conftest import port_open, service_missing
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _require_services():
+    broker = settings.CELERY_BROKER_URL
+    if not broker:
+        service_missing("CELERY_BROKER_URL is not set: the real-worker test needs Redis")
+    parsed = urlparse(broker)
+    if not port_open(parsed.hostname or "127.0.0.1", parsed.port or 6379):
+        service_missing(f"Redis is not reachable at {broker}")
+    if settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
+        service_missing("DATABASE_URL is not PostgreSQL: a worker process cannot share SQLite's test database")
+
+
+@pytest.fixture
+def celery_worker_process(transactional_db, media_root):
+    """Start ``celery worker`` pointed at the test database; stop it after the test."""
+    _require_services()
+    db = settings.DATABASES["default"]
+    url = f"postgres://{db['USER']}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
+    env = {**os.environ, "DATABASE_URL": url, "MEDIA_ROOT": str(media_root), "CELERY_TASK_ALWAYS_EAGER": "0"}
+    from emulation.celery import app
+
+    app.control.purge()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "celery", "-A", "emulation", "worker", "--pool=solo", "--concurrency=1",
+         "--loglevel=warning", "--without-gossip", "--without-mingle", "--without-heartbeat",
+         "-n", f"test-{os.getpid()}@%h"],
+        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            pytest.fail(f"celery worker exited: {process.stdout.read()}")
+        if app.control.ping(timeout=1.0):
+            break
+    else:
+        process.kill()
+        pytest.fail("celery worker did not answer a ping within 60 s")
+    yield process
+    process.terminate()
+    try:
+        process.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        process.kill()
