@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from emulation.models import Officer, Unit
@@ -44,11 +45,15 @@ class Plan(models.Model):
             models.UniqueConstraint(
                 fields=["issuer", "year", "number", "symbol"], condition=Q(number__isnull=False),
                 name="unique_plan_number_per_issuer_year",
+                violation_error_message=_("Đơn vị ban hành đã có kế hoạch cùng số và ký hiệu trong năm này."),
             ),
         ]
 
     def __str__(self):
         return f"{self.reference} – {self.title}"
+
+    def get_absolute_url(self):
+        return reverse("campaigns:plan_detail", args=[self.pk])
 
     @property
     def reference(self) -> str:
@@ -105,6 +110,9 @@ class Campaign(models.Model):
 
     def __str__(self):
         return self.name
+
+    def get_absolute_url(self):
+        return reverse("campaigns:campaign_detail", args=[self.pk])
 
     @property
     def results_period(self) -> tuple:
@@ -207,6 +215,9 @@ class Pledge(models.Model):
 
     def __str__(self):
         return f"{self.officer or self.unit} – {self.campaign}"
+
+    def get_absolute_url(self):
+        return reverse("campaigns:pledge_detail", args=[self.pk])
 
     @property
     def is_collective(self) -> bool:

@@ -1,8 +1,14 @@
 """Write paths for plans, campaigns, milestones, participation, sub-plans and pledges."""
 
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+
+from emulation import audit
+from emulation.models import AuditAction
 from emulation.text import nfc, search_key
 
-from .models import Campaign, Plan
+from . import access
+from .models import Campaign, Milestone, Participation, Plan, Pledge, SubPlanRequirement
 
 
 def derive_plan_fields(plan: Plan) -> None:
@@ -30,3 +36,109 @@ def save_campaign(campaign: Campaign) -> Campaign:
     campaign.full_clean()
     campaign.save()
     return campaign
+
+
+def _audited_save(actor, obj, save, *, before=None):
+    save(obj)
+    audit.record(actor=actor, action=AuditAction.UPDATE if before is not None else AuditAction.CREATE,
+                 obj=obj, before=before)
+    return obj
+
+
+@transaction.atomic
+def create_plan(*, actor, plan: Plan) -> Plan:
+    if not access.can_create_plan(actor, plan.issuer):
+        raise PermissionDenied
+    plan.created_by = actor if actor.pk else None
+    return _audited_save(actor, plan, save_plan)
+
+
+@transaction.atomic
+def update_plan(*, actor, plan: Plan) -> Plan:
+    current = Plan.objects.select_related("issuer").get(pk=plan.pk)
+    if not (access.can_edit_plan(actor, current) and access.can_create_plan(actor, plan.issuer)):
+        raise PermissionDenied
+    return _audited_save(actor, plan, save_plan, before=audit.snapshot(current))
+
+
+def _sync_participants(actor, campaign: Campaign, units) -> None:
+    wanted = {u.pk for u in units}
+    existing = {p.unit_id: p for p in campaign.participations.all()}
+    for unit_id, participation in existing.items():
+        if unit_id not in wanted:
+            audit.record(actor=actor, action=AuditAction.DELETE, obj=participation,
+                         before=audit.snapshot(participation), unit_id=unit_id)
+            participation.delete()
+    for unit_id in wanted - existing.keys():
+        participation = Participation.objects.create(campaign=campaign, unit_id=unit_id)
+        audit.record(actor=actor, action=AuditAction.CREATE, obj=participation)
+
+
+@transaction.atomic
+def create_campaign(*, actor, campaign: Campaign, participant_units=()) -> Campaign:
+    if not access.can_edit_plan(actor, campaign.plan):
+        raise PermissionDenied
+    _audited_save(actor, campaign, save_campaign)
+    _sync_participants(actor, campaign, participant_units)
+    return campaign
+
+
+@transaction.atomic
+def update_campaign(*, actor, campaign: Campaign, participant_units=None) -> Campaign:
+    current = Campaign.objects.select_related("plan__issuer").get(pk=campaign.pk)
+    if not access.can_edit_campaign(actor, current):
+        raise PermissionDenied
+    _audited_save(actor, campaign, save_campaign, before=audit.snapshot(current))
+    if participant_units is not None:
+        _sync_participants(actor, campaign, participant_units)
+    return campaign
+
+
+@transaction.atomic
+def add_milestone(*, actor, milestone: Milestone) -> Milestone:
+    if not access.can_edit_campaign(actor, milestone.campaign):
+        raise PermissionDenied
+    milestone.full_clean()
+    return _audited_save(actor, milestone, Milestone.save)
+
+
+@transaction.atomic
+def set_subplan_requirements(*, actor, plan: Plan, units, due_on) -> list[SubPlanRequirement]:
+    """Require each unit to file its own plan by ``due_on`` (existing requirements get the new date)."""
+    if not access.can_set_subplan_requirements(actor, plan):
+        raise PermissionDenied
+    saved = []
+    for unit in units:
+        requirement = SubPlanRequirement.objects.filter(plan=plan, unit=unit).first()
+        before = audit.snapshot(requirement) if requirement else None
+        requirement = requirement or SubPlanRequirement(plan=plan, unit=unit)
+        requirement.due_on = due_on
+        saved.append(_audited_save(actor, requirement, SubPlanRequirement.save, before=before))
+    return saved
+
+
+def _check_pledge(pledge: Pledge) -> None:
+    if pledge.officer_id and pledge.officer.unit_id != pledge.unit_id:
+        raise ValidationError({"officer": "Cán bộ không thuộc đơn vị đã chọn."})
+    duplicate = Pledge.objects.filter(campaign=pledge.campaign, unit=pledge.unit, officer=pledge.officer)
+    if duplicate.exclude(pk=pledge.pk).exists():
+        who = pledge.officer or pledge.unit
+        raise ValidationError(f"{who} đã đăng ký giao ước thi đua cho phong trào này.")
+
+
+@transaction.atomic
+def register_pledge(*, actor, pledge: Pledge) -> Pledge:
+    if not access.can_register_pledge(actor, pledge.campaign, pledge.unit):
+        raise PermissionDenied
+    _check_pledge(pledge)
+    pledge.registered_by = actor
+    return _audited_save(actor, pledge, Pledge.save)
+
+
+@transaction.atomic
+def update_pledge(*, actor, pledge: Pledge) -> Pledge:
+    current = Pledge.objects.get(pk=pledge.pk)
+    if not access.can_edit_pledge(actor, current):
+        raise PermissionDenied
+    _check_pledge(pledge)
+    return _audited_save(actor, pledge, Pledge.save, before=audit.snapshot(current))

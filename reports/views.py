@@ -1,9 +1,44 @@
-"""TEMPORARY placeholder dashboard: replaced in this session."""
+"""Dashboards: what needs each role's attention. Renders what other apps compute."""
 
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
+from django.utils import timezone
+
+from campaigns import selectors as campaign_selectors
+from emulation import access
+from emulation import selectors as org_selectors
+from emulation.models import Role
+
+
+def dashboard_kind(user) -> str:
+    """The dashboard a user sees, by their strongest role."""
+    if access.has_role(user, Role.STAFF, Role.ADMIN, Role.DIRECTOR):
+        return "staff"
+    if access.has_role(user, Role.UNIT_HEAD):
+        return "unit_head"
+    if access.has_role(user, Role.COUNCIL_MEMBER):
+        return "council"
+    return "viewer"
 
 
 @login_required
 def dashboard(request):
-    return render(request, "reports/dashboard.html", {})
+    user, today = request.user, timezone.localdate()
+    kind = dashboard_kind(user)
+    context = {
+        "kind": kind,
+        "today": today,
+        "deadlines": campaign_selectors.upcoming_deadlines(user, today, days=45),
+        "running": campaign_selectors.campaigns_visible_to(user).filter(starts_on__lte=today, ends_on__gte=today),
+        "counts": {
+            "plans": campaign_selectors.plans_visible_to(user).count(),
+            "units": org_selectors.units_visible_to(user).count(),
+            "officers": org_selectors.officers_visible_to(user).filter(is_active=True).count(),
+        },
+    }
+    if kind in ("staff", "unit_head"):
+        context["subplans"] = campaign_selectors.subplan_overview(user, today)
+        context["pledge_gaps"] = campaign_selectors.pledge_gaps(user, today)
+    if kind == "staff" and access.can_view_audit(user):
+        context["recent_changes"] = org_selectors.audit_entries_visible_to(user)[:8]
+    return render(request, "reports/dashboard.html", context)

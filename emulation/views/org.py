@@ -2,37 +2,16 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .. import access, selectors, services
 from ..forms import DisciplineForm, OfficerEditForm, OfficerForm, TransferForm, UnitForm
-from ..models import AuditEntry, Discipline, Gender, Officer, Unit, UnitKind
+from ..models import AuditEntry, Discipline, Gender, UnitKind
 from ..paging import paginate
-
-
-def _scoped_or_404(queryset_call, *args):
-    try:
-        return queryset_call(*args)
-    except (Unit.DoesNotExist, Officer.DoesNotExist) as exc:
-        raise Http404 from exc
-
-
-def _save_with(form, action) -> bool:
-    """Run a service; turn its ValidationError into form errors (nothing is saved then)."""
-    try:
-        action()
-    except ValidationError as exc:
-        if hasattr(exc, "error_dict"):
-            for field, errors in exc.error_dict.items():
-                form.add_error(field if field in form.fields else None, errors)
-        else:
-            form.add_error(None, exc)
-        return False
-    return True
+from ..viewhelpers import save_with, scoped_or_404
 
 
 @login_required
@@ -48,7 +27,7 @@ def unit_list(request):
 
 @login_required
 def unit_detail(request, pk):
-    unit = _scoped_or_404(selectors.unit_detail, request.user, pk)
+    unit = scoped_or_404(selectors.unit_detail, request.user, pk)
     children = selectors.units_visible_to(request.user).filter(parent=unit).order_by("sort_key")
     officers = selectors.officer_list(request.user, unit_id=unit.pk)
     context = {"unit": unit, "children": children, "officers": officers,
@@ -58,7 +37,7 @@ def unit_detail(request, pk):
 
 def _unit_form_page(request, form, title, unit=None):
     cancel = unit.get_absolute_url() if unit else None
-    return render(request, "emulation/form_page.html", {"form": form, "title": title, "cancel_url": cancel})
+    return render(request, "form_page.html", {"form": form, "title": title, "cancel_url": cancel})
 
 
 @login_required
@@ -69,7 +48,7 @@ def unit_create(request):
     form = UnitForm(request.POST or None, parent_choices=parents, initial={"parent": request.GET.get("parent")})
     if request.method == "POST" and form.is_valid():
         unit = form.save(commit=False)
-        if _save_with(form, lambda: services.create_unit(actor=request.user, unit=unit)):
+        if save_with(form, lambda: services.create_unit(actor=request.user, unit=unit)):
             messages.success(request, _("Đã tạo đơn vị %(name)s.") % {"name": unit.name})
             return redirect("emulation:unit_detail", pk=unit.pk)
     return _unit_form_page(request, form, _("Thêm đơn vị"))
@@ -77,13 +56,13 @@ def unit_create(request):
 
 @login_required
 def unit_edit(request, pk):
-    unit = _scoped_or_404(selectors.unit_detail, request.user, pk)
+    unit = scoped_or_404(selectors.unit_detail, request.user, pk)
     if not access.can_edit_unit(request.user, unit):
         raise PermissionDenied
     parents = selectors.units_visible_to(request.user).exclude(path__startswith=unit.path)
     form = UnitForm(request.POST or None, instance=unit, parent_choices=parents)
     if request.method == "POST" and form.is_valid():
-        if _save_with(form, lambda: services.update_unit(actor=request.user, unit=form.instance)):
+        if save_with(form, lambda: services.update_unit(actor=request.user, unit=form.instance)):
             messages.success(request, _("Đã cập nhật đơn vị."))
             return redirect("emulation:unit_detail", pk=unit.pk)
     return _unit_form_page(request, form, _("Sửa đơn vị: %(name)s") % {"name": unit.name}, unit)
@@ -104,7 +83,7 @@ def officer_list(request):
 
 @login_required
 def officer_detail(request, pk):
-    officer = _scoped_or_404(selectors.officer_detail, request.user, pk)
+    officer = scoped_or_404(selectors.officer_detail, request.user, pk)
     context = {
         "officer": officer,
         "can_edit": access.can_edit_officer(request.user, officer),
@@ -123,33 +102,33 @@ def officer_create(request):
                        initial={"unit": request.GET.get("unit")})
     if request.method == "POST" and form.is_valid():
         officer = form.save(commit=False)
-        saved = _save_with(form, lambda: services.create_officer(
+        saved = save_with(form, lambda: services.create_officer(
             actor=request.user, officer=officer, starts_on=form.cleaned_data["starts_on"],
             hardship=form.cleaned_data["hardship"]))
         if saved:
             messages.success(request, _("Đã thêm cán bộ %(name)s.") % {"name": officer.full_name})
             return redirect("emulation:officer_detail", pk=officer.pk)
-    return render(request, "emulation/form_page.html", {"form": form, "title": _("Thêm cán bộ")})
+    return render(request, "form_page.html", {"form": form, "title": _("Thêm cán bộ")})
 
 
 @login_required
 def officer_edit(request, pk):
-    officer = _scoped_or_404(selectors.officer_detail, request.user, pk)
+    officer = scoped_or_404(selectors.officer_detail, request.user, pk)
     if not access.can_edit_officer(request.user, officer):
         raise PermissionDenied
     form = OfficerEditForm(request.POST or None, instance=officer)
     if request.method == "POST" and form.is_valid():
-        if _save_with(form, lambda: services.update_officer(actor=request.user, officer=form.instance)):
+        if save_with(form, lambda: services.update_officer(actor=request.user, officer=form.instance)):
             messages.success(request, _("Đã cập nhật thông tin cán bộ."))
             return redirect("emulation:officer_detail", pk=officer.pk)
-    return render(request, "emulation/form_page.html", {
+    return render(request, "form_page.html", {
         "form": form, "title": _("Sửa thông tin: %(name)s") % {"name": officer.full_name},
         "cancel_url": officer.get_absolute_url()})
 
 
 @login_required
 def officer_transfer(request, pk):
-    officer = _scoped_or_404(selectors.officer_detail, request.user, pk)
+    officer = scoped_or_404(selectors.officer_detail, request.user, pk)
     if not access.can_edit_officer(request.user, officer):
         raise PermissionDenied
     targets = selectors.units_visible_to(request.user).filter(
@@ -157,27 +136,27 @@ def officer_transfer(request, pk):
     form = TransferForm(request.POST or None, unit_choices=targets)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        if _save_with(form, lambda: services.transfer_officer(
+        if save_with(form, lambda: services.transfer_officer(
                 actor=request.user, officer=officer, unit=data["unit"], starts_on=data["starts_on"],
                 position=data["position"], hardship=data["hardship"])):
             messages.success(request, _("Đã điều động cán bộ sang %(unit)s.") % {"unit": data["unit"]})
             return redirect("emulation:officer_detail", pk=officer.pk)
-    return render(request, "emulation/form_page.html", {
+    return render(request, "form_page.html", {
         "form": form, "title": _("Điều động: %(name)s") % {"name": officer.full_name},
         "cancel_url": officer.get_absolute_url()})
 
 
 @login_required
 def discipline_create(request, pk):
-    officer = _scoped_or_404(selectors.officer_detail, request.user, pk)
+    officer = scoped_or_404(selectors.officer_detail, request.user, pk)
     if not access.can_manage_discipline(request.user, officer):
         raise PermissionDenied
     form = DisciplineForm(request.POST or None, instance=Discipline(officer=officer))
     if request.method == "POST" and form.is_valid():
-        if _save_with(form, lambda: services.add_discipline(actor=request.user, discipline=form.instance)):
+        if save_with(form, lambda: services.add_discipline(actor=request.user, discipline=form.instance)):
             messages.success(request, _("Đã ghi nhận quyết định kỷ luật."))
             return redirect("emulation:officer_detail", pk=officer.pk)
-    return render(request, "emulation/form_page.html", {
+    return render(request, "form_page.html", {
         "form": form, "title": _("Ghi nhận kỷ luật: %(name)s") % {"name": officer.full_name},
         "cancel_url": officer.get_absolute_url()})
 

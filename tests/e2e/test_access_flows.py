@@ -8,7 +8,7 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 @pytest.mark.parametrize(("who", "role_label", "dashboard_marker"), [
     ("staff", "Thường trực thi đua – khen thưởng", "dashboard-staff"),
     ("director", "Thủ trưởng cơ quan (Chủ tịch Hội đồng)", "dashboard-staff"),
-    ("head_a", "Thủ trưởng đơn vị", "dashboard-unit-head"),
+    ("head_a", "Thủ trưởng đơn vị", "dashboard-unithead"),
     ("council_member", "Thành viên Hội đồng TĐKT", "dashboard-council"),
     ("viewer", "Chỉ xem", "dashboard-viewer"),
 ])

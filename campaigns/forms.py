@@ -1,0 +1,132 @@
+"""Forms for plans, campaigns, milestones, sub-plan requirements and pledges."""
+
+import re
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from emulation.forms import DateInput
+from emulation.models import Officer, Unit
+
+from .models import Campaign, Milestone, Plan, Pledge
+
+SYMBOL = re.compile(r"^[A-ZĐ0-9]+(-[A-ZĐ0-9]+)+$")
+
+
+def _check_period(form, start_field, end_field, message):
+    start, end = form.cleaned_data.get(start_field), form.cleaned_data.get(end_field)
+    if start and end and end < start:
+        form.add_error(end_field, message)
+
+
+class PlanForm(forms.ModelForm):
+    class Meta:
+        model = Plan
+        fields = ["issuer", "number", "symbol", "year", "issued_on", "place", "title", "theme", "legal_basis",
+                  "parent", "purposes", "requirements", "content", "recipients", "signer_name", "signer_title"]
+        widgets = {
+            "issued_on": DateInput(),
+            "title": forms.Textarea(attrs={"rows": 2}),
+            "theme": forms.Textarea(attrs={"rows": 2}),
+            **{name: forms.Textarea(attrs={"rows": 4})
+               for name in ["legal_basis", "purposes", "requirements", "content", "recipients"]},
+        }
+
+    def __init__(self, *args, issuers, parents, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["issuer"].queryset = issuers
+        self.fields["parent"].queryset = parents
+        self.fields["parent"].required = False
+
+    def clean_symbol(self):
+        symbol = self.cleaned_data["symbol"].strip().upper().replace(" ", "")
+        if not SYMBOL.match(symbol):
+            raise forms.ValidationError(_("Ký hiệu gồm chữ in hoa và số, các nhóm nối bằng dấu gạch ngang, "
+                                          "ví dụ KH-CTHADS."))
+        return symbol
+
+    def clean(self):
+        data = super().clean()
+        issued_on, year = data.get("issued_on"), data.get("year")
+        if issued_on and year and issued_on.year != year:
+            self.add_error("issued_on", _("Ngày ban hành phải thuộc năm %(year)s của kế hoạch.") % {"year": year})
+        return data
+
+
+class CampaignForm(forms.ModelForm):
+    participants = forms.ModelMultipleChoiceField(
+        label=_("Đơn vị tham gia"), queryset=Unit.objects.none(), required=False,
+        widget=forms.SelectMultiple(attrs={"size": 12}),
+        help_text=_("Giữ Ctrl (Cmd) để chọn nhiều đơn vị."))
+
+    class Meta:
+        model = Campaign
+        fields = ["kind", "name", "theme", "description", "starts_on", "ends_on", "results_starts_on",
+                  "results_ends_on", "pledges_due_on", "dossier_due_on"]
+        widgets = {
+            "name": forms.Textarea(attrs={"rows": 2}),
+            "theme": forms.Textarea(attrs={"rows": 2}),
+            "description": forms.Textarea(attrs={"rows": 8}),
+            **{name: DateInput() for name in ["starts_on", "ends_on", "results_starts_on", "results_ends_on",
+                                              "pledges_due_on", "dossier_due_on"]},
+        }
+
+    def __init__(self, *args, unit_choices, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["participants"].queryset = unit_choices
+        if self.instance.pk:
+            self.fields["participants"].initial = [p.unit_id for p in self.instance.participations.all()]
+
+    def clean(self):
+        data = super().clean()
+        _check_period(self, "starts_on", "ends_on", _("Ngày kết thúc phải sau hoặc bằng ngày bắt đầu."))
+        _check_period(self, "results_starts_on", "results_ends_on",
+                      _("Ngày cuối kỳ tính kết quả phải sau hoặc bằng ngày đầu kỳ."))
+        if bool(data.get("results_starts_on")) != bool(data.get("results_ends_on")):
+            self.add_error("results_ends_on",
+                           _("Nhập đủ cả ngày đầu và ngày cuối kỳ tính kết quả, hoặc để trống cả hai."))
+        return data
+
+
+class MilestoneForm(forms.ModelForm):
+    class Meta:
+        model = Milestone
+        fields = ["kind", "title", "starts_on", "ends_on", "note"]
+        widgets = {"starts_on": DateInput(), "ends_on": DateInput(), "note": forms.Textarea(attrs={"rows": 2})}
+
+    def clean(self):
+        data = super().clean()
+        _check_period(self, "starts_on", "ends_on", _("Ngày kết thúc phải sau hoặc bằng ngày bắt đầu."))
+        return data
+
+
+class SubPlanRequirementForm(forms.Form):
+    due_on = forms.DateField(label=_("Hạn gửi kế hoạch"), widget=DateInput())
+    units = forms.ModelMultipleChoiceField(label=_("Đơn vị phải xây dựng kế hoạch"), queryset=Unit.objects.none(),
+                                           widget=forms.CheckboxSelectMultiple)
+
+    def __init__(self, *args, unit_choices, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["units"].queryset = unit_choices
+
+
+class PledgeForm(forms.ModelForm):
+    class Meta:
+        model = Pledge
+        fields = ["unit", "officer", "registered_on", "target_title", "content"]
+        widgets = {"registered_on": DateInput(), "content": forms.Textarea(attrs={"rows": 5})}
+        help_texts = {"officer": _("Để trống khi đăng ký cho tập thể đơn vị.")}
+
+    def __init__(self, *args, unit_choices, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = unit_choices
+        self.fields["officer"].queryset = Officer.objects.filter(unit__in=unit_choices, is_active=True).order_by(
+            "sort_key").select_related("unit")
+        self.fields["officer"].label_from_instance = lambda o: f"{o.full_name} – {o.unit.short_name or o.unit.name}"
+
+    def clean(self):
+        data = super().clean()
+        officer, unit = data.get("officer"), data.get("unit")
+        if officer and unit and officer.unit_id != unit.pk:
+            self.add_error("officer", _("Cán bộ không thuộc đơn vị đã chọn."))
+        return data

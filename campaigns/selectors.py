@@ -1,0 +1,225 @@
+"""Read queries for plans, campaigns and pledges, scoped to what the user may see.
+
+A plan or campaign is visible when its issuer is one of the user's units, or when one of the
+user's units takes part in it (read-only for them). Every function runs a fixed number of
+queries, whatever the number of rows.
+"""
+
+import datetime
+from collections import Counter, defaultdict
+
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.urls import reverse
+
+from emulation import access
+from emulation.models import Officer, Unit
+from emulation.text import search_key
+
+from .cascading import FilingState, subplan_status
+from .models import Campaign, Milestone, Participation, Plan, Pledge, SubPlanRequirement
+
+
+def _unit_scope(user) -> frozenset[int]:
+    return access.visible_unit_ids(user)
+
+
+def plans_visible_to(user) -> QuerySet[Plan]:
+    units = _unit_scope(user)
+    takes_part = Participation.objects.filter(campaign__plan=OuterRef("pk"), unit_id__in=units)
+    required = SubPlanRequirement.objects.filter(plan=OuterRef("pk"), unit_id__in=units)
+    return Plan.objects.filter(Q(issuer_id__in=units) | Exists(takes_part) | Exists(required)).select_related(
+        "issuer", "parent")
+
+
+def plan_list(user, *, q: str = "", year: str = "", issuer: str = "", kind: str = "") -> QuerySet[Plan]:
+    plans = plans_visible_to(user).annotate(campaign_count=Count("campaigns", distinct=True))
+    if q:
+        plans = plans.filter(search_key__contains=search_key(q))
+    if year.isdigit():
+        plans = plans.filter(year=int(year))
+    if issuer.isdigit():
+        plans = plans.filter(issuer_id=int(issuer))
+    if kind:
+        plans = plans.filter(campaigns__kind=kind).distinct()
+    return plans
+
+
+def plan_detail(user, pk: int) -> Plan:
+    return plans_visible_to(user).prefetch_related("campaigns", "subplans__issuer").get(pk=pk)
+
+
+def plan_years(user) -> list[int]:
+    return sorted(set(plans_visible_to(user).values_list("year", flat=True)), reverse=True)
+
+
+def plan_issuers(user) -> QuerySet[Unit]:
+    return Unit.objects.filter(pk__in=plans_visible_to(user).values("issuer_id")).order_by("sort_key")
+
+
+def campaigns_visible_to(user) -> QuerySet[Campaign]:
+    units = _unit_scope(user)
+    takes_part = Participation.objects.filter(campaign=OuterRef("pk"), unit_id__in=units)
+    return Campaign.objects.filter(Q(plan__issuer_id__in=units) | Exists(takes_part)).select_related(
+        "plan", "plan__issuer")
+
+
+def campaign_list(user, *, q: str = "", kind: str = "", year: str = "") -> QuerySet[Campaign]:
+    campaigns = campaigns_visible_to(user).annotate(participant_count=Count("participations", distinct=True))
+    if q:
+        campaigns = campaigns.filter(search_key__contains=search_key(q))
+    if kind:
+        campaigns = campaigns.filter(kind=kind)
+    if year.isdigit():
+        campaigns = campaigns.filter(starts_on__year__lte=int(year), ends_on__year__gte=int(year))
+    return campaigns
+
+
+def campaign_detail(user, pk: int) -> Campaign:
+    return campaigns_visible_to(user).prefetch_related(
+        "milestones", "participations__unit").get(pk=pk)
+
+
+def pledges_visible_to(user) -> QuerySet[Pledge]:
+    units = _unit_scope(user)
+    return Pledge.objects.filter(Q(unit_id__in=units) | Q(campaign__plan__issuer_id__in=units)).select_related(
+        "campaign", "unit", "officer")
+
+
+def pledge_list(user, *, q: str = "", campaign: str = "") -> QuerySet[Pledge]:
+    pledges = pledges_visible_to(user)
+    if q:
+        key = search_key(q)
+        pledges = pledges.filter(Q(unit__search_key__contains=key) | Q(officer__search_key__contains=key)
+                                 | Q(campaign__search_key__contains=key))
+    if campaign.isdigit():
+        pledges = pledges.filter(campaign_id=int(campaign))
+    return pledges.order_by("-registered_on", "unit__sort_key", "officer__sort_key")
+
+
+def _participations_in_scope(user, campaign_ids) -> QuerySet[Participation]:
+    """Participants a user may look at: all of them for the issuer's people, else their own units."""
+    units = _unit_scope(user)
+    return Participation.objects.filter(campaign_id__in=campaign_ids).filter(
+        Q(unit_id__in=units) | Q(campaign__plan__issuer_id__in=units))
+
+
+def campaign_pledge_status(user, campaign: Campaign) -> list[dict]:
+    """Per participating unit: its collective pledge and each active officer's pledge (or None)."""
+    participations = list(_participations_in_scope(user, [campaign.pk]).select_related("unit").order_by("unit__path"))
+    unit_ids = [p.unit_id for p in participations]
+    pledges = list(Pledge.objects.filter(campaign=campaign, unit_id__in=unit_ids))
+    collective = {p.unit_id: p for p in pledges if p.officer_id is None}
+    individual = {p.officer_id: p for p in pledges if p.officer_id is not None}
+    officers = defaultdict(list)
+    for officer in Officer.objects.filter(unit_id__in=unit_ids, is_active=True).order_by("sort_key"):
+        officers[officer.unit_id].append({"officer": officer, "pledge": individual.get(officer.pk)})
+    rows = []
+    for participation in participations:
+        people = officers[participation.unit_id]
+        rows.append({
+            "unit": participation.unit,
+            "pledge": collective.get(participation.unit_id),
+            "officers": people,
+            "missing_officers": sum(1 for person in people if person["pledge"] is None),
+        })
+    return rows
+
+
+def _filed_subplans(plan_ids) -> dict[tuple[int, int], Plan]:
+    children = Plan.objects.filter(parent_id__in=plan_ids).order_by("created_at")
+    filed = {}
+    for child in children:
+        filed.setdefault((child.parent_id, child.issuer_id), child)
+    return filed
+
+
+def _filed_on(plan: Plan | None) -> datetime.date | None:
+    if plan is None:
+        return None
+    return plan.issued_on or plan.created_at.date()
+
+
+def subplan_rows(user, plan: Plan, today: datetime.date) -> list[dict]:
+    units = _unit_scope(user)
+    requirements = SubPlanRequirement.objects.filter(plan=plan).select_related("unit").order_by("unit__path")
+    if plan.issuer_id not in units:
+        requirements = requirements.filter(unit_id__in=units)
+    filed = _filed_subplans([plan.pk])
+    rows = []
+    for requirement in requirements:
+        subplan = filed.get((plan.pk, requirement.unit_id))
+        status = subplan_status(requirement.due_on, _filed_on(subplan), today)
+        rows.append({"requirement": requirement, "unit": requirement.unit, "subplan": subplan, "status": status})
+    return rows
+
+
+def _requirements_in_scope(user) -> QuerySet[SubPlanRequirement]:
+    units = _unit_scope(user)
+    return SubPlanRequirement.objects.filter(Q(unit_id__in=units) | Q(plan__issuer_id__in=units))
+
+
+def subplan_overview(user, today: datetime.date) -> list[dict]:
+    """Plans with sub-plan requirements in scope, with counts per filing state."""
+    requirements = list(_requirements_in_scope(user).select_related("plan", "plan__issuer", "unit"))
+    filed = _filed_subplans({r.plan_id for r in requirements})
+    by_plan: dict[int, dict] = {}
+    for requirement in requirements:
+        entry = by_plan.setdefault(requirement.plan_id, {"plan": requirement.plan, "counts": Counter(), "total": 0})
+        subplan = filed.get((requirement.plan_id, requirement.unit_id))
+        entry["counts"][subplan_status(requirement.due_on, _filed_on(subplan), today).state] += 1
+        entry["total"] += 1
+    overview = sorted(by_plan.values(), key=lambda e: (-e["counts"][FilingState.OVERDUE], -e["plan"].year))
+    for entry in overview:
+        entry["filed"] = entry["counts"][FilingState.ON_TIME] + entry["counts"][FilingState.LATE]
+        entry["overdue"] = entry["counts"][FilingState.OVERDUE]
+        entry["pending"] = entry["counts"][FilingState.PENDING]
+    return overview
+
+
+def pledge_gaps(user, today: datetime.date) -> list[dict]:
+    """Running campaigns in scope with the units and officers that have not registered a pledge."""
+    campaigns = list(campaigns_visible_to(user).filter(starts_on__lte=today, ends_on__gte=today))
+    ids = [c.pk for c in campaigns]
+    participants = defaultdict(set)
+    for campaign_id, unit_id in _participations_in_scope(user, ids).values_list("campaign_id", "unit_id"):
+        participants[campaign_id].add(unit_id)
+    all_units = set().union(*participants.values()) if participants else set()
+    officers_per_unit = dict(Officer.objects.filter(unit_id__in=all_units, is_active=True).values("unit_id")
+                             .annotate(n=Count("id")).values_list("unit_id", "n"))
+    collective, individual = defaultdict(set), Counter()
+    for campaign_id, unit_id, officer_id in Pledge.objects.filter(campaign_id__in=ids, unit_id__in=all_units) \
+            .values_list("campaign_id", "unit_id", "officer_id"):
+        if officer_id is None:
+            collective[campaign_id].add(unit_id)
+        else:
+            individual[campaign_id] += 1
+    gaps = []
+    for campaign in campaigns:
+        units = participants[campaign.pk]
+        officers = sum(officers_per_unit.get(u, 0) for u in units)
+        gaps.append({"campaign": campaign, "units": len(units),
+                     "units_missing": len(units - collective[campaign.pk]),
+                     "officers": officers, "officers_missing": max(officers - individual[campaign.pk], 0)})
+    return [g for g in gaps if g["units"]]
+
+
+def upcoming_deadlines(user, today: datetime.date, days: int = 30) -> list[dict]:
+    """Campaign deadlines and milestones falling in the next ``days`` days."""
+    until = today + datetime.timedelta(days=days)
+    items = []
+    for campaign in campaigns_visible_to(user).filter(
+            Q(pledges_due_on__range=(today, until)) | Q(dossier_due_on__range=(today, until))):
+        url = reverse("campaigns:campaign_detail", args=[campaign.pk])
+        if campaign.pledges_due_on and today <= campaign.pledges_due_on <= until:
+            items.append({"date": campaign.pledges_due_on, "label": "Hạn đăng ký giao ước thi đua",
+                          "subject": campaign.name, "url": url})
+        if campaign.dossier_due_on and today <= campaign.dossier_due_on <= until:
+            items.append({"date": campaign.dossier_due_on, "label": "Hạn gửi hồ sơ đề nghị khen thưởng",
+                          "subject": campaign.name, "url": url})
+    milestones = Milestone.objects.filter(campaign__in=campaigns_visible_to(user)).filter(
+        Q(starts_on__range=(today, until)) | Q(ends_on__range=(today, until))).select_related("campaign")
+    for milestone in milestones:
+        items.append({"date": milestone.due_on if milestone.starts_on < today else milestone.starts_on,
+                      "label": milestone.get_kind_display(), "subject": f"{milestone.title} – {milestone.campaign}",
+                      "url": reverse("campaigns:campaign_detail", args=[milestone.campaign_id])})
+    return sorted(items, key=lambda i: i["date"])
