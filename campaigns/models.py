@@ -200,7 +200,9 @@ class Pledge(models.Model):
     registered_on = models.DateField(_("ngày đăng ký"))
     content = models.TextField(_("nội dung đăng ký"))
     target_title = models.CharField(_("danh hiệu đăng ký phấn đấu"), max_length=200, blank=True)
-    registered_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    registered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+    )
 
     class Meta:
         verbose_name = _("đăng ký giao ước thi đua")
