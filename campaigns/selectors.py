@@ -41,7 +41,7 @@ def plan_list(user, *, q: str = "", year: str = "", issuer: str = "", kind: str 
         plans = plans.filter(issuer_id=int(issuer))
     if kind:
         plans = plans.filter(campaigns__kind=kind).distinct()
-    return plans
+    return plans.order_by("-year", "-issued_on", "-id")
 
 
 def plan_detail(user, pk: int) -> Plan:
@@ -71,7 +71,7 @@ def campaign_list(user, *, q: str = "", kind: str = "", year: str = "") -> Query
         campaigns = campaigns.filter(kind=kind)
     if year.isdigit():
         campaigns = campaigns.filter(starts_on__year__lte=int(year), ends_on__year__gte=int(year))
-    return campaigns
+    return campaigns.order_by("-starts_on", "id")
 
 
 def campaign_detail(user, pk: int) -> Campaign:

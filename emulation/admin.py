@@ -23,6 +23,9 @@ class AuditedModelAdmin(admin.ModelAdmin):
     def persist(self, obj):
         obj.save()
 
+    def persist_inline(self, obj):
+        obj.save()
+
     def save_model(self, request, obj, form, change):
         before = audit.snapshot(type(obj).objects.get(pk=obj.pk)) if change and obj.pk else None
         self.persist(obj)
@@ -46,7 +49,7 @@ class AuditedModelAdmin(admin.ModelAdmin):
             obj.delete()
         for obj in instances:
             created = obj.pk is None
-            obj.save()
+            self.persist_inline(obj)
             audit.record(actor=request.user, action=AuditAction.CREATE if created else AuditAction.UPDATE,
                          obj=obj, before=befores.get(obj.pk))
         formset.save_m2m()

@@ -52,6 +52,14 @@ def upsert_unit(code, *, name, kind, parent=None, short_name="", valid_from=None
     return save_unit(unit)
 
 
+def _abbreviate(district: str) -> str:
+    """"thành phố Vị Thanh" → "TP Vị Thanh", "thị xã Long Mỹ" → "TX Long Mỹ", "huyện Long Mỹ" → "Long Mỹ"."""
+    for prefix, short in (("thành phố ", "TP "), ("thị xã ", "TX "), ("huyện ", "")):
+        if district.startswith(prefix):
+            return short + district[len(prefix):]
+    return district
+
+
 def link(predecessor: Unit, successor: Unit, kind: str, basis: str) -> None:
     UnitSuccession.objects.get_or_create(
         predecessor=predecessor, successor=successor,
@@ -81,7 +89,7 @@ def _load_province(spec, national_old, national_new) -> dict[str, Unit]:
     for suffix, district, hardship in spec["districts"]:
         units[f"{code}-CC-{suffix}"] = upsert_unit(
             f"{code}-CC-{suffix}", name=f"Chi cục Thi hành án dân sự {district}", kind=UnitKind.SUB_DEPARTMENT,
-            short_name=f"Chi cục THADS {district.split(' ', 1)[1] if ' ' in district else district}",
+            short_name=f"Chi cục THADS {_abbreviate(district)}",
             parent=units[code], valid_to=data.OLD_UNTIL, legal_entity=True, hardship=hardship)
     new_code, new_name, new_short, kind = spec["successor"]
     successor = upsert_unit(new_code, name=new_name, short_name=new_short, kind=UnitKind.PROVINCIAL,
