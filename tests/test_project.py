@@ -46,7 +46,8 @@ def test_no_missing_migrations():
 @pytest.mark.unit
 def test_deploy_check_passes_with_production_settings():
     secret = "production-like-secret-0123456789abcdef-0123456789"
-    env = {**os.environ, "DJANGO_DEBUG": "0", "DJANGO_SECRET_KEY": secret, "DJANGO_ALLOWED_HOSTS": "thidua.gov.vn"}
+    inherited = {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}  # set by browser tests
+    env = {**inherited, "DJANGO_DEBUG": "0", "DJANGO_SECRET_KEY": secret, "DJANGO_ALLOWED_HOSTS": "thidua.gov.vn"}
     result = subprocess.run([sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
                             cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stdout + result.stderr
