@@ -90,3 +90,9 @@ def can_import_organisation(user) -> bool:
 
 def can_view_audit(user) -> bool:
     return has_role(user, Role.STAFF, Role.ADMIN, Role.DIRECTOR)
+
+
+def forget(user) -> None:
+    """Drop the per-request caches (after the unit tree changed, or before long-running work)."""
+    for name in ("_role_grants", "_visible_unit_ids", "_editable_unit_ids"):
+        user.__dict__.pop(name, None)

@@ -52,6 +52,7 @@ def create_unit(*, actor, unit: Unit) -> Unit:
         raise PermissionDenied
     save_unit(unit)
     audit.record(actor=actor, action=AuditAction.CREATE, obj=unit)
+    access.forget(actor)
     return unit
 
 

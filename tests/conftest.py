@@ -1,10 +1,6 @@
 """The fixed cast: a province with two sub-departments (A and B), data in both, and one user per
 role. A leak between units shows up as a 200 where a 404 is expected."""
 
-import os
-import shutil
-import socket
-
 import pytest
 from django.test import Client
 
@@ -17,27 +13,6 @@ from tests.factories import (
     RoleGrantFactory,
     UnitFactory,
 )
-
-REQUIRE_SERVICES = os.environ.get("REQUIRE_SERVICES", "") in {"1", "true", "yes"}
-
-
-def service_missing(reason: str):
-    """Skip with the reason on a developer machine; fail under CI (REQUIRE_SERVICES=1)."""
-    if REQUIRE_SERVICES:
-        pytest.fail(f"required service missing: {reason}", pytrace=False)
-    pytest.skip(reason)
-
-
-def port_open(host: str, port: int) -> bool:
-    try:
-        with socket.create_connection((host, port), timeout=0.5):
-            return True
-    except OSError:
-        return False
-
-
-def chromium_path() -> str | None:
-    return shutil.which("chromium") or shutil.which("chromium-browser")
 
 
 @pytest.fixture
@@ -163,3 +138,6 @@ def media_root(settings, tmp_path):
 @pytest.fixture(autouse=True)
 def fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+from tests.worker_fixture import celery_worker_process  # noqa: E402,F401 - fixture for @pytest.mark.worker tests

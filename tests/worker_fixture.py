@@ -3,6 +3,7 @@
 import os
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 from urllib.parse import urlparse
@@ -10,7 +11,7 @@ from urllib.parse import urlparse
 import pytest
 from django.conf import settings
 
-from tests.conftest import port_open, service_missing
+from tests.services import port_open, service_missing
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -36,24 +37,31 @@ def celery_worker_process(transactional_db, media_root):
     from emulation.celery import app
 
     app.control.purge()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "celery", "-A", "emulation", "worker", "--pool=solo", "--concurrency=1",
-         "--loglevel=warning", "--without-gossip", "--without-mingle", "--without-heartbeat",
-         "-n", f"test-{os.getpid()}@%h"],
-        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-    )
-    deadline = time.monotonic() + 60
+    with tempfile.TemporaryFile(mode="w+") as log:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "celery", "-A", "emulation", "worker", "--pool=solo", "--concurrency=1",
+             "--loglevel=warning", "--without-gossip", "--without-mingle", "--without-heartbeat",
+             "-n", f"test-{os.getpid()}@%h"],
+            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, text=True,
+        )
+        try:
+            _wait_until_ready(app, process, log)
+            yield process
+        finally:
+            process.terminate()
+            try:
+                process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+
+
+def _wait_until_ready(app, process, log, seconds=60):
+    deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            pytest.fail(f"celery worker exited: {process.stdout.read()}")
+            log.seek(0)
+            pytest.fail(f"celery worker exited: {log.read()}")
         if app.control.ping(timeout=1.0):
-            break
-    else:
-        process.kill()
-        pytest.fail("celery worker did not answer a ping within 60 s")
-    yield process
-    process.terminate()
-    try:
-        process.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        process.kill()
+            return
+    pytest.fail(f"celery worker did not answer a ping within {seconds} s")

@@ -1,20 +1,51 @@
-"""TEMPORARY placeholder: replaced by the import work in this session."""
+"""Excel import of units and officers, run by Celery, with a progress page."""
 
-from django.http import HttpResponse
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.http import HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
 
+from .. import access, exporters, jobs, tasks
+from ..forms_import import OrganisationImportForm
+from ..models import Job
 
-def import_start(request, **kwargs):
-    return HttpResponse("…")
-
-
-def import_template(request, **kwargs):
-    return HttpResponse("…")
-
-
-def job_detail(request, **kwargs):
-    return HttpResponse("…")
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def job_status(request, **kwargs):
-    return HttpResponse("…")
+@login_required
+def import_start(request):
+    if not access.can_import_organisation(request.user):
+        raise PermissionDenied
+    form = OrganisationImportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        job = jobs.start_job(kind="import_organisation", user=request.user, input_file=form.cleaned_data["file"])
+        transaction.on_commit(lambda: tasks.import_organisation.delay(job_id=job.pk))
+        return redirect("emulation:job_detail", pk=job.pk)
+    return render(request, "emulation/import_start.html", {"form": form})
 
+
+@login_required
+def import_template(request):
+    if not access.can_import_organisation(request.user):
+        raise PermissionDenied
+    response = HttpResponse(exporters.organisation_template(request.user), content_type=XLSX)
+    response["Content-Disposition"] = 'attachment; filename="mau-nhap-don-vi-can-bo.xlsx"'
+    return response
+
+
+def _own_job(request, pk) -> Job:
+    jobs_in_scope = Job.objects.all() if request.user.is_superuser else Job.objects.filter(created_by=request.user)
+    return get_object_or_404(jobs_in_scope, pk=pk)
+
+
+@login_required
+def job_detail(request, pk):
+    return render(request, "emulation/job_detail.html", {"job": _own_job(request, pk)})
+
+
+@login_required
+def job_status(request, pk):
+    job = _own_job(request, pk)
+    return JsonResponse({"status": job.status, "status_label": job.get_status_display(), "percent": job.percent,
+                         "message": job.message, "errors": len(job.errors), "finished": job.finished})

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import chromium_path, service_missing
+from tests.services import chromium_path, service_missing
 
 # Playwright's sync API runs an event loop in this thread; the ORM calls made by fixtures are safe.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")

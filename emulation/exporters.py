@@ -1,0 +1,55 @@
+"""Excel out: the import template, with the header rows the importer expects."""
+
+from io import BytesIO
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+
+from . import access
+from .importers import OFFICER_COLUMNS, OFFICER_SHEET, REQUIRED, UNIT_COLUMNS, UNIT_SHEET
+from .models import Unit, UnitKind
+
+HEADER_FILL = PatternFill("solid", fgColor="DDE3EA")
+GUIDE = [
+    ("Mã đơn vị", "Duy nhất trong hệ thống. Mã đã có thì cập nhật đơn vị đó, mã mới thì tạo đơn vị mới."),
+    ("Loại đơn vị", "Một trong: " + "; ".join(str(label) for _, label in UnitKind.choices) + "."),
+    ("Mã đơn vị cấp trên", "Mã một đơn vị đã có (xem danh sách bên dưới) hoặc một đơn vị khác trong cùng tệp."),
+    ("Hiệu lực từ / đến, Ngày sinh, Ngày bắt đầu công tác", "Ngày dạng dd/mm/yyyy, ví dụ 01/07/2025."),
+    ("Vùng khó khăn, Lãnh đạo, Chấp hành viên", "Ghi “có” hoặc “không” (để trống là không)."),
+    ("Giới tính", "Nam hoặc Nữ."),
+    ("Mã cán bộ", "Cán bộ đã có mà đổi Mã đơn vị thì được điều động từ Ngày bắt đầu công tác."),
+    ("Nguyên tắc", "Tệp có lỗi thì không dữ liệu nào được nhập; danh sách lỗi ghi rõ trang, dòng, cột."),
+]
+
+
+def _sheet(workbook, title, columns, widths):
+    sheet = workbook.create_sheet(title)
+    sheet.append(columns)
+    for cell, width in zip(sheet[1], widths, strict=True):
+        cell.font = Font(bold=True, color="B02A37" if cell.value in REQUIRED else "000000")
+        cell.fill = HEADER_FILL
+        cell.alignment = Alignment(wrap_text=True, vertical="center")
+        sheet.column_dimensions[cell.column_letter].width = width
+    sheet.freeze_panes = "A2"
+    return sheet
+
+
+def organisation_template(user) -> bytes:
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    _sheet(workbook, UNIT_SHEET, UNIT_COLUMNS, [16, 48, 24, 30, 18, 14, 14, 14])
+    _sheet(workbook, OFFICER_SHEET, OFFICER_COLUMNS, [14, 30, 10, 12, 16, 26, 10, 14, 20])
+    guide = workbook.create_sheet("Hướng dẫn")
+    guide.append(["Cột", "Cách ghi (cột chữ đỏ là bắt buộc)"])
+    for row in GUIDE:
+        guide.append(list(row))
+    guide.append([])
+    guide.append(["Mã đơn vị bạn được quản lý", "Tên đơn vị"])
+    for unit in Unit.objects.filter(pk__in=access.editable_unit_ids(user)).order_by("path"):
+        guide.append([unit.code, unit.name])
+    for cell in guide[1]:
+        cell.font = Font(bold=True)
+    guide.column_dimensions["A"].width, guide.column_dimensions["B"].width = 42, 100
+    buffer = BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()

@@ -1,0 +1,105 @@
+"""The import pages: upload checks, the Celery job and its progress page, scoping of jobs."""
+
+from io import BytesIO
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from emulation.importers import OFFICER_COLUMNS, UNIT_COLUMNS
+from emulation.models import Job, Officer, Unit
+from tests.emulation.workbooks import officer_row, unit_row, workbook_bytes
+
+pytestmark = pytest.mark.integration
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _upload(content, name="don-vi.xlsx"):
+    return SimpleUploadedFile(name, content, content_type=XLSX)
+
+
+def test_import_runs_as_a_job_and_reports_success(login, staff, province, media_root,
+                                                  django_capture_on_commit_callbacks):
+    content = workbook_bytes(units=[unit_row("HG-KV1", "Phòng THADS khu vực 1", "HG")],
+                             officers=[officer_row("CB-1", "Nguyễn Thị Hồng", "HG-KV1")])
+    client = login(staff)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("emulation:import_start"), {"file": _upload(content)})
+    job = Job.objects.get()
+    assert response["Location"] == reverse("emulation:job_detail", args=[job.pk])
+    assert (job.status, job.percent, job.result["units_created"]) == ("succeeded", 100, 1)
+    assert Officer.objects.get(code="CB-1").unit.code == "HG-KV1"
+    status = client.get(reverse("emulation:job_status", args=[job.pk])).json()
+    assert (status["status"], status["percent"], status["finished"]) == ("succeeded", 100, True)
+    page = client.get(reverse("emulation:job_detail", args=[job.pk])).content.decode()
+    assert "Đã nhập 1 đơn vị mới" in page
+
+
+def test_failed_job_lists_errors_and_saves_nothing(login, staff, province, media_root,
+                                                   django_capture_on_commit_callbacks):
+    content = workbook_bytes(units=[unit_row("HG-KV1", "", "HG")])
+    client = login(staff)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("emulation:import_start"), {"file": _upload(content)})
+    job = Job.objects.get()
+    assert job.status == "failed"
+    assert job.errors == [{"sheet": "Đơn vị", "row": 2, "column": "Tên đơn vị", "message": "Bắt buộc nhập."}]
+    page = client.get(reverse("emulation:job_detail", args=[job.pk])).content.decode()
+    assert "Bắt buộc nhập." in page and "chưa nhập dữ liệu nào" in page
+    assert not Unit.objects.filter(code="HG-KV1").exists()
+
+
+@pytest.mark.parametrize(("name", "content", "message"), [
+    ("don-vi.csv", b"a,b", "Chỉ nhận tệp Excel .xlsx."),
+    ("don-vi.xlsx", b"not a zip file", "Tệp không phải bảng tính Excel .xlsx hợp lệ."),
+])
+def test_wrong_file_type_is_refused_without_a_job(login, staff, media_root, name, content, message):
+    response = login(staff).post(reverse("emulation:import_start"), {"file": _upload(content, name)})
+    assert message in response.content.decode()
+    assert not Job.objects.exists()
+
+
+def test_oversize_file_is_refused(login, staff, media_root, settings):
+    settings.MAX_UPLOAD_BYTES = 1000
+    response = login(staff).post(reverse("emulation:import_start"), {"file": _upload(b"x" * 5000)})
+    assert "Tệp quá lớn" in response.content.decode()
+    assert not Job.objects.exists()
+
+
+def test_refusals(client, login, viewer, head_a, staff, province, media_root, django_capture_on_commit_callbacks):
+    assert client.get(reverse("emulation:import_start")).status_code == 302
+    assert login(viewer).get(reverse("emulation:import_start")).status_code == 403
+    assert login(head_a).get(reverse("emulation:import_template")).status_code == 403
+    with django_capture_on_commit_callbacks(execute=True):
+        login(staff).post(reverse("emulation:import_start"), {"file": _upload(workbook_bytes())})
+    job = Job.objects.get()
+    assert login(head_a).get(reverse("emulation:job_status", args=[job.pk])).status_code == 404
+    assert login(viewer).get(reverse("emulation:job_detail", args=[job.pk])).status_code == 404
+
+
+def test_template_round_trip(login, staff, province, media_root, django_capture_on_commit_callbacks):
+    client = login(staff)
+    response = client.get(reverse("emulation:import_template"))
+    book = load_workbook(BytesIO(response.content))
+    assert [c.value for c in book["Đơn vị"][1]] == UNIT_COLUMNS
+    assert [c.value for c in book["Cán bộ"][1]] == OFFICER_COLUMNS
+    assert "HG" in [row[0].value for row in book["Hướng dẫn"].iter_rows()]
+    book["Đơn vị"].append(unit_row("HG-KV9", "Phòng THADS khu vực 9", "HG"))
+    buffer = BytesIO()
+    book.save(buffer)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("emulation:import_start"), {"file": _upload(buffer.getvalue())})
+    assert Job.objects.get().status == "succeeded"
+    assert Unit.objects.get(code="HG-KV9").parent.code == "HG"
+
+
+def test_a_finished_job_is_not_run_twice(staff, province, media_root, django_capture_on_commit_callbacks, login):
+    from emulation import tasks
+
+    content = workbook_bytes(units=[unit_row("HG-KV1", "Phòng THADS khu vực 1", "HG")])
+    with django_capture_on_commit_callbacks(execute=True):
+        login(staff).post(reverse("emulation:import_start"), {"file": _upload(content)})
+    job = Job.objects.get()
+    assert tasks.import_organisation.delay(job_id=job.pk).get() == "skipped"
+    assert Job.objects.get().attempts == 1

@@ -1,0 +1,135 @@
+"""Excel import of units and officers: all-or-nothing, precise errors, scoped, audited."""
+
+import datetime
+from io import BytesIO
+
+import pytest
+
+from emulation.importers import CellError, import_organisation, parse_bool, parse_date
+from emulation.models import Assignment, AuditEntry, Officer, Unit
+from tests.emulation.workbooks import officer_row, unit_row, workbook_bytes
+
+
+def _counts():
+    return (Unit.objects.count(), Officer.objects.count(), Assignment.objects.count(), AuditEntry.objects.count())
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize(("value", "expected"), [("có", True), ("Có", True), ("x", True), ("không", False),
+                                                 (None, False), ("", False), (1, True)])
+def test_parse_bool(value, expected):
+    assert parse_bool(value) is expected
+
+
+@pytest.mark.unit
+def test_parse_bool_rejects_other_words():
+    with pytest.raises(CellError, match="ghi “có” hoặc “không”"):
+        parse_bool("chắc vậy")
+
+
+@pytest.mark.unit
+def test_parse_date_reads_day_first_and_excel_dates():
+    assert parse_date("05/11/2026") == datetime.date(2026, 11, 5)
+    assert parse_date(datetime.datetime(2026, 11, 5, 0, 0)) == datetime.date(2026, 11, 5)
+    assert parse_date("  ") is None
+    with pytest.raises(CellError, match="dd/mm/yyyy"):
+        parse_date("2026-11-05")
+
+
+@pytest.mark.integration
+def test_valid_workbook_creates_units_officers_assignments_and_audit(staff, province):
+    content = workbook_bytes(
+        units=[unit_row("HG-KV1", "Phòng Thi hành án dân sự khu vực 1", "HG"),
+               unit_row("HG-KV1-TO", "Tổ nghiệp vụ", "HG-KV1", kind="division")],
+        officers=[officer_row("CB-1", "Nguyễn Thị Hồng", "HG-KV1"), officer_row("CB-2", "Lê Văn Tâm", "HG-KV1-TO",
+                                                                             gender="Nam")])
+    progress = []
+    outcome = import_organisation(BytesIO(content), user=staff, progress=lambda d, t: progress.append((d, t)))
+    assert outcome.errors == []
+    assert outcome.counts == {"units_created": 2, "units_updated": 0, "officers_created": 2, "officers_updated": 0}
+    assert Unit.objects.get(code="HG-KV1-TO").parent.code == "HG-KV1"
+    assert Officer.objects.get(code="CB-1").assignments.get().starts_on == datetime.date(2025, 7, 1)
+    assert AuditEntry.objects.filter(actor=staff, action="create").count() == 4
+    assert progress[-1] == (4, 4)
+
+
+@pytest.mark.integration
+def test_reimporting_the_same_file_changes_nothing(staff, province):
+    content = workbook_bytes(units=[unit_row("HG-KV1", "Phòng THADS khu vực 1", "HG")],
+                             officers=[officer_row("CB-1", "Nguyễn Thị Hồng", "HG-KV1")])
+    import_organisation(BytesIO(content), user=staff)
+    before = _counts()
+    outcome = import_organisation(BytesIO(content), user=staff)
+    assert outcome.counts == {"units_created": 0, "units_updated": 0, "officers_created": 0, "officers_updated": 0}
+    assert _counts() == before
+
+
+@pytest.mark.integration
+def test_changing_the_unit_transfers_the_officer(staff, province, unit_a, unit_b):
+    import_organisation(BytesIO(workbook_bytes(officers=[officer_row("CB-1", "Hồ Thị Thu", "HG-VT",
+                                                                     starts_on="01/01/2020")])), user=staff)
+    import_organisation(BytesIO(workbook_bytes(officers=[officer_row("CB-1", "Hồ Thị Thu", "HG-LM")])), user=staff)
+    history = list(Officer.objects.get(code="CB-1").assignments.order_by("starts_on")
+                   .values_list("unit__code", "ends_on"))
+    assert history == [("HG-VT", datetime.date(2025, 7, 1)), ("HG-LM", None)]
+
+
+@pytest.mark.integration
+def test_wrong_header_is_reported_and_nothing_saved(staff, province):
+    header = ["Mã", "Tên đơn vị", "Tên viết tắt", "Loại đơn vị", "Mã đơn vị cấp trên", "Hiệu lực từ",
+              "Hiệu lực đến", "Vùng khó khăn"]
+    before = _counts()
+    outcome = import_organisation(BytesIO(workbook_bytes(units=[unit_row("X", "X", "HG")], unit_header=header)),
+                                  user=staff)
+    assert [(e.sheet, e.row) for e in outcome.errors] == [("Đơn vị", 1)]
+    assert "Dòng tiêu đề phải là: Mã đơn vị, Tên đơn vị" in outcome.errors[0].message
+    assert _counts() == before
+
+
+@pytest.mark.integration
+def test_three_bad_rows_give_three_precise_errors_and_save_nothing(staff, province):
+    content = workbook_bytes(
+        units=[unit_row("HG-KV1", "Phòng THADS khu vực 1", "HG"),
+               unit_row("HG-KV2", "Phòng THADS khu vực 2", "KHONG-CO"),
+               unit_row("HG-KV3", "Phòng THADS khu vực 3", "HG", valid_from="01/07/2025", valid_to="30/06/2025")],
+        officers=[officer_row("CB-1", "Nguyễn Thị Hồng", "HG-KV1"),
+                  officer_row("CB-2", "Trần Văn Bé", "HG-KV1", starts_on="2025-07-01")])
+    before = _counts()
+    outcome = import_organisation(BytesIO(content), user=staff)
+    assert [e.as_dict() for e in outcome.errors] == [
+        {"sheet": "Đơn vị", "row": 4, "column": "Hiệu lực đến", "message": "Ngày hết hiệu lực trước ngày bắt đầu."},
+        {"sheet": "Cán bộ", "row": 3, "column": "Ngày bắt đầu công tác",
+         "message": "“2025-07-01” không phải ngày dạng dd/mm/yyyy."},
+        {"sheet": "Đơn vị", "row": 3, "column": "Mã đơn vị cấp trên", "message": "Không có đơn vị mã “KHONG-CO”."},
+    ]
+    assert _counts() == before
+
+
+@pytest.mark.integration
+def test_duplicates_missing_values_and_cycles(staff, province):
+    content = workbook_bytes(
+        units=[unit_row("A", "Đơn vị A", "B"), unit_row("B", "Đơn vị B", "A"), unit_row("A", "Lặp mã", "HG"),
+               ["C", "", "", "loại lạ", "HG", "", "", ""]])
+    messages = {(e.row, e.column, e.message) for e in import_organisation(BytesIO(content), user=staff).errors}
+    assert (4, "Mã đơn vị", "Mã “A” trùng với dòng 2.") in messages
+    assert (5, "Tên đơn vị", "Bắt buộc nhập.") in messages
+    assert (5, "Loại đơn vị", "Loại đơn vị “loại lạ” không có trong danh mục.") in messages
+    assert (2, "Mã đơn vị cấp trên", "Quan hệ cấp trên bị vòng lặp.") in messages
+
+
+@pytest.mark.integration
+def test_unit_head_cannot_import_into_another_unit(head_a, unit_a, unit_b, officer_b):
+    content = workbook_bytes(officers=[officer_row("CB-9", "Phạm Thị Yến", "HG-LM"),
+                                       officer_row(officer_b.code, "Đổi tên", "HG-VT")])
+    before = _counts()
+    errors = import_organisation(BytesIO(content), user=head_a).errors
+    assert [(e.row, e.column, e.message) for e in errors] == [
+        (2, "Mã đơn vị", "Đơn vị ngoài phạm vi bạn được quản lý."),
+        (3, "Mã cán bộ", "Cán bộ ngoài phạm vi bạn được quản lý.")]
+    assert _counts() == before
+
+
+@pytest.mark.integration
+def test_not_a_workbook(staff):
+    errors = import_organisation(BytesIO(b"name,unit\nAn,HG\n"), user=staff).errors
+    assert [e.message for e in errors] == ["Tệp không phải bảng tính Excel .xlsx hợp lệ."]
