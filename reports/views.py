@@ -30,6 +30,7 @@ def dashboard(request):
         "today": today,
         "deadlines": campaign_selectors.upcoming_deadlines(user, today, days=45),
         "running": campaign_selectors.campaigns_visible_to(user).filter(starts_on__lte=today, ends_on__gte=today),
+        "recent": campaign_selectors.campaigns_visible_to(user).filter(ends_on__lt=today).order_by("-ends_on")[:5],
         "counts": {
             "plans": campaign_selectors.plans_visible_to(user).count(),
             "units": org_selectors.units_visible_to(user).count(),
