@@ -223,3 +223,21 @@ def upcoming_deadlines(user, today: datetime.date, days: int = 30) -> list[dict]
                       "label": milestone.get_kind_display(), "subject": f"{milestone.title} – {milestone.campaign}",
                       "url": reverse("campaigns:campaign_detail", args=[milestone.campaign_id])})
     return sorted(items, key=lambda i: i["date"])
+
+
+def unit_history(user, unit: Unit) -> dict:
+    """Plans a unit issued and campaigns it took part in, including those of the units it took over
+    (history stays with the unit that existed then and rolls up through succession links)."""
+    lineage, frontier = [unit], [unit.pk]
+    while frontier:
+        predecessors = list(Unit.objects.filter(successions_out__successor_id__in=frontier,
+                                                pk__in=_unit_scope(user)).exclude(pk__in=[u.pk for u in lineage]))
+        lineage += predecessors
+        frontier = [u.pk for u in predecessors]
+    ids = [u.pk for u in lineage]
+    return {
+        "lineage": lineage,
+        "plans": plans_visible_to(user).filter(issuer_id__in=ids).order_by("-year", "-id"),
+        "participations": Participation.objects.filter(unit_id__in=ids, campaign__in=campaigns_visible_to(user))
+        .select_related("unit", "campaign", "campaign__plan").order_by("-campaign__starts_on"),
+    }

@@ -17,6 +17,7 @@ urlpatterns = [
     path("phong-trao/<int:pk>/moc/tao-moi/", campaigns.milestone_create, name="milestone_create"),
     path("phong-trao/<int:pk>/giao-uoc/", pledges.campaign_pledges, name="campaign_pledges"),
     path("phong-trao/<int:pk>/giao-uoc/dang-ky/", pledges.pledge_create, name="pledge_create"),
+    path("don-vi/<int:unit_pk>/", campaigns.unit_history, name="unit_history"),
     path("giao-uoc/", pledges.pledge_list, name="pledge_list"),
     path("giao-uoc/<int:pk>/", pledges.pledge_detail, name="pledge_detail"),
     path("giao-uoc/<int:pk>/sua/", pledges.pledge_edit, name="pledge_edit"),

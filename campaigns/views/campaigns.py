@@ -92,3 +92,10 @@ def milestone_create(request, pk):
     return render(request, "form_page.html", {
         "form": form, "title": _("Thêm mốc thời gian: %(name)s") % {"name": campaign.name},
         "cancel_url": campaign.get_absolute_url()})
+
+
+@login_required
+def unit_history(request, unit_pk):
+    unit = scoped_or_404(org_selectors.unit_detail, request.user, unit_pk)
+    return render(request, "campaigns/unit_history.html", {"unit": unit,
+                                                           **selectors.unit_history(request.user, unit)})

@@ -221,3 +221,15 @@ def test_list_pages_query_count_is_constant(login, staff, province, unit_a, rows
                 reverse("campaigns:campaign_detail", args=[campaign.pk]), reverse("reports:dashboard")]:
         with django_assert_max_num_queries(16):
             assert client.get(url).status_code == 200
+
+
+def test_unit_history_rolls_up_through_successors(login, staff, head_b, province, province_plan, unit_a):
+    from emulation.models import UnitSuccession
+    from tests.factories import UnitFactory
+
+    area = UnitFactory(code="HG-KV1", name="Phòng Thi hành án dân sự khu vực 1", parent=province)
+    UnitSuccession.objects.create(predecessor=unit_a, successor=area, kind="merge",
+                                  effective_on=datetime.date(2025, 7, 1))
+    page = login(staff).get(reverse("campaigns:unit_history", args=[area.pk])).content.decode()
+    assert "Đợt thi đua cao điểm năm 2024" in page and f"với tư cách {unit_a.name}" in page
+    assert login(head_b).get(reverse("campaigns:unit_history", args=[unit_a.pk])).status_code == 404

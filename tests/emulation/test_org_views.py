@@ -174,3 +174,18 @@ def test_audit_list_query_count_is_constant(login, staff, unit_a, rows, django_a
     with django_assert_max_num_queries(9):
         response = client.get(reverse("emulation:audit_list"))
     assert response.status_code == 200
+
+
+def test_admin_edits_of_units_are_audited(client, province, unit_a):
+    from tests.factories import UserFactory
+
+    admin_user = UserFactory(is_superuser=True, is_staff=True)
+    client.force_login(admin_user)
+    response = client.post(reverse("admin:emulation_unit_change", args=[unit_a.pk]), {
+        "code": unit_a.code, "name": "Chi cục THADS thành phố Vị Thanh (đổi tên)", "kind": unit_a.kind,
+        "parent": province.pk, "successions_out-TOTAL_FORMS": "0", "successions_out-INITIAL_FORMS": "0"})
+    assert response.status_code == 302
+    entry = AuditEntry.objects.get(model_label="emulation.Unit", actor=admin_user)
+    assert entry.changes["name"][1] == "Chi cục THADS thành phố Vị Thanh (đổi tên)"
+    unit_a.refresh_from_db()
+    assert unit_a.search_key.startswith("chi cuc thads thanh pho vi thanh")
