@@ -284,6 +284,7 @@ def import_organisation(file, *, user, progress=None) -> Outcome:
     _check_units(unit_specs, units, user, errors)
     _check_officers(officer_specs, unit_specs, units, officers, user, errors)
     if errors:
+        errors.sort(key=lambda e: (e.sheet != UNIT_SHEET, e.row))
         return outcome
     total, done = len(unit_specs) + len(officer_specs), [0]
 

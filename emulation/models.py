@@ -331,5 +331,9 @@ class Job(models.Model):
         return int(self.progress * 100 / self.total) if self.total else 0
 
     @property
+    def input_filename(self) -> str:
+        return self.input_file.name.rsplit("/", 1)[-1] if self.input_file else ""
+
+    @property
     def finished(self) -> bool:
         return self.status in (JobStatus.SUCCEEDED, JobStatus.FAILED)

@@ -97,10 +97,10 @@ def test_three_bad_rows_give_three_precise_errors_and_save_nothing(staff, provin
     before = _counts()
     outcome = import_organisation(BytesIO(content), user=staff)
     assert [e.as_dict() for e in outcome.errors] == [
+        {"sheet": "Đơn vị", "row": 3, "column": "Mã đơn vị cấp trên", "message": "Không có đơn vị mã “KHONG-CO”."},
         {"sheet": "Đơn vị", "row": 4, "column": "Hiệu lực đến", "message": "Ngày hết hiệu lực trước ngày bắt đầu."},
         {"sheet": "Cán bộ", "row": 3, "column": "Ngày bắt đầu công tác",
          "message": "“2025-07-01” không phải ngày dạng dd/mm/yyyy."},
-        {"sheet": "Đơn vị", "row": 3, "column": "Mã đơn vị cấp trên", "message": "Không có đơn vị mã “KHONG-CO”."},
     ]
     assert _counts() == before
 

@@ -23,6 +23,8 @@ class Command(BaseCommand):
             f"{Plan.objects.count()} kế hoạch, {Campaign.objects.count()} phong trào, "
             f"{Pledge.objects.count()} đăng ký giao ước."))
         self.stdout.write(f"Tài khoản demo (mật khẩu: {emulation_demo.DEMO_PASSWORD}):")
+        names = dict(Unit.objects.values_list("code", "name"))
         for account in emulation_demo.DEMO_ACCOUNTS:
             role = account["role"].label if account["role"] else "Quản trị hệ thống"
-            self.stdout.write(f"  {account['username']:<18} {role:<42} {account['unit'] or 'toàn hệ thống'}")
+            scope = names[account["unit"]] if account["unit"] else "toàn hệ thống"
+            self.stdout.write(f"  {account['username']:<17} {role:<40} {scope}")
