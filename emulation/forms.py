@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import Discipline, Officer, Unit
+from .models import AwardHold, Discipline, Officer, Unit
 
 
 class DateInput(forms.DateInput):
@@ -81,4 +81,18 @@ class DisciplineForm(forms.ModelForm):
         decided, ends = data.get("decided_on"), data.get("ends_on")
         if decided and ends and ends < decided:
             self.add_error("ends_on", _("Ngày chấp hành xong kỷ luật phải sau ngày quyết định."))
+        return data
+
+
+class AwardHoldForm(forms.ModelForm):
+    class Meta:
+        model = AwardHold
+        fields = ["kind", "opened_on", "closed_on", "note"]
+        widgets = {"opened_on": DateInput(), "closed_on": DateInput(), "note": forms.Textarea(attrs={"rows": 2})}
+
+    def clean(self):
+        data = super().clean()
+        opened, closed = data.get("opened_on"), data.get("closed_on")
+        if opened and closed and closed < opened:
+            self.add_error("closed_on", _("Ngày kết thúc phải sau ngày bắt đầu xem xét."))
         return data

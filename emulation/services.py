@@ -5,7 +5,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
 from . import access, audit
-from .models import Assignment, AuditAction, Discipline, Officer, Unit
+from .models import Assignment, AuditAction, AwardHold, Discipline, Officer, Unit
 from .text import display_name, name_sort_key, nfc, search_key, sort_key
 
 
@@ -145,3 +145,15 @@ def delete_discipline(*, actor, discipline: Discipline) -> None:
     audit.record(actor=actor, action=AuditAction.DELETE, obj=discipline, before=before,
                  unit_id=discipline.officer.unit_id)
     discipline.delete()
+
+
+@transaction.atomic
+def save_award_hold(*, actor, hold: AwardHold) -> AwardHold:
+    """Open or close a pending review, investigation or complaint that blocks awards."""
+    if not access.can_manage_discipline(actor, hold.officer):
+        raise PermissionDenied
+    before = audit.snapshot(AwardHold.objects.get(pk=hold.pk)) if hold.pk else None
+    hold.full_clean()
+    hold.save()
+    audit.record(actor=actor, action=AuditAction.UPDATE if before else AuditAction.CREATE, obj=hold, before=before)
+    return hold

@@ -8,8 +8,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .. import access, selectors, services
-from ..forms import DisciplineForm, OfficerEditForm, OfficerForm, TransferForm, UnitForm
-from ..models import AuditEntry, Discipline, Gender, UnitKind
+from ..forms import AwardHoldForm, DisciplineForm, OfficerEditForm, OfficerForm, TransferForm, UnitForm
+from ..models import AuditEntry, AwardHold, Discipline, Gender, UnitKind
 from ..paging import paginate
 from ..viewhelpers import save_with, scoped_or_404
 
@@ -158,6 +158,23 @@ def discipline_create(request, pk):
             return redirect("emulation:officer_detail", pk=officer.pk)
     return render(request, "form_page.html", {
         "form": form, "title": _("Ghi nhận kỷ luật: %(name)s") % {"name": officer.full_name},
+        "cancel_url": officer.get_absolute_url()})
+
+
+@login_required
+def hold_edit(request, pk, hold_pk=None):
+    """Add (or, with ``hold_pk``, update or close) a pending review that blocks awards."""
+    officer = scoped_or_404(selectors.officer_detail, request.user, pk)
+    if not access.can_manage_discipline(request.user, officer):
+        raise PermissionDenied
+    hold = get_object_or_404(AwardHold, pk=hold_pk, officer=officer) if hold_pk else AwardHold(officer=officer)
+    form = AwardHoldForm(request.POST or None, instance=hold)
+    if request.method == "POST" and form.is_valid():
+        if save_with(form, lambda: services.save_award_hold(actor=request.user, hold=form.instance)):
+            messages.success(request, _("Đã lưu vụ việc đang xem xét."))
+            return redirect("emulation:officer_detail", pk=officer.pk)
+    return render(request, "form_page.html", {
+        "form": form, "title": _("Vụ việc đang xem xét: %(name)s") % {"name": officer.full_name},
         "cancel_url": officer.get_absolute_url()})
 
 

@@ -189,3 +189,23 @@ def test_admin_edits_of_units_are_audited(client, province, unit_a):
     assert entry.changes["name"][1] == "Chi cục THADS thành phố Vị Thanh (đổi tên)"
     unit_a.refresh_from_db()
     assert unit_a.search_key.startswith("chi cuc thads thanh pho vi thanh")
+
+
+def test_staff_record_and_close_an_award_hold(login, staff, head_a, officer_a):
+    from emulation.models import AwardHold
+
+    client = login(staff)
+    response = client.post(reverse("emulation:hold_create", args=[officer_a.pk]), {
+        "kind": "investigation", "opened_on": "15/05/2024", "note": "Kiểm tra hồ sơ kê biên"})
+    assert response.status_code == 302
+    hold = AwardHold.objects.get(officer=officer_a)
+    bad = client.post(reverse("emulation:hold_edit", args=[officer_a.pk, hold.pk]), {
+        "kind": "investigation", "opened_on": "15/05/2024", "closed_on": "01/05/2024"})
+    assert "Ngày kết thúc phải sau ngày bắt đầu xem xét." in bad.content.decode()
+    client.post(reverse("emulation:hold_edit", args=[officer_a.pk, hold.pk]), {
+        "kind": "investigation", "opened_on": "15/05/2024", "closed_on": "30/06/2024"})
+    hold.refresh_from_db()
+    assert hold.closed_on.isoformat() == "2024-06-30"
+    assert list(AuditEntry.objects.filter(model_label="emulation.AwardHold").values_list("action", flat=True)) == [
+        "update", "create"]
+    assert login(head_a).get(reverse("emulation:hold_create", args=[officer_a.pk])).status_code == 403
