@@ -57,25 +57,30 @@ def rate(completed: int, with_conditions: int) -> Decimal | None:
     return Decimal(completed) * 100 / Decimal(with_conditions)
 
 
-def is_met(completed: int, with_conditions: int, target: Decimal) -> bool:
+def is_met(completed: int, with_conditions: int, target: Decimal, strict: bool = False) -> bool:
+    """``strict`` for targets written "trên T %" (above), otherwise "đạt T %" (at least)."""
+    if strict:
+        return completed * 10000 > _hundredths(target) * with_conditions
     return completed * 10000 >= _hundredths(target) * with_conditions
 
 
-def units_needed(completed: int, with_conditions: int, target: Decimal) -> int:
+def units_needed(completed: int, with_conditions: int, target: Decimal, strict: bool = False) -> int:
     """The smallest whole number of extra cases (or đồng) that would meet the target."""
-    needed = -(-_hundredths(target) * with_conditions // 10000)  # ceil(T × w / 100)
+    scaled = _hundredths(target) * with_conditions
+    needed = scaled // 10000 + 1 if strict else -(-scaled // 10000)  # floor(T×w/100)+1, or ceil(T×w/100)
     return max(needed - completed, 0)
 
 
-def evaluate(completed: int, with_conditions: int, target: Decimal, total: int | None = None) -> Evaluation:
+def evaluate(completed: int, with_conditions: int, target: Decimal, total: int | None = None,
+             strict: bool = False) -> Evaluation:
     errors = input_errors(completed, with_conditions, total)
     if errors:
         return Evaluation(State.NOT_COMPUTABLE, reason=" ".join(errors))
     actual = rate(completed, with_conditions)
     if actual is None:
         return Evaluation(State.NOT_COMPUTABLE, reason="Không có việc (tiền) có điều kiện thi hành.")
-    if is_met(completed, with_conditions, target):
+    if is_met(completed, with_conditions, target, strict):
         return Evaluation(State.MET, rate=actual)
     points = (Decimal(target) - actual).quantize(HUNDREDTHS, rounding="ROUND_CEILING")
-    return Evaluation(State.NOT_MET, rate=actual, gap_units=units_needed(completed, with_conditions, target),
-                      gap_points=points)
+    return Evaluation(State.NOT_MET, rate=actual, gap_units=units_needed(completed, with_conditions, target, strict),
+                      gap_points=max(points, HUNDREDTHS))

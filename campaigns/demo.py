@@ -5,6 +5,7 @@ import datetime
 
 from emulation.models import Officer, Unit, UnitKind
 
+from . import demo_targets
 from .demo_texts import SEED_TEXTS
 from .models import Campaign, CampaignKind, Milestone, MilestoneKind, Participation, Plan, Pledge, SubPlanRequirement
 from .services import derive_campaign_fields, derive_plan_fields
@@ -232,4 +233,5 @@ def load(units: dict[str, Unit]) -> dict:
     campaigns = load_campaigns(plans)
     load_participation(units, plans, campaigns)
     load_pledges(units, campaigns)
+    demo_targets.load(campaigns)
     return {"plans": plans, "campaigns": campaigns}

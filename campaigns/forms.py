@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from emulation.forms import DateInput
 from emulation.models import Officer, Unit
 
-from .models import Campaign, Milestone, Plan, Pledge
+from .models import BracketBasis, Campaign, MetricKind, Milestone, Plan, Pledge, Target, TargetBracket
 
 SYMBOL = re.compile(r"^[A-ZĐ0-9]+(-[A-ZĐ0-9]+)+$")
 
@@ -130,3 +130,44 @@ class PledgeForm(forms.ModelForm):
         if officer and unit and officer.unit_id != unit.pk:
             self.add_error("officer", _("Cán bộ không thuộc đơn vị đã chọn."))
         return data
+
+
+class TargetForm(forms.ModelForm):
+    class Meta:
+        model = Target
+        fields = ["code", "title", "metric_kind", "subject_kind", "unit", "basis", "value", "strict", "position"]
+        widgets = {"title": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args, unit_choices, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = unit_choices
+
+    def clean(self):
+        data = super().clean()
+        tiered = data.get("basis") not in (None, BracketBasis.NONE)
+        if tiered and data.get("metric_kind") not in (MetricKind.COMPLETION_CASES, MetricKind.COMPLETION_MONEY,
+                                                      MetricKind.PERCENTAGE):
+            self.add_error("basis", _("Chỉ chỉ tiêu tỷ lệ mới chia khung theo tổng số phải giải quyết."))
+        needs_value = data.get("metric_kind") not in (MetricKind.BOOLEAN, MetricKind.COMPARISON) and not tiered
+        if needs_value and data.get("value") is None:
+            self.add_error("value", _("Nhập mức chỉ tiêu (hoặc chọn chia khung)."))
+        return data
+
+
+class BracketForm(forms.ModelForm):
+    class Meta:
+        model = TargetBracket
+        fields = ["lower", "lower_inclusive", "upper", "upper_inclusive", "value"]
+
+    def clean(self):
+        data = super().clean()
+        lower, upper = data.get("lower"), data.get("upper")
+        if lower is not None and upper is not None and upper < lower:
+            self.add_error("upper", _("Cận trên phải lớn hơn hoặc bằng cận dưới."))
+        value = data.get("value")
+        if value is not None and not 0 <= value <= 100:
+            self.add_error("value", _("Mức chỉ tiêu phải từ 0 đến 100%."))
+        return data
+
+
+BracketFormSet = forms.inlineformset_factory(Target, TargetBracket, form=BracketForm, extra=2, can_delete=True)

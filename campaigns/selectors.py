@@ -15,6 +15,7 @@ from emulation import access
 from emulation.models import Officer, Unit
 from emulation.text import search_key
 
+from .brackets import coverage_problems
 from .cascading import FilingState, subplan_status
 from .models import Campaign, Milestone, Participation, Plan, Pledge, SubPlanRequirement
 
@@ -76,7 +77,7 @@ def campaign_list(user, *, q: str = "", kind: str = "", year: str = "") -> Query
 
 def campaign_detail(user, pk: int) -> Campaign:
     return campaigns_visible_to(user).prefetch_related(
-        "milestones", "participations__unit").get(pk=pk)
+        "milestones", "participations__unit", "targets__brackets", "targets__unit").get(pk=pk)
 
 
 def pledges_visible_to(user) -> QuerySet[Pledge]:
@@ -241,3 +242,15 @@ def unit_history(user, unit: Unit) -> dict:
         "participations": Participation.objects.filter(unit_id__in=ids, campaign__in=campaigns_visible_to(user))
         .select_related("unit", "campaign", "campaign__plan").order_by("-campaign__starts_on"),
     }
+
+
+def campaign_targets(campaign: Campaign) -> list[dict]:
+    """Targets with their brackets described in words and the table's gaps and overlaps (uses the
+    prefetched ``targets__brackets`` of ``campaign_detail``)."""
+    rows = []
+    for target in campaign.targets.all():
+        brackets = list(target.brackets.all())
+        problems = coverage_problems([b.as_rule() for b in brackets]) if target.is_tiered else []
+        rows.append({"target": target, "brackets": [(b, b.as_rule().describe()) for b in brackets],
+                     "problems": [p.describe() for p in problems]})
+    return rows

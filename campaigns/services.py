@@ -8,7 +8,7 @@ from emulation.models import AuditAction
 from emulation.text import nfc, search_key
 
 from . import access
-from .models import Campaign, Milestone, Participation, Plan, Pledge, SubPlanRequirement
+from .models import Campaign, Milestone, Participation, Plan, Pledge, SubPlanRequirement, Target
 
 
 def derive_plan_fields(plan: Plan) -> None:
@@ -142,3 +142,25 @@ def update_pledge(*, actor, pledge: Pledge) -> Pledge:
         raise PermissionDenied
     _check_pledge(pledge)
     return _audited_save(actor, pledge, Pledge.save, before=audit.snapshot(current))
+
+
+@transaction.atomic
+def save_target(*, actor, target: Target, brackets_formset) -> Target:
+    """Create or update a target and its bracket table (gaps are allowed, and reported on the page)."""
+    if not access.can_edit_campaign(actor, target.campaign):
+        raise PermissionDenied
+    before = audit.snapshot(Target.objects.get(pk=target.pk)) if target.pk else None
+    target.full_clean()
+    target.save()
+    audit.record(actor=actor, action=AuditAction.UPDATE if before else AuditAction.CREATE, obj=target, before=before)
+    brackets_formset.instance = target
+    for form in brackets_formset.initial_forms:
+        if form in brackets_formset.deleted_forms and form.instance.pk:
+            audit.record(actor=actor, action=AuditAction.DELETE, obj=form.instance,
+                         before=audit.snapshot(form.instance), unit_id=target.campaign.plan.issuer_id)
+    changed_before = {f.instance.pk: audit.snapshot(type(f.instance).objects.get(pk=f.instance.pk))
+                      for f in brackets_formset.initial_forms if f.instance.pk and f.has_changed()}
+    for bracket in brackets_formset.save():
+        audit.record(actor=actor, action=AuditAction.UPDATE if bracket.pk in changed_before else AuditAction.CREATE,
+                     obj=bracket, before=changed_before.get(bracket.pk), unit_id=target.campaign.plan.issuer_id)
+    return target

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import campaigns, plans, pledges
+from .views import campaigns, plans, pledges, targets
 
 app_name = "campaigns"
 
@@ -15,6 +15,8 @@ urlpatterns = [
     path("phong-trao/<int:pk>/", campaigns.campaign_detail, name="campaign_detail"),
     path("phong-trao/<int:pk>/sua/", campaigns.campaign_edit, name="campaign_edit"),
     path("phong-trao/<int:pk>/moc/tao-moi/", campaigns.milestone_create, name="milestone_create"),
+    path("phong-trao/<int:pk>/chi-tieu/tao-moi/", targets.target_edit, name="target_create"),
+    path("phong-trao/<int:pk>/chi-tieu/<int:target_pk>/", targets.target_edit, name="target_edit"),
     path("phong-trao/<int:pk>/giao-uoc/", pledges.campaign_pledges, name="campaign_pledges"),
     path("phong-trao/<int:pk>/giao-uoc/dang-ky/", pledges.pledge_create, name="pledge_create"),
     path("don-vi/<int:unit_pk>/", campaigns.unit_history, name="unit_history"),

@@ -14,7 +14,7 @@ def _plain(value):
     if isinstance(value, datetime.datetime | datetime.date):
         return value.isoformat()
     if isinstance(value, Decimal):
-        return str(value)
+        return format(value.normalize(), "f")  # 74.00 and 74 are the same value
     if isinstance(value, models.fields.files.FieldFile):
         return value.name or ""
     return value
@@ -37,13 +37,18 @@ def diff(before: dict | None, after: dict | None) -> dict:
 
 
 def _unit_of(obj):
-    for attname in ("unit_id", "issuer_id", "officer__unit_id"):
-        if hasattr(obj, attname):
-            return getattr(obj, attname)
+    """The unit an audited object belongs to, so staff of that unit see the entry: its own unit or
+    issuer, else that of the object it hangs from (officer, plan, campaign, target)."""
     if obj._meta.label == "emulation.Unit":
         return obj.pk
-    officer = getattr(obj, "officer", None)
-    return getattr(officer, "unit_id", None)
+    for attname in ("unit_id", "issuer_id"):
+        if getattr(obj, attname, None) is not None:
+            return getattr(obj, attname)
+    for relation in ("officer", "plan", "campaign", "target"):
+        parent = getattr(obj, relation, None)
+        if isinstance(parent, models.Model):
+            return _unit_of(parent)
+    return None
 
 
 def record(*, actor, action: str, obj: models.Model, before: dict | None = None,

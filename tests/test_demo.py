@@ -17,7 +17,7 @@ pytestmark = pytest.mark.integration
 MODELS = ["emulation.Unit", "emulation.UnitSuccession", "emulation.Officer", "emulation.Assignment",
           "emulation.Discipline", "emulation.AwardHold", "emulation.RoleGrant", "auth.User", "campaigns.Plan",
           "campaigns.Campaign", "campaigns.Milestone", "campaigns.Participation", "campaigns.SubPlanRequirement",
-          "campaigns.Pledge"]
+          "campaigns.Pledge", "campaigns.Target", "campaigns.TargetBracket"]
 
 
 def _state():
@@ -80,3 +80,14 @@ def test_subplan_requirements_of_seeds_000_and_003(demo):
 def test_every_demo_account_can_log_in(demo):
     for account in DEMO_ACCOUNTS:
         assert Client().login(username=account["username"], password=DEMO_PASSWORD), account["username"]
+
+
+def test_seed_targets_as_written_with_their_gaps(demo):
+    from campaigns.brackets import coverage_problems
+    from campaigns.models import Target
+
+    assert Target.objects.filter(campaign__plan__issuer__code="BD", code__startswith="1.1.").count() == 15
+    tiered = Target.objects.filter(campaign__plan__issuer__code="HG").exclude(basis="none")
+    gaps = sorted(p.interval.lower for t in tiered for p in coverage_problems(t.rule_brackets()))
+    assert gaps == [300, 1500, 100 * 10**9, 300 * 10**9]
+    assert Target.objects.get(code="1.1.3", metric_kind="completion_cases").strict is True

@@ -31,6 +31,7 @@ def campaign_detail(request, pk):
     rows = selectors.campaign_pledge_status(request.user, campaign)
     context = {
         "campaign": campaign,
+        "targets": selectors.campaign_targets(campaign),
         "can_edit": access.can_edit_campaign(request.user, campaign),
         "pledge_summary": {
             "units": len(rows), "units_done": sum(1 for r in rows if r["pledge"]),

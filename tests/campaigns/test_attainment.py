@@ -82,3 +82,21 @@ def test_invariants(data, target):
 def test_rate_is_the_exact_ratio(completed, with_conditions):
     if with_conditions > 0 and completed <= with_conditions:
         assert abs(rate(completed, with_conditions) * with_conditions - Decimal(completed) * 100) < Decimal("1e-12")
+
+
+def test_strict_target_above_84_percent():
+    assert evaluate(84, 100, Decimal(84)).state == State.MET
+    strict = evaluate(84, 100, Decimal(84), strict=True)
+    assert (strict.state, strict.gap_units, strict.gap_points) == (State.NOT_MET, 1, Decimal("0.01"))
+    assert evaluate(85, 100, Decimal(84), strict=True).state == State.MET
+
+
+@given(data=st.data(), target=targets)
+def test_strict_invariants(data, target):
+    with_conditions = data.draw(st.integers(min_value=1, max_value=10**12))
+    completed = data.draw(st.integers(min_value=0, max_value=with_conditions))
+    result = evaluate(completed, with_conditions, target, strict=True)
+    assert (result.state == State.MET) == (result.rate > target)
+    if result.state == State.NOT_MET and completed + result.gap_units <= with_conditions:
+        assert is_met(completed + result.gap_units, with_conditions, target, strict=True)
+        assert not is_met(completed + result.gap_units - 1, with_conditions, target, strict=True)

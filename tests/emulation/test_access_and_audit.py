@@ -45,3 +45,9 @@ def test_audit_record_stores_actor_unit_and_changes(staff, officer_a, unit_a):
     stored = AuditEntry.objects.get(pk=entry.pk)
     assert (stored.actor_name, stored.unit_id, stored.changes) == (
         "thuongtruc", unit_a.pk, {"position": ["Chấp hành viên", "Chi cục trưởng"]})
+
+
+def test_audit_entries_hang_from_the_issuing_unit(staff, province_plan, province):
+    campaign = province_plan.campaigns.get()
+    entry = audit.record(actor=staff, action="update", obj=campaign, before={})
+    assert entry.unit_id == province.pk

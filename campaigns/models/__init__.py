@@ -1,0 +1,16 @@
+"""Models of the campaigns app: plans and campaigns (``plans``), targets and brackets (``targets``)."""
+
+from .plans import (
+    Campaign,
+    CampaignKind,
+    Milestone,
+    MilestoneKind,
+    Participation,
+    Plan,
+    Pledge,
+    SubPlanRequirement,
+)
+from .targets import BracketBasis, MetricKind, SubjectKind, Target, TargetBracket
+
+__all__ = ["BracketBasis", "Campaign", "CampaignKind", "MetricKind", "Milestone", "MilestoneKind", "Participation",
+           "Plan", "Pledge", "SubjectKind", "SubPlanRequirement", "Target", "TargetBracket"]
