@@ -16,6 +16,13 @@ def thousands(value: Number) -> str:
     return f"{value:,}".replace(",", ".")
 
 
+def money(value: Number) -> str:
+    """Đồng amounts as plans write them: 100.000.000.000 → "100 tỷ đồng"; 2.500.000 → "2.500.000 đồng"."""
+    if value and value % 10**9 == 0:
+        return f"{thousands(value // 10**9)} tỷ đồng"
+    return f"{thousands(value)} đồng"
+
+
 @dataclass(frozen=True)
 class Bracket:
     """One row of a tier table: ``lower``/``upper`` with explicit inclusivity; ``upper=None`` is ∞."""

@@ -15,9 +15,9 @@ from emulation import access
 from emulation.models import Officer, Unit
 from emulation.text import search_key
 
-from .brackets import coverage_problems
+from .brackets import coverage_problems, money, thousands
 from .cascading import FilingState, subplan_status
-from .models import Campaign, Milestone, Participation, Plan, Pledge, SubPlanRequirement
+from .models import BracketBasis, Campaign, Milestone, Participation, Plan, Pledge, SubPlanRequirement
 
 
 def _unit_scope(user) -> frozenset[int]:
@@ -251,6 +251,7 @@ def campaign_targets(campaign: Campaign) -> list[dict]:
     for target in campaign.targets.all():
         brackets = list(target.brackets.all())
         problems = coverage_problems([b.as_rule() for b in brackets]) if target.is_tiered else []
-        rows.append({"target": target, "brackets": [(b, b.as_rule().describe()) for b in brackets],
-                     "problems": [p.describe() for p in problems]})
+        fmt = money if target.basis == BracketBasis.MONEY_TOTAL else thousands
+        rows.append({"target": target, "brackets": [(b, b.as_rule().describe(fmt)) for b in brackets],
+                     "problems": [p.describe(fmt) for p in problems]})
     return rows

@@ -71,3 +71,12 @@ def test_bracket_wording():
     assert [b.describe() for b in CHI_CUC_CASES] == [
         "dưới 800", "từ 800 đến dưới 1.000", "từ 1.000 đến dưới 1.500", "trên 1.500"]
     assert Bracket(1500, None, Decimal(74)).describe() == "từ 1.500 trở lên"
+
+
+def test_money_wording_in_ty_dong():
+    from campaigns.brackets import money
+
+    assert [b.describe(money) for b in CHV_MONEY] == [
+        "dưới 10 tỷ đồng", "từ 10 tỷ đồng đến dưới 50 tỷ đồng", "từ 50 tỷ đồng đến dưới 100 tỷ đồng",
+        "trên 100 tỷ đồng"]
+    assert money(2_500_000) == "2.500.000 đồng"
