@@ -38,3 +38,13 @@ def can_register_pledge(user, campaign, unit) -> bool:
 
 def can_edit_pledge(user, pledge) -> bool:
     return pledge.unit_id in access.editable_unit_ids(user)
+
+
+def can_enter_results(user, campaign, unit) -> bool:
+    """Unit heads (or staff on their behalf) report for participating units in their scope."""
+    return can_register_pledge(user, campaign, unit)
+
+
+def can_confirm_results(user, campaign) -> bool:
+    """Department staff of the issuing unit confirm results; a confirmed result is locked for others."""
+    return access.has_role(user, *PLANNER_ROLES) and campaign.plan.issuer_id in access.editable_unit_ids(user)

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from emulation.forms import DateInput
 from emulation.models import Officer, Unit
 
-from .models import BracketBasis, Campaign, MetricKind, Milestone, Plan, Pledge, Target, TargetBracket
+from .models import BracketBasis, Campaign, MetricKind, Milestone, Plan, Pledge, Result, Target, TargetBracket
 
 SYMBOL = re.compile(r"^[A-ZĐ0-9]+(-[A-ZĐ0-9]+)+$")
 
@@ -171,3 +171,48 @@ class BracketForm(forms.ModelForm):
 
 
 BracketFormSet = forms.inlineformset_factory(Target, TargetBracket, form=BracketForm, extra=2, can_delete=True)
+
+
+class ResultForm(forms.ModelForm):
+    """The six standard figures, plus one field per campaign-specific target that applies."""
+
+    reason = forms.CharField(label=_("Lý do sửa số liệu đã xác nhận"), required=False, max_length=500)
+
+    class Meta:
+        model = Result
+        fields = ["as_of", "cases_total", "cases_with_conditions", "cases_completed", "money_total",
+                  "money_with_conditions", "money_completed"]
+        widgets = {"as_of": DateInput()}
+
+    def __init__(self, *args, extra_targets=(), locked=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.extra_targets = list(extra_targets)
+        existing = {v.target_id: v for v in self.instance.values.all()} if self.instance.pk else {}
+        for target in self.extra_targets:
+            value = existing.get(target.pk)
+            if target.metric_kind in (MetricKind.BOOLEAN, MetricKind.COMPARISON):
+                self.fields[f"target_{target.pk}"] = forms.NullBooleanField(
+                    label=target.title, required=False, initial=value.achieved if value else None,
+                    widget=forms.Select(choices=[("unknown", _("Chưa đánh giá")), ("true", _("Đạt")),
+                                                 ("false", _("Không đạt"))]))
+            else:
+                self.fields[f"target_{target.pk}"] = forms.DecimalField(
+                    label=target.title, required=False, min_value=0, max_digits=17, decimal_places=2,
+                    initial=value.number if value else None)
+        if not locked:
+            del self.fields["reason"]
+
+    def _get_validation_exclusions(self):
+        # The figures' cross-checks are the service's (precise, per field); the model's check
+        # constraints would only repeat them as one generic message.
+        return super()._get_validation_exclusions() | {
+            "cases_total", "cases_with_conditions", "cases_completed", "money_total", "money_with_conditions",
+            "money_completed"}
+
+    def target_values(self) -> dict:
+        values = {}
+        for target in self.extra_targets:
+            raw = self.cleaned_data.get(f"target_{target.pk}")
+            boolean = target.metric_kind in (MetricKind.BOOLEAN, MetricKind.COMPARISON)
+            values[target.pk] = (None, raw) if boolean else (raw, None)
+        return values

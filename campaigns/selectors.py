@@ -17,7 +17,18 @@ from emulation.text import search_key
 
 from .brackets import coverage_problems, money, thousands
 from .cascading import FilingState, subplan_status
-from .models import BracketBasis, Campaign, Milestone, Participation, Plan, Pledge, SubPlanRequirement
+from .models import (
+    BracketBasis,
+    Campaign,
+    Milestone,
+    Participation,
+    Plan,
+    Pledge,
+    Result,
+    ResultStatus,
+    SubPlanRequirement,
+)
+from .standings import standings
 
 
 def _unit_scope(user) -> frozenset[int]:
@@ -255,3 +266,33 @@ def campaign_targets(campaign: Campaign) -> list[dict]:
         rows.append({"target": target, "brackets": [(b, b.as_rule().describe(fmt)) for b in brackets],
                      "problems": [p.describe(fmt) for p in problems]})
     return rows
+
+
+def results_visible_to(user, campaign: Campaign) -> QuerySet[Result]:
+    units = _unit_scope(user)
+    results = Result.objects.filter(campaign=campaign).select_related("unit", "officer", "campaign__plan")
+    return results if campaign.plan.issuer_id in units else results.filter(unit_id__in=units)
+
+
+def _latest(results) -> list[Result]:
+    latest = {}
+    for result in results:  # ordered by -as_of: the first seen per subject is the latest
+        latest.setdefault((result.unit_id, result.officer_id), result)
+    return list(latest.values())
+
+
+def result_subjects(user, campaign: Campaign) -> list[dict]:
+    """Participating units in scope and their active officers, each with its latest result (any status)."""
+    rows = campaign_pledge_status(user, campaign)
+    latest = {(r.unit_id, r.officer_id): r for r in _latest(results_visible_to(user, campaign).order_by("-as_of"))}
+    return [{"unit": row["unit"], "result": latest.get((row["unit"].pk, None)),
+             "officers": [{"officer": p["officer"], "result": latest.get((row["unit"].pk, p["officer"].pk))}
+                          for p in row["officers"]]} for row in rows]
+
+
+def attainment_rows(user, campaign: Campaign) -> list:
+    """Attainment of every subject on its latest confirmed result (set-based: a fixed number of queries)."""
+    targets = list(campaign.targets.prefetch_related("brackets"))
+    confirmed = results_visible_to(user, campaign).filter(status=ResultStatus.CONFIRMED).order_by("-as_of") \
+        .prefetch_related("values")
+    return standings(targets, _latest(confirmed))

@@ -8,7 +8,19 @@ from emulation.models import AuditAction
 from emulation.text import nfc, search_key
 
 from . import access
-from .models import Campaign, Milestone, Participation, Plan, Pledge, SubPlanRequirement, Target
+from .attainment import input_errors
+from .models import (
+    Campaign,
+    Milestone,
+    Participation,
+    Plan,
+    Pledge,
+    Result,
+    ResultStatus,
+    ResultValue,
+    SubPlanRequirement,
+    Target,
+)
 
 
 def derive_plan_fields(plan: Plan) -> None:
@@ -164,3 +176,70 @@ def save_target(*, actor, target: Target, brackets_formset) -> Target:
         audit.record(actor=actor, action=AuditAction.UPDATE if bracket.pk in changed_before else AuditAction.CREATE,
                      obj=bracket, before=changed_before.get(bracket.pk), unit_id=target.campaign.plan.issuer_id)
     return target
+
+
+# Results (kết quả): enter, submit, confirm. Confirmed results change only with a reason from staff.
+
+
+def result_errors(result: Result) -> dict[str, list[str]]:
+    """Cross-field checks: completed ≤ with conditions ≤ total (cases and money); date in the results period."""
+    errors = {}
+    for key, label in (("cases", "về việc"), ("money", "về tiền")):
+        problems = input_errors(getattr(result, f"{key}_completed"), getattr(result, f"{key}_with_conditions"),
+                                getattr(result, f"{key}_total"))
+        if problems:
+            errors[f"{key}_completed"] = [f"{p} ({label})" for p in problems]
+    start, end = result.campaign.results_period
+    if result.as_of and not start <= result.as_of <= end:
+        errors["as_of"] = [f"Ngày số liệu phải trong kỳ tính kết quả {start:%d/%m/%Y} – {end:%d/%m/%Y}."]
+    return errors
+
+
+def _check_can_write(actor, result: Result, reason: str) -> None:
+    if not access.can_enter_results(actor, result.campaign, result.unit):
+        raise PermissionDenied
+    if result.pk and Result.objects.get(pk=result.pk).status == ResultStatus.CONFIRMED:
+        if not access.can_confirm_results(actor, result.campaign):
+            raise PermissionDenied
+        if not reason.strip():
+            raise ValidationError({"reason": "Số liệu đã xác nhận: phải ghi lý do khi sửa."})
+
+
+@transaction.atomic
+def save_result(*, actor, result: Result, values: dict, reason: str = "") -> Result:
+    """``values``: target id → (number, achieved) for the campaign-specific targets."""
+    _check_can_write(actor, result, reason)
+    errors = result_errors(result)
+    if errors:
+        raise ValidationError(errors)
+    before = audit.snapshot(Result.objects.get(pk=result.pk)) if result.pk else None
+    result.updated_by = actor
+    result.full_clean()
+    result.save()
+    for target_id, (number, achieved) in values.items():
+        ResultValue.objects.update_or_create(result=result, target_id=target_id,
+                                             defaults={"number": number, "achieved": achieved})
+    after = audit.snapshot(result) | ({"reason": reason} if reason else {})
+    audit.record(actor=actor, action=AuditAction.UPDATE if before else AuditAction.CREATE, obj=result,
+                 before=before, after=after | {"values": {str(k): [str(v[0]), v[1]] for k, v in values.items()}})
+    return result
+
+
+@transaction.atomic
+def change_status(*, actor, result: Result, status: str) -> Result:
+    """Draft → submitted (the unit), submitted → confirmed or back to draft (department staff)."""
+    current = Result.objects.select_for_update().get(pk=result.pk)
+    allowed = {
+        (ResultStatus.DRAFT, ResultStatus.SUBMITTED): access.can_enter_results(actor, current.campaign, current.unit),
+        (ResultStatus.SUBMITTED, ResultStatus.CONFIRMED): access.can_confirm_results(actor, current.campaign),
+        (ResultStatus.SUBMITTED, ResultStatus.DRAFT): access.can_confirm_results(actor, current.campaign),
+    }
+    if not allowed.get((current.status, status), False):
+        raise PermissionDenied
+    before = audit.snapshot(current)
+    current.status = status
+    if status == ResultStatus.CONFIRMED:
+        current.confirmed_by = actor
+    current.save(update_fields=["status", "confirmed_by", "updated_at"])
+    audit.record(actor=actor, action=AuditAction.UPDATE, obj=current, before=before)
+    return current

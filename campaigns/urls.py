@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import campaigns, plans, pledges, targets
+from .views import campaigns, plans, pledges, results, targets
 
 app_name = "campaigns"
 
@@ -17,6 +17,11 @@ urlpatterns = [
     path("phong-trao/<int:pk>/moc/tao-moi/", campaigns.milestone_create, name="milestone_create"),
     path("phong-trao/<int:pk>/chi-tieu/tao-moi/", targets.target_edit, name="target_create"),
     path("phong-trao/<int:pk>/chi-tieu/<int:target_pk>/", targets.target_edit, name="target_edit"),
+    path("phong-trao/<int:pk>/ket-qua/", results.campaign_results, name="campaign_results"),
+    path("phong-trao/<int:pk>/ket-qua/nhap/", results.result_edit, name="result_create"),
+    path("phong-trao/<int:pk>/ket-qua/<int:result_pk>/", results.result_edit, name="result_edit"),
+    path("phong-trao/<int:pk>/ket-qua/<int:result_pk>/<str:status>/", results.result_status, name="result_status"),
+    path("phong-trao/<int:pk>/dat-chi-tieu/", results.campaign_attainment, name="campaign_attainment"),
     path("phong-trao/<int:pk>/giao-uoc/", pledges.campaign_pledges, name="campaign_pledges"),
     path("phong-trao/<int:pk>/giao-uoc/dang-ky/", pledges.pledge_create, name="pledge_create"),
     path("don-vi/<int:unit_pk>/", campaigns.unit_history, name="unit_history"),

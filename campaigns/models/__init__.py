@@ -10,7 +10,9 @@ from .plans import (
     Pledge,
     SubPlanRequirement,
 )
+from .results import Result, ResultStatus, ResultValue
 from .targets import BracketBasis, MetricKind, SubjectKind, Target, TargetBracket
 
 __all__ = ["BracketBasis", "Campaign", "CampaignKind", "MetricKind", "Milestone", "MilestoneKind", "Participation",
-           "Plan", "Pledge", "SubjectKind", "SubPlanRequirement", "Target", "TargetBracket"]
+           "Plan", "Pledge", "Result", "ResultStatus", "ResultValue", "SubjectKind", "SubPlanRequirement", "Target",
+           "TargetBracket"]

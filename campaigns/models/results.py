@@ -1,0 +1,80 @@
+"""Results (kết quả thực hiện) reported by units and officers for a campaign."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from emulation.models import Officer, Unit
+
+from .plans import Campaign
+from .targets import Target
+
+
+class ResultStatus(models.TextChoices):
+    DRAFT = "draft", _("Đang nhập")
+    SUBMITTED = "submitted", _("Đã gửi")
+    CONFIRMED = "confirmed", _("Đã xác nhận")
+
+
+class Result(models.Model):
+    """Số liệu kết quả of a unit (``officer`` empty) or an officer, as of a reporting date."""
+
+    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="results")
+    unit = models.ForeignKey(Unit, verbose_name=_("đơn vị"), on_delete=models.PROTECT, related_name="results")
+    officer = models.ForeignKey(Officer, verbose_name=_("chấp hành viên / cá nhân"), null=True, blank=True,
+                                on_delete=models.PROTECT, related_name="results")
+    as_of = models.DateField(_("số liệu tính đến ngày"))
+    cases_total = models.PositiveIntegerField(_("tổng số việc phải giải quyết"), default=0)
+    cases_with_conditions = models.PositiveIntegerField(_("số việc có điều kiện thi hành"), default=0)
+    cases_completed = models.PositiveIntegerField(_("số việc thi hành xong"), default=0)
+    money_total = models.PositiveBigIntegerField(_("tổng số tiền phải giải quyết (đồng)"), default=0)
+    money_with_conditions = models.PositiveBigIntegerField(_("số tiền có điều kiện thi hành (đồng)"), default=0)
+    money_completed = models.PositiveBigIntegerField(_("số tiền thi hành xong (đồng)"), default=0)
+    status = models.CharField(_("trạng thái"), max_length=10, choices=ResultStatus.choices, default=ResultStatus.DRAFT)
+    updated_at = models.DateTimeField(auto_now=True)
+    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                   related_name="+")
+    confirmed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                     related_name="+")
+
+    class Meta:
+        verbose_name = _("kết quả thực hiện")
+        verbose_name_plural = _("kết quả thực hiện")
+        ordering = ["campaign", "-as_of", "unit", "officer"]
+        constraints = [
+            models.UniqueConstraint(fields=["campaign", "unit", "as_of"], condition=Q(officer__isnull=True),
+                                    name="unique_unit_result_per_date",
+                                    violation_error_message=_("Đơn vị đã có số liệu tính đến ngày này.")),
+            models.UniqueConstraint(fields=["campaign", "officer", "as_of"], condition=Q(officer__isnull=False),
+                                    name="unique_officer_result_per_date",
+                                    violation_error_message=_("Cá nhân đã có số liệu tính đến ngày này.")),
+            models.CheckConstraint(condition=Q(cases_completed__lte=models.F("cases_with_conditions"))
+                                   & Q(cases_with_conditions__lte=models.F("cases_total")), name="result_cases_chain"),
+            models.CheckConstraint(condition=Q(money_completed__lte=models.F("money_with_conditions"))
+                                   & Q(money_with_conditions__lte=models.F("money_total")), name="result_money_chain"),
+        ]
+
+    def __str__(self):
+        return f"{self.officer or self.unit} – {self.as_of:%d/%m/%Y}"
+
+    @property
+    def is_locked(self) -> bool:
+        return self.status == ResultStatus.CONFIRMED
+
+
+class ResultValue(models.Model):
+    """The value of a campaign-specific target (percentage, count, yes/no, comparison) in a result."""
+
+    result = models.ForeignKey(Result, on_delete=models.CASCADE, related_name="values")
+    target = models.ForeignKey(Target, on_delete=models.CASCADE, related_name="values")
+    number = models.DecimalField(_("giá trị"), max_digits=17, decimal_places=2, null=True, blank=True)
+    achieved = models.BooleanField(_("đạt"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("giá trị chỉ tiêu")
+        verbose_name_plural = _("giá trị chỉ tiêu")
+        constraints = [models.UniqueConstraint(fields=["result", "target"], name="unique_result_value")]
+
+    def __str__(self):
+        return f"{self.target}: {self.number if self.number is not None else self.achieved}"

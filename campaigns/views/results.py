@@ -1,0 +1,85 @@
+"""Results (kết quả): who has reported, entering figures, submit and confirm; the attainment table."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from emulation.models import Officer
+from emulation.viewhelpers import save_with, scoped_or_404
+
+from .. import access, selectors, services
+from ..forms import ResultForm
+from ..models import MetricKind, Result, ResultStatus
+from ..standings import applies
+
+EXTRA_KINDS = (MetricKind.PERCENTAGE, MetricKind.COUNT, MetricKind.BOOLEAN, MetricKind.COMPARISON)
+
+
+@login_required
+def campaign_results(request, pk):
+    campaign = scoped_or_404(selectors.campaign_detail, request.user, pk)
+    return render(request, "campaigns/campaign_results.html", {
+        "campaign": campaign, "subjects": selectors.result_subjects(request.user, campaign),
+        "can_confirm": access.can_confirm_results(request.user, campaign)})
+
+
+def _new_result(request, campaign) -> Result:
+    participants = {p.unit_id: p.unit for p in campaign.participations.all()}
+    officer_id, unit_id = request.GET.get("officer", ""), request.GET.get("unit", "")
+    if officer_id.isdigit():
+        officer = get_object_or_404(Officer.objects.select_related("unit"), pk=officer_id,
+                                    unit_id__in=participants.keys())
+        return Result(campaign=campaign, unit=officer.unit, officer=officer)
+    if unit_id.isdigit() and int(unit_id) in participants:
+        return Result(campaign=campaign, unit=participants[int(unit_id)])
+    raise Http404
+
+
+@login_required
+def result_edit(request, pk, result_pk=None):
+    campaign = scoped_or_404(selectors.campaign_detail, request.user, pk)
+    if result_pk:
+        result = get_object_or_404(selectors.results_visible_to(request.user, campaign), pk=result_pk)
+    else:
+        result = _new_result(request, campaign)
+    if not access.can_enter_results(request.user, campaign, result.unit):
+        raise PermissionDenied
+    locked = result.is_locked
+    if locked and not access.can_confirm_results(request.user, campaign):
+        raise PermissionDenied
+    extra = [t for t in campaign.targets.all() if t.metric_kind in EXTRA_KINDS and applies(t, result)]
+    form = ResultForm(request.POST or None, instance=result, extra_targets=extra, locked=locked)
+    if request.method == "POST" and form.is_valid():
+        reason = form.cleaned_data.get("reason", "")
+        if save_with(form, lambda: services.save_result(actor=request.user, result=form.instance,
+                                                        values=form.target_values(), reason=reason)):
+            messages.success(request, _("Đã lưu số liệu."))
+            return redirect("campaigns:campaign_results", pk=campaign.pk)
+    subject = result.officer or result.unit
+    return render(request, "form_page.html", {
+        "form": form, "title": _("Số liệu kết quả: %(subject)s") % {"subject": subject},
+        "cancel_url": reverse("campaigns:campaign_results", args=[campaign.pk])})
+
+
+@login_required
+@require_POST
+def result_status(request, pk, result_pk, status):
+    campaign = scoped_or_404(selectors.campaign_detail, request.user, pk)
+    result = get_object_or_404(selectors.results_visible_to(request.user, campaign), pk=result_pk)
+    if status not in ResultStatus.values:
+        raise Http404
+    services.change_status(actor=request.user, result=result, status=status)
+    messages.success(request, _("Đã chuyển số liệu sang trạng thái: %(s)s.") % {"s": ResultStatus(status).label})
+    return redirect("campaigns:campaign_results", pk=campaign.pk)
+
+
+@login_required
+def campaign_attainment(request, pk):
+    campaign = scoped_or_404(selectors.campaign_detail, request.user, pk)
+    rows = selectors.attainment_rows(request.user, campaign)
+    return render(request, "campaigns/campaign_attainment.html", {"campaign": campaign, "rows": rows})

@@ -1,0 +1,111 @@
+"""Results: entry with cross-field checks, submit/confirm workflow with locking, attainment table."""
+
+import datetime
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+
+from campaigns.models import Result, Target, TargetBracket
+from emulation.models import AuditEntry
+from tests.factories import OfficerFactory
+
+pytestmark = pytest.mark.integration
+
+
+@pytest.fixture
+def campaign(province_plan):
+    campaign = province_plan.campaigns.get()
+    campaign.results_starts_on, campaign.results_ends_on = datetime.date(2023, 10, 1), datetime.date(2024, 6, 30)
+    campaign.save()
+    target = Target.objects.create(campaign=campaign, code="3.1", title="Chi cục – về việc",
+                                   metric_kind="completion_cases", subject_kind="sub_department", basis="cases_total")
+    for lower, lower_inc, upper, value in [(0, True, 800, 77), (800, True, 1000, 76), (1000, True, 1500, 75),
+                                           (1500, False, None, 74)]:
+        TargetBracket.objects.create(target=target, lower=lower, lower_inclusive=lower_inc, upper=upper,
+                                     value=Decimal(value))
+    Target.objects.create(campaign=campaign, code="3.3", title="Hoàn thành xuất sắc nhiệm vụ", metric_kind="boolean",
+                          subject_kind="other_officer")
+    return campaign
+
+
+def _figures(**overrides):
+    return {"as_of": "30/06/2024", "cases_total": "900", "cases_with_conditions": "800", "cases_completed": "600",
+            "money_total": "0", "money_with_conditions": "0", "money_completed": "0"} | overrides
+
+
+def _enter(client, campaign, unit, **figures):
+    return client.post(reverse("campaigns:result_create", args=[campaign.pk]) + f"?unit={unit.pk}", _figures(**figures))
+
+
+def test_bad_figures_are_refused_and_nothing_saved(login, head_a, campaign, unit_a):
+    client = login(head_a)
+    response = _enter(client, campaign, unit_a, cases_completed="900")
+    assert "Số thi hành xong không được lớn hơn số có điều kiện thi hành. (về việc)" in response.content.decode()
+    response = _enter(client, campaign, unit_a, as_of="15/07/2024")
+    assert "Ngày số liệu phải trong kỳ tính kết quả 01/10/2023 – 30/06/2024." in response.content.decode()
+    assert not Result.objects.exists()
+
+
+def test_workflow_lock_and_attainment(login, head_a, staff, campaign, unit_a, unit_b):
+    head, office = login(head_a), login(staff)
+    assert _enter(head, campaign, unit_a).status_code == 302
+    result = Result.objects.get(unit=unit_a)
+    status_url = reverse("campaigns:result_status", args=[campaign.pk, result.pk, "confirmed"])
+    assert head.post(status_url).status_code == 403  # draft cannot jump to confirmed
+    head.post(reverse("campaigns:result_status", args=[campaign.pk, result.pk, "submitted"]))
+    assert head.post(status_url).status_code == 403  # a unit head does not confirm
+    office.post(status_url)
+    result.refresh_from_db()
+    assert (result.status, result.confirmed_by) == ("confirmed", staff)
+    assert head.get(reverse("campaigns:result_edit", args=[campaign.pk, result.pk])).status_code == 403
+    rows = office.get(reverse("campaigns:campaign_attainment", args=[campaign.pk])).context["rows"]
+    row = next(r for r in rows if r.target.code == "3.1")
+    assert (row.bracket_words, row.target_value, row.evaluation.state) == ("từ 800 đến dưới 1.000", 76, "not_met")
+    assert (row.evaluation.gap_units, row.actual_display, row.rank) == (8, "75,00%", 1)
+    edit_url = reverse("campaigns:result_edit", args=[campaign.pk, result.pk])
+    assert "phải ghi lý do" in office.post(edit_url, _figures(cases_completed="620")).content.decode()
+    office.post(edit_url, _figures(cases_completed="620", reason="Đối chiếu lại sổ thụ lý"))
+    result.refresh_from_db()
+    assert result.cases_completed == 620
+    entry = AuditEntry.objects.filter(model_label="campaigns.Result", actor=staff).latest("id")
+    assert entry.changes["cases_completed"] == [600, 620] and entry.changes["reason"][1] == "Đối chiếu lại sổ thụ lý"
+    rows = office.get(reverse("campaigns:campaign_attainment", args=[campaign.pk])).context["rows"]
+    row = next(r for r in rows if r.target.code == "3.1")
+    assert (row.evaluation.state, row.actual_display) == ("met", "77,50%")
+
+
+def test_subject_in_a_gap_is_flagged_not_guessed(login, staff, campaign, unit_b):
+    office = login(staff)
+    _enter(office, campaign, unit_b, cases_total="1500", cases_with_conditions="1200", cases_completed="1000")
+    result = Result.objects.get(unit=unit_b)
+    for status in ("submitted", "confirmed"):
+        office.post(reverse("campaigns:result_status", args=[campaign.pk, result.pk, status]))
+    page = office.get(reverse("campaigns:campaign_attainment", args=[campaign.pk])).content.decode()
+    assert "Tổng số 1.500 không thuộc khung nào của bảng chỉ tiêu." in page
+
+
+def test_scoping(login, head_a, head_b, campaign, unit_a, unit_b):
+    _enter(login(head_b), campaign, unit_b)
+    result_b = Result.objects.get(unit=unit_b)
+    client = login(head_a)
+    assert client.get(reverse("campaigns:result_edit", args=[campaign.pk, result_b.pk])).status_code == 404
+    assert client.post(reverse("campaigns:result_status", args=[campaign.pk, result_b.pk, "submitted"])
+                       ).status_code == 404
+    assert _enter(client, campaign, unit_b).status_code == 403
+    page = client.get(reverse("campaigns:campaign_results", args=[campaign.pk])).content.decode()
+    assert unit_a.name in page and unit_b.name not in page
+    assert Result.objects.filter(unit=unit_b).get().status == "draft"
+
+
+@pytest.mark.parametrize("rows", [10, 200])
+def test_result_pages_query_count_is_constant(login, staff, campaign, unit_a, rows, django_assert_max_num_queries):
+    for officer in OfficerFactory.create_batch(rows, unit=unit_a, is_enforcement_officer=False):
+        Result.objects.create(campaign=campaign, unit=unit_a, officer=officer, as_of=datetime.date(2024, 6, 30),
+                              status="confirmed")
+    Result.objects.create(campaign=campaign, unit=unit_a, as_of=datetime.date(2024, 6, 30), cases_total=900,
+                          cases_with_conditions=800, cases_completed=700, status="confirmed")
+    client = login(staff)
+    for name in ("campaigns:campaign_results", "campaigns:campaign_attainment"):
+        with django_assert_max_num_queries(20):
+            assert client.get(reverse(name, args=[campaign.pk])).status_code == 200
