@@ -1,11 +1,12 @@
 """Targets of the seed plans as written (seed 000's numbered tasks, seed 001's tier tables with their
-edge gaps, seed 002's criteria). Loaded by ``campaigns.demo``; upserts on (campaign, code, title)."""
+edge gaps, seed 002's criteria), and illustrative results for seed 001. Loaded by ``campaigns.demo``;
+upserts on natural keys."""
 
 from decimal import Decimal
 
-from emulation.models import Unit
+from emulation.models import Officer, Unit
 
-from .models import BracketBasis, Campaign, MetricKind, SubjectKind, Target, TargetBracket
+from .models import BracketBasis, Campaign, MetricKind, Result, SubjectKind, Target, TargetBracket
 
 TY = 10**9
 C, M, P, B, CMP = (MetricKind.COMPLETION_CASES, MetricKind.COMPLETION_MONEY, MetricKind.PERCENTAGE,
@@ -98,6 +99,11 @@ def _target(campaign, position, code, title, metric, subject, *, value=None, str
 
 
 def load(campaigns: list[Campaign]) -> None:
+    load_targets(campaigns)
+    load_results(campaigns)
+
+
+def load_targets(campaigns: list[Campaign]) -> None:
     annual_000, peak_001, plan_002 = campaigns[0], campaigns[3], campaigns[4]
     for position, (code, title, metric, subject, value, strict) in enumerate(SEED_000):
         _target(annual_000, position, code, title, metric, subject, value=value, strict=strict)
@@ -112,3 +118,36 @@ def load(campaigns: list[Campaign]) -> None:
         _target(peak_001, position, code, title, metric, subject, value=value, unit=unit)
     for position, (code, title, metric, subject, value, strict) in enumerate(SEED_002):
         _target(plan_002, position, code, title, metric, subject, value=value, strict=strict)
+
+
+# Seed 001 has no figures of its own: illustrative results for Hậu Giang as of 30/06/2024 (fictional),
+# chosen to cover every bracket, one subject exactly on a gap (1.500 cases) and each status.
+CHI_CUC_RESULTS = [  # (district code, cases total, cases rate ‰, money total in tỷ, money rate ‰, status)
+    ("VTH", 650, 780, 85, 420, "confirmed"), ("NB", 820, 740, 120, 370, "confirmed"),
+    ("LMX", 1500, 800, 160, 350, "confirmed"), ("LMH", 1200, 760, 300, 360, "confirmed"),
+    ("VTY", 980, 770, 95, 410, "confirmed"), ("CT", 560, 700, 40, 450, "confirmed"),
+    ("CTA", 1710, 750, 310, 330, "submitted"), ("PH", 760, 790, 70, 390, "draft"),
+]
+
+
+def _figures(cases_total, cases_rate, money_total, money_rate):
+    cases_cond, money_cond = cases_total * 8 // 10, money_total * 6 // 10
+    return {"cases_total": cases_total, "cases_with_conditions": cases_cond,
+            "cases_completed": cases_cond * cases_rate // 1000, "money_total": money_total,
+            "money_with_conditions": money_cond, "money_completed": money_cond * money_rate // 1000}
+
+
+def load_results(campaigns: list[Campaign]) -> None:
+    campaign, as_of = campaigns[3], campaigns[3].results_ends_on
+    for index, (code, cases, cases_rate, money_ty, money_rate, status) in enumerate(CHI_CUC_RESULTS):
+        unit = Unit.objects.get(code=f"HG-CC-{code}")
+        Result.objects.get_or_create(campaign=campaign, unit=unit, officer=None, as_of=as_of,
+                                        defaults={**_figures(cases, cases_rate, money_ty * TY, money_rate),
+                                                  "status": status})
+        for slot in (3, 4):
+            officer = Officer.objects.get(code=f"{unit.code}-{slot:02d}")
+            figures = _figures(60 + 37 * index + 41 * slot, 700 + 11 * index + 9 * slot,
+                               (4 + 9 * index + 7 * slot) * TY, 380 + 13 * index + 5 * slot)
+            Result.objects.get_or_create(campaign=campaign, unit=unit, officer=officer, as_of=as_of,
+                                            defaults={**figures, "status": "confirmed" if status == "confirmed"
+                                                      else "draft"})

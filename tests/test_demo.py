@@ -17,7 +17,8 @@ pytestmark = pytest.mark.integration
 MODELS = ["emulation.Unit", "emulation.UnitSuccession", "emulation.Officer", "emulation.Assignment",
           "emulation.Discipline", "emulation.AwardHold", "emulation.RoleGrant", "auth.User", "campaigns.Plan",
           "campaigns.Campaign", "campaigns.Milestone", "campaigns.Participation", "campaigns.SubPlanRequirement",
-          "campaigns.Pledge", "campaigns.Target", "campaigns.TargetBracket"]
+          "campaigns.Pledge", "campaigns.Target", "campaigns.TargetBracket",
+          "campaigns.Result"]
 
 
 def _state():
