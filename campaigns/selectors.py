@@ -291,8 +291,17 @@ def result_subjects(user, campaign: Campaign) -> list[dict]:
 
 
 def attainment_rows(user, campaign: Campaign) -> list:
-    """Attainment of every subject on its latest confirmed result (set-based: a fixed number of queries)."""
+    """Attainment of every subject in the user's scope on its latest confirmed result."""
+    return _attainment(campaign, results_visible_to(user, campaign))
+
+
+def attainment_rows_for_all(campaign: Campaign) -> list:
+    """The same, unscoped: for management commands and background work."""
+    return _attainment(campaign, Result.objects.filter(campaign=campaign).select_related("unit", "officer"))
+
+
+def _attainment(campaign: Campaign, results) -> list:
+    """Set-based: one query for targets and brackets, one for results and their values."""
     targets = list(campaign.targets.prefetch_related("brackets"))
-    confirmed = results_visible_to(user, campaign).filter(status=ResultStatus.CONFIRMED).order_by("-as_of") \
-        .prefetch_related("values")
+    confirmed = results.filter(status=ResultStatus.CONFIRMED).order_by("-as_of").prefetch_related("values")
     return standings(targets, _latest(confirmed))

@@ -109,3 +109,23 @@ def test_result_pages_query_count_is_constant(login, staff, campaign, unit_a, ro
     for name in ("campaigns:campaign_results", "campaigns:campaign_attainment"):
         with django_assert_max_num_queries(20):
             assert client.get(reverse(name, args=[campaign.pk])).status_code == 200
+
+
+def test_attainment_command_prints_json_and_csv(staff, campaign, unit_a, login):
+    import io
+    import json
+
+    from django.core.management import CommandError, call_command
+
+    Result.objects.create(campaign=campaign, unit=unit_a, as_of=datetime.date(2024, 6, 30), cases_total=900,
+                          cases_with_conditions=800, cases_completed=600, status="confirmed")
+    out = io.StringIO()
+    call_command("attainment", str(campaign.pk), "--format", "json", stdout=out)
+    record = next(r for r in json.loads(out.getvalue()) if r["target_code"] == "3.1")
+    assert (record["unit_code"], record["bracket"], record["state"], record["gap_units"], record["actual"]) == (
+        "HG-VT", "từ 800 đến dưới 1.000", "not_met", 8, "75.00")
+    out = io.StringIO()
+    call_command("attainment", str(campaign.pk), "--format", "csv", stdout=out)
+    assert out.getvalue().splitlines()[0].startswith("unit_code,unit,officer_code")
+    with pytest.raises(CommandError, match="Không có phong trào mã 999999"):
+        call_command("attainment", "999999")
