@@ -7,7 +7,7 @@ from emulation import audit
 from emulation.models import AuditAction
 from emulation.text import nfc, search_key
 
-from . import access
+from . import access, snapshots
 from .attainment import input_errors
 from .models import (
     Campaign,
@@ -175,6 +175,7 @@ def save_target(*, actor, target: Target, brackets_formset) -> Target:
     for bracket in brackets_formset.save():
         audit.record(actor=actor, action=AuditAction.UPDATE if bracket.pk in changed_before else AuditAction.CREATE,
                      obj=bracket, before=changed_before.get(bracket.pk), unit_id=target.campaign.plan.issuer_id)
+    _recompute_after_commit(target.campaign_id)
     return target
 
 
@@ -219,6 +220,8 @@ def save_result(*, actor, result: Result, values: dict, reason: str = "") -> Res
     for target_id, (number, achieved) in values.items():
         ResultValue.objects.update_or_create(result=result, target_id=target_id,
                                              defaults={"number": number, "achieved": achieved})
+    if result.status == ResultStatus.CONFIRMED:
+        _recompute_after_commit(result.campaign_id)
     after = audit.snapshot(result) | ({"reason": reason} if reason else {})
     audit.record(actor=actor, action=AuditAction.UPDATE if before else AuditAction.CREATE, obj=result,
                  before=before, after=after | {"values": {str(k): [str(v[0]), v[1]] for k, v in values.items()}})
@@ -242,4 +245,10 @@ def change_status(*, actor, result: Result, status: str) -> Result:
         current.confirmed_by = actor
     current.save(update_fields=["status", "confirmed_by", "updated_at"])
     audit.record(actor=actor, action=AuditAction.UPDATE, obj=current, before=before)
+    if ResultStatus.CONFIRMED in (before["status"], status):
+        _recompute_after_commit(current.campaign_id)
     return current
+
+
+def _recompute_after_commit(campaign_id: int) -> None:
+    transaction.on_commit(lambda: snapshots.request_recompute(campaign_id))

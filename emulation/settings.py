@@ -157,6 +157,15 @@ CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 
+# Attainment is recomputed in the background this many seconds after results change (debounce).
+ATTAINMENT_DEBOUNCE_SECONDS = int(env_str("ATTAINMENT_DEBOUNCE_SECONDS", "5"))
+
+CACHE_URL = env_str("CACHE_URL", CELERY_BROKER_URL)
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}
+    if CACHE_URL.startswith("redis") else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+}
+
 # Production hardening (on when DJANGO_DEBUG=0).
 SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", not DEBUG)
 SESSION_COOKIE_SECURE = not DEBUG

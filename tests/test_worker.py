@@ -37,3 +37,29 @@ def test_import_job_runs_in_a_real_worker(celery_worker_process, staff, province
     again = tasks.import_organisation.delay(job_id=job.pk)
     assert again.get(timeout=30) == "skipped"
     assert Job.objects.get(pk=job.pk).attempts == 1
+
+
+def test_confirmed_results_are_recomputed_once_by_the_worker(celery_worker_process, settings, staff, head_a,
+                                                            province_plan, unit_a, unit_b):
+    import datetime
+    from decimal import Decimal
+
+    from campaigns import services
+    from campaigns.models import AttainmentSnapshot, Result, Target
+
+    settings.ATTAINMENT_DEBOUNCE_SECONDS = 1
+    campaign = province_plan.campaigns.get()
+    Target.objects.create(campaign=campaign, code="1", title="Về việc", metric_kind="completion_cases",
+                          subject_kind="sub_department", value=Decimal(76))
+    results = [Result.objects.create(campaign=campaign, unit=unit, as_of=datetime.date(2024, 6, 30), cases_total=100,
+                                     cases_with_conditions=100, cases_completed=done, status="submitted")
+               for unit, done in [(unit_a, 80), (unit_b, 70)]]
+    for result in results:
+        services.change_status(actor=staff, result=result, status="confirmed")
+    deadline = time.monotonic() + 60
+    while not AttainmentSnapshot.objects.exists() and time.monotonic() < deadline:
+        time.sleep(0.2)
+    time.sleep(2)  # a second, debounced recompute would have landed by now
+    snapshot = AttainmentSnapshot.objects.get()
+    assert sorted((r["unit_code"], r["state"], r["rank"]) for r in snapshot.rows) == [
+        ("HG-LM", "not_met", 2), ("HG-VT", "met", 1)]

@@ -1,4 +1,5 @@
-"""Models of the campaigns app: plans and campaigns (``plans``), targets and brackets (``targets``)."""
+"""Models of the campaigns app: plans and campaigns (``plans``), targets and brackets (``targets``),
+results and attainment snapshots (``results``)."""
 
 from .plans import (
     Campaign,
@@ -10,9 +11,11 @@ from .plans import (
     Pledge,
     SubPlanRequirement,
 )
-from .results import Result, ResultStatus, ResultValue
+from .results import AttainmentSnapshot, Result, ResultStatus, ResultValue
 from .targets import BracketBasis, MetricKind, SubjectKind, Target, TargetBracket
 
-__all__ = ["BracketBasis", "Campaign", "CampaignKind", "MetricKind", "Milestone", "MilestoneKind", "Participation",
-           "Plan", "Pledge", "Result", "ResultStatus", "ResultValue", "SubjectKind", "SubPlanRequirement", "Target",
-           "TargetBracket"]
+__all__ = [
+    "AttainmentSnapshot", "BracketBasis", "Campaign", "CampaignKind", "MetricKind", "Milestone", "MilestoneKind",
+    "Participation", "Plan", "Pledge", "Result", "ResultStatus", "ResultValue", "SubjectKind", "SubPlanRequirement",
+    "Target", "TargetBracket",
+]

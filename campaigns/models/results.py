@@ -78,3 +78,22 @@ class ResultValue(models.Model):
 
     def __str__(self):
         return f"{self.target}: {self.number if self.number is not None else self.achieved}"
+
+
+class AttainmentSnapshot(models.Model):
+    """Ảnh chụp kết quả đạt chỉ tiêu: the table as computed at a time, with the inputs it used, so a
+    later award decision can show the figures it was based on."""
+
+    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="snapshots")
+    computed_at = models.DateTimeField(_("thời điểm tính"), auto_now_add=True)
+    inputs_digest = models.CharField(max_length=64, db_index=True)
+    inputs = models.JSONField(_("số liệu đầu vào"), default=list)
+    rows = models.JSONField(_("bảng đạt chỉ tiêu"), default=list)
+
+    class Meta:
+        verbose_name = _("ảnh chụp kết quả đạt chỉ tiêu")
+        verbose_name_plural = _("ảnh chụp kết quả đạt chỉ tiêu")
+        ordering = ["-computed_at", "-id"]
+
+    def __str__(self):
+        return f"{self.campaign} – {self.computed_at:%d/%m/%Y %H:%M}"

@@ -82,4 +82,5 @@ def result_status(request, pk, result_pk, status):
 def campaign_attainment(request, pk):
     campaign = scoped_or_404(selectors.campaign_detail, request.user, pk)
     rows = selectors.attainment_rows(request.user, campaign)
-    return render(request, "campaigns/campaign_attainment.html", {"campaign": campaign, "rows": rows})
+    return render(request, "campaigns/campaign_attainment.html", {
+        "campaign": campaign, "rows": rows, "snapshot": campaign.snapshots.only("computed_at").first()})

@@ -129,3 +129,27 @@ def test_attainment_command_prints_json_and_csv(staff, campaign, unit_a, login):
     assert out.getvalue().splitlines()[0].startswith("unit_code,unit,officer_code")
     with pytest.raises(CommandError, match="Không có phong trào mã 999999"):
         call_command("attainment", "999999")
+
+
+def test_confirming_results_stores_a_snapshot_once_per_change(login, head_a, staff, campaign, unit_a,
+                                                              django_capture_on_commit_callbacks):
+    from campaigns.models import AttainmentSnapshot
+    from campaigns.snapshots import recompute
+
+    head, office = login(head_a), login(staff)
+    _enter(head, campaign, unit_a)
+    result = Result.objects.get(unit=unit_a)
+    head.post(reverse("campaigns:result_status", args=[campaign.pk, result.pk, "submitted"]))
+    assert not AttainmentSnapshot.objects.exists()
+    with django_capture_on_commit_callbacks(execute=True):
+        office.post(reverse("campaigns:result_status", args=[campaign.pk, result.pk, "confirmed"]))
+    snapshot = AttainmentSnapshot.objects.get()
+    record = next(r for r in snapshot.rows if r["target_code"] == "3.1")
+    assert (record["state"], record["gap_units"], snapshot.inputs["results"][0][6]) == ("not_met", 8, 600)
+    assert recompute(campaign.pk) is None  # same inputs: nothing new
+    with django_capture_on_commit_callbacks(execute=True):
+        office.post(reverse("campaigns:result_edit", args=[campaign.pk, result.pk]),
+                    _figures(cases_completed="640", reason="Bổ sung số liệu"))
+    assert AttainmentSnapshot.objects.count() == 2
+    latest = AttainmentSnapshot.objects.first()
+    assert next(r for r in latest.rows if r["target_code"] == "3.1")["state"] == "met"

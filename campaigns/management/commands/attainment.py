@@ -7,23 +7,10 @@ from django.core.management.base import BaseCommand, CommandError
 
 from campaigns.models import Campaign
 from campaigns.selectors import attainment_rows_for_all
+from campaigns.snapshots import as_record
 
 COLUMNS = ["unit_code", "unit", "officer_code", "officer", "target_code", "metric", "bracket", "target_value",
            "actual", "state", "gap_units", "gap_points", "rank", "peers", "reason"]
-
-
-def as_record(row) -> dict:
-    result, evaluation = row.result, row.evaluation
-    return {
-        "unit_code": result.unit.code, "unit": result.unit.name,
-        "officer_code": result.officer.code if result.officer else "",
-        "officer": result.officer.full_name if result.officer else "",
-        "target_code": row.target.code, "metric": row.target.metric_kind, "bracket": row.bracket_words,
-        "target_value": None if row.target_value is None else str(row.target_value),
-        "actual": None if evaluation.rate is None else str(evaluation.rate_display), "state": str(evaluation.state),
-        "gap_units": evaluation.gap_units, "gap_points": str(evaluation.gap_points), "rank": row.rank,
-        "peers": row.peers, "reason": evaluation.reason,
-    }
 
 
 class Command(BaseCommand):
