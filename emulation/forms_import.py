@@ -5,7 +5,7 @@ from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
-from .importers import CellError, open_workbook
+from .spreadsheets import CellError, open_workbook
 
 
 class OrganisationImportForm(forms.Form):

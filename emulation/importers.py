@@ -1,16 +1,13 @@
 """Excel import of units and officers: read, validate everything, then write all of it in one
 transaction, or nothing. Errors name the sheet, the row, the column and the reason."""
 
-import datetime
-import zipfile
 from dataclasses import dataclass, field
 
 from django.db import transaction
-from openpyxl import load_workbook
-from openpyxl.utils.exceptions import InvalidFileException
 
 from . import access, audit, services
 from .models import Assignment, AuditAction, Gender, Officer, Unit, UnitKind
+from .spreadsheets import CellError, RowError, cell, open_workbook, parse_bool, parse_date, read_sheet
 
 UNIT_SHEET, OFFICER_SHEET = "Đơn vị", "Cán bộ"
 UNIT_COLUMNS = ["Mã đơn vị", "Tên đơn vị", "Tên viết tắt", "Loại đơn vị", "Mã đơn vị cấp trên", "Hiệu lực từ",
@@ -19,23 +16,7 @@ OFFICER_COLUMNS = ["Mã cán bộ", "Họ và tên", "Giới tính", "Ngày sinh
                    "Chấp hành viên", "Ngày bắt đầu công tác"]
 REQUIRED = {"Mã đơn vị", "Tên đơn vị", "Loại đơn vị", "Mã cán bộ", "Họ và tên", "Giới tính",
             "Ngày bắt đầu công tác"}
-TRUE_WORDS, FALSE_WORDS = {"có", "x", "1", "true", "yes"}, {"không", "", "0", "false", "no"}
 GENDERS = {"nam": Gender.MALE, "nữ": Gender.FEMALE, "nu": Gender.FEMALE}
-
-
-class CellError(ValueError):
-    """A value that cannot be read; the message is shown to the user as is."""
-
-
-@dataclass(frozen=True)
-class RowError:
-    sheet: str
-    row: int
-    column: str
-    message: str
-
-    def as_dict(self) -> dict:
-        return {"sheet": self.sheet, "row": self.row, "column": self.column, "message": self.message}
 
 
 @dataclass
@@ -50,26 +31,8 @@ class Outcome:
                 f"{c.get('officers_created', 0)} cán bộ mới, cập nhật {c.get('officers_updated', 0)} cán bộ.")
 
 
-def parse_bool(value) -> bool:
-    text = str(value if value is not None else "").strip().lower()
-    if text in TRUE_WORDS:
-        return True
-    if text in FALSE_WORDS:
-        return False
-    raise CellError(f"“{value}” không hợp lệ: ghi “có” hoặc “không”.")
-
-
-def parse_date(value) -> datetime.date | None:
-    if value is None or (isinstance(value, str) and not value.strip()):
-        return None
-    if isinstance(value, datetime.datetime):
-        return value.date()
-    if isinstance(value, datetime.date):
-        return value
-    try:
-        return datetime.datetime.strptime(str(value).strip(), "%d/%m/%Y").date()
-    except ValueError as exc:
-        raise CellError(f"“{value}” không phải ngày dạng dd/mm/yyyy.") from exc
+def _cell(errors, sheet, number, record, column, parse=None):
+    return cell(errors, sheet, number, record, column, parse, required=column in REQUIRED)
 
 
 def parse_kind(value) -> str:
@@ -85,46 +48,6 @@ def parse_gender(value) -> str:
         return GENDERS[str(value or "").strip().lower()]
     except KeyError as exc:
         raise CellError(f"Giới tính “{value}” không hợp lệ: ghi “Nam” hoặc “Nữ”.") from exc
-
-
-def open_workbook(file):
-    """The workbook, or a CellError when the file is not an .xlsx workbook."""
-    try:
-        return load_workbook(file, read_only=True, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError) as exc:
-        raise CellError("Tệp không phải bảng tính Excel .xlsx hợp lệ.") from exc
-
-
-def read_sheet(workbook, name: str, columns: list[str], errors: list) -> list[tuple[int, dict]]:
-    if name not in workbook.sheetnames:
-        errors.append(RowError(name, 1, "", f"Thiếu trang tính “{name}”."))
-        return []
-    rows = workbook[name].iter_rows(values_only=True)
-    header = [str(c).strip() if c is not None else "" for c in next(rows, ())][:len(columns)]
-    if header != columns:
-        errors.append(RowError(name, 1, "", f"Dòng tiêu đề phải là: {', '.join(columns)}."))
-        return []
-    records = []
-    for number, values in enumerate(rows, start=2):
-        values = list(values[:len(columns)]) + [None] * (len(columns) - len(values))
-        if any(v not in (None, "") for v in values):
-            cleaned = [v.strip() if isinstance(v, str) else v for v in values]
-            records.append((number, dict(zip(columns, cleaned, strict=True))))
-    return records
-
-
-def _cell(errors, sheet, number, record, column, parse=None):
-    value = record[column]
-    if column in REQUIRED and value in (None, ""):
-        errors.append(RowError(sheet, number, column, "Bắt buộc nhập."))
-        return None
-    if parse is None:
-        return str(value).strip() if value is not None else ""
-    try:
-        return parse(value)
-    except CellError as exc:
-        errors.append(RowError(sheet, number, column, str(exc)))
-        return None
 
 
 def _read_units(records, errors) -> dict[str, dict]:

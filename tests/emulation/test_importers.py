@@ -5,8 +5,9 @@ from io import BytesIO
 
 import pytest
 
-from emulation.importers import CellError, import_organisation, parse_bool, parse_date
+from emulation.importers import import_organisation
 from emulation.models import Assignment, AuditEntry, Officer, Unit
+from emulation.spreadsheets import CellError, parse_bool, parse_date
 from tests.emulation.workbooks import officer_row, unit_row, workbook_bytes
 
 

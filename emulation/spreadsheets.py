@@ -1,0 +1,101 @@
+"""Reading spreadsheets for all-or-nothing imports: values parsed with messages a clerk can act on,
+errors that name the sheet, the row, the column and the reason."""
+
+import datetime
+import zipfile
+from dataclasses import dataclass
+
+from openpyxl import load_workbook
+from openpyxl.utils.exceptions import InvalidFileException
+
+TRUE_WORDS, FALSE_WORDS = {"có", "x", "1", "true", "yes"}, {"không", "", "0", "false", "no"}
+
+
+class CellError(ValueError):
+    """A value that cannot be read; the message is shown to the user as is."""
+
+
+@dataclass(frozen=True)
+class RowError:
+    sheet: str
+    row: int
+    column: str
+    message: str
+
+    def as_dict(self) -> dict:
+        return {"sheet": self.sheet, "row": self.row, "column": self.column, "message": self.message}
+
+
+def parse_bool(value) -> bool:
+    text = str(value if value is not None else "").strip().lower()
+    if text in TRUE_WORDS:
+        return True
+    if text in FALSE_WORDS:
+        return False
+    raise CellError(f"“{value}” không hợp lệ: ghi “có” hoặc “không”.")
+
+
+def parse_date(value) -> datetime.date | None:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, datetime.datetime):
+        return value.date()
+    if isinstance(value, datetime.date):
+        return value
+    try:
+        return datetime.datetime.strptime(str(value).strip(), "%d/%m/%Y").date()
+    except ValueError as exc:
+        raise CellError(f"“{value}” không phải ngày dạng dd/mm/yyyy.") from exc
+
+
+def open_workbook(file):
+    """The workbook, or a CellError when the file is not an .xlsx workbook."""
+    try:
+        return load_workbook(file, read_only=True, data_only=True)
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError) as exc:
+        raise CellError("Tệp không phải bảng tính Excel .xlsx hợp lệ.") from exc
+
+
+def read_sheet(workbook, name: str, columns: list[str], errors: list) -> list[tuple[int, dict]]:
+    if name not in workbook.sheetnames:
+        errors.append(RowError(name, 1, "", f"Thiếu trang tính “{name}”."))
+        return []
+    rows = workbook[name].iter_rows(values_only=True)
+    header = [str(c).strip() if c is not None else "" for c in next(rows, ())][:len(columns)]
+    if header != columns:
+        errors.append(RowError(name, 1, "", f"Dòng tiêu đề phải là: {', '.join(columns)}."))
+        return []
+    records = []
+    for number, values in enumerate(rows, start=2):
+        values = list(values[:len(columns)]) + [None] * (len(columns) - len(values))
+        if any(v not in (None, "") for v in values):
+            cleaned = [v.strip() if isinstance(v, str) else v for v in values]
+            records.append((number, dict(zip(columns, cleaned, strict=True))))
+    return records
+
+
+def cell(errors, sheet, number, record, column, parse=None, required=False):
+    """Read one cell of a record; on a problem, note it in ``errors`` and return None."""
+    value = record[column]
+    if required and value in (None, ""):
+        errors.append(RowError(sheet, number, column, "Bắt buộc nhập."))
+        return None
+    if parse is None:
+        return str(value).strip() if value is not None else ""
+    try:
+        return parse(value)
+    except CellError as exc:
+        errors.append(RowError(sheet, number, column, str(exc)))
+        return None
+
+
+def parse_amount(value) -> int:
+    """A whole, non-negative number (cases or đồng): 1234567, "1.234.567" or 1234567.0."""
+    if value is None or value == "":
+        return 0
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    text = str(value).strip().replace(".", "").replace(" ", "")
+    if not text.isdigit():
+        raise CellError(f"“{value}” không phải số nguyên không âm.")
+    return int(text)
