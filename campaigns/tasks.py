@@ -2,8 +2,13 @@
 
 from celery import shared_task
 from django.db import OperationalError
+from django.urls import reverse
 
-from . import snapshots
+from emulation import jobs
+from emulation.models import Job
+
+from . import importers, snapshots
+from .models import Campaign
 
 
 @shared_task(name="campaigns.recompute_attainment", bind=True, acks_late=True, max_retries=3)
@@ -13,3 +18,26 @@ def recompute_attainment(self, *, campaign_id: int) -> str:
     except OperationalError as exc:
         raise self.retry(exc=exc, countdown=2 ** self.request.retries * 5) from exc
     return f"snapshot {snapshot.pk}" if snapshot else "unchanged"
+
+
+@shared_task(name="campaigns.import_results", bind=True, acks_late=True, max_retries=3)
+def import_results(self, *, job_id: int, campaign_id: int) -> str:
+    if not jobs.claim(job_id):
+        return "skipped"
+    job = Job.objects.select_related("created_by").get(pk=job_id)
+    try:
+        with job.input_file.open("rb") as workbook:
+            outcome = importers.import_results(
+                workbook, campaign=Campaign.objects.get(pk=campaign_id), user=job.created_by,
+                progress=lambda done, total: jobs.report_progress(job_id, done, total))
+    except OperationalError as exc:
+        jobs.release(job_id)
+        raise self.retry(exc=exc, countdown=2 ** self.request.retries * 5) from exc
+    if outcome.errors:
+        jobs.fail(job_id, errors=[e.as_dict() for e in outcome.errors],
+                  message=f"Không nhập dữ liệu nào: {len(outcome.errors)} lỗi cần sửa trong tệp.")
+        return "failed"
+    jobs.finish(job_id, message=outcome.summary, result={
+        "created": outcome.created, "updated": outcome.updated,
+        "next_url": reverse("campaigns:campaign_results", args=[campaign_id])})
+    return "succeeded"

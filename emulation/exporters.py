@@ -1,15 +1,13 @@
 """Excel out: the import template, with the header rows the importer expects."""
 
-from io import BytesIO
-
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.styles import Font
 
 from . import access
 from .importers import OFFICER_COLUMNS, OFFICER_SHEET, REQUIRED, UNIT_COLUMNS, UNIT_SHEET
 from .models import Unit, UnitKind
+from .spreadsheets import add_sheet, workbook_bytes
 
-HEADER_FILL = PatternFill("solid", fgColor="DDE3EA")
 GUIDE = [
     ("Mã đơn vị", "Duy nhất trong hệ thống. Mã đã có thì cập nhật đơn vị đó, mã mới thì tạo đơn vị mới."),
     ("Loại đơn vị", "Một trong: " + "; ".join(str(label) for _, label in UnitKind.choices) + "."),
@@ -22,23 +20,11 @@ GUIDE = [
 ]
 
 
-def _sheet(workbook, title, columns, widths):
-    sheet = workbook.create_sheet(title)
-    sheet.append(columns)
-    for cell, width in zip(sheet[1], widths, strict=True):
-        cell.font = Font(bold=True, color="B02A37" if cell.value in REQUIRED else "000000")
-        cell.fill = HEADER_FILL
-        cell.alignment = Alignment(wrap_text=True, vertical="center")
-        sheet.column_dimensions[cell.column_letter].width = width
-    sheet.freeze_panes = "A2"
-    return sheet
-
-
 def organisation_template(user) -> bytes:
     workbook = Workbook()
     workbook.remove(workbook.active)
-    _sheet(workbook, UNIT_SHEET, UNIT_COLUMNS, [16, 48, 24, 30, 18, 14, 14, 14])
-    _sheet(workbook, OFFICER_SHEET, OFFICER_COLUMNS, [14, 30, 10, 12, 16, 26, 10, 14, 20])
+    add_sheet(workbook, UNIT_SHEET, UNIT_COLUMNS, [16, 48, 24, 30, 18, 14, 14, 14], REQUIRED)
+    add_sheet(workbook, OFFICER_SHEET, OFFICER_COLUMNS, [14, 30, 10, 12, 16, 26, 10, 14, 20], REQUIRED)
     guide = workbook.create_sheet("Hướng dẫn")
     guide.append(["Cột", "Cách ghi (cột chữ đỏ là bắt buộc)"])
     for row in GUIDE:
@@ -50,6 +36,4 @@ def organisation_template(user) -> bytes:
     for cell in guide[1]:
         cell.font = Font(bold=True)
     guide.column_dimensions["A"].width, guide.column_dimensions["B"].width = 42, 100
-    buffer = BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return workbook_bytes(workbook)

@@ -1,4 +1,4 @@
-"""The upload form of the organisation import: type and size are checked before anything is stored."""
+"""The upload form of every Excel import: type and size are checked before anything is stored."""
 
 from django import forms
 from django.conf import settings
@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from .spreadsheets import CellError, open_workbook
 
 
-class OrganisationImportForm(forms.Form):
+class ExcelUploadForm(forms.Form):
     file = forms.FileField(label=_("Tệp Excel (.xlsx)"), help_text=_("Dùng đúng tệp mẫu tải về ở trên."))
 
     def clean_file(self):

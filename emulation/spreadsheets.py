@@ -4,10 +4,13 @@ errors that name the sheet, the row, the column and the reason."""
 import datetime
 import zipfile
 from dataclasses import dataclass
+from io import BytesIO
 
 from openpyxl import load_workbook
+from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils.exceptions import InvalidFileException
 
+HEADER_FILL = PatternFill("solid", fgColor="DDE3EA")
 TRUE_WORDS, FALSE_WORDS = {"có", "x", "1", "true", "yes"}, {"không", "", "0", "false", "no"}
 
 
@@ -99,3 +102,22 @@ def parse_amount(value) -> int:
     if not text.isdigit():
         raise CellError(f"“{value}” không phải số nguyên không âm.")
     return int(text)
+
+
+def add_sheet(workbook, title, columns, widths, required=()):
+    """A sheet with a bold, frozen header row; required columns in red."""
+    sheet = workbook.create_sheet(title)
+    sheet.append(columns)
+    for cell, width in zip(sheet[1], widths, strict=True):
+        cell.font = Font(bold=True, color="B02A37" if cell.value in required else "000000")
+        cell.fill = HEADER_FILL
+        cell.alignment = Alignment(wrap_text=True, vertical="center")
+        sheet.column_dimensions[cell.column_letter].width = width
+    sheet.freeze_panes = "A2"
+    return sheet
+
+
+def workbook_bytes(workbook) -> bytes:
+    buffer = BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()

@@ -3,20 +3,24 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
+from django.db import transaction
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from emulation import jobs
+from emulation.forms_import import ExcelUploadForm
 from emulation.models import Officer
 from emulation.viewhelpers import save_with, scoped_or_404
 
-from .. import access, selectors, services
+from .. import access, exporters, selectors, services, tasks
 from ..forms import ResultForm
 from ..models import MetricKind, Result, ResultStatus
 from ..standings import applies
 
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 EXTRA_KINDS = (MetricKind.PERCENTAGE, MetricKind.COUNT, MetricKind.BOOLEAN, MetricKind.COMPARISON)
 
 
@@ -84,3 +88,24 @@ def campaign_attainment(request, pk):
     rows = selectors.attainment_rows(request.user, campaign)
     return render(request, "campaigns/campaign_attainment.html", {
         "campaign": campaign, "rows": rows, "snapshot": campaign.snapshots.only("computed_at").first()})
+
+
+@login_required
+def results_template(request, pk):
+    campaign = scoped_or_404(selectors.campaign_detail, request.user, pk)
+    response = HttpResponse(exporters.results_template(campaign, request.user), content_type=XLSX)
+    response["Content-Disposition"] = f'attachment; filename="mau-so-lieu-phong-trao-{campaign.pk}.xlsx"'
+    return response
+
+
+@login_required
+def results_import(request, pk):
+    campaign = scoped_or_404(selectors.campaign_detail, request.user, pk)
+    if not any(access.can_enter_results(request.user, campaign, p.unit) for p in campaign.participations.all()):
+        raise PermissionDenied
+    form = ExcelUploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        job = jobs.start_job(kind="import_results", user=request.user, input_file=form.cleaned_data["file"])
+        transaction.on_commit(lambda: tasks.import_results.delay(job_id=job.pk, campaign_id=campaign.pk))
+        return redirect("emulation:job_detail", pk=job.pk)
+    return render(request, "campaigns/results_import.html", {"campaign": campaign, "form": form})

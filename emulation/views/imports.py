@@ -7,7 +7,7 @@ from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
 from .. import access, exporters, jobs, tasks
-from ..forms_import import OrganisationImportForm
+from ..forms_import import ExcelUploadForm
 from ..models import Job
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -17,7 +17,7 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 def import_start(request):
     if not access.can_import_organisation(request.user):
         raise PermissionDenied
-    form = OrganisationImportForm(request.POST or None, request.FILES or None)
+    form = ExcelUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         job = jobs.start_job(kind="import_organisation", user=request.user, input_file=form.cleaned_data["file"])
         transaction.on_commit(lambda: tasks.import_organisation.delay(job_id=job.pk))
