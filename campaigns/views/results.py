@@ -86,6 +86,10 @@ def result_status(request, pk, result_pk, status):
 def campaign_attainment(request, pk):
     campaign = scoped_or_404(selectors.campaign_detail, request.user, pk)
     rows = selectors.attainment_rows(request.user, campaign)
+    if request.GET.get("format") == "xlsx":
+        response = HttpResponse(exporters.attainment_workbook(campaign, rows), content_type=XLSX)
+        response["Content-Disposition"] = f'attachment; filename="dat-chi-tieu-phong-trao-{campaign.pk}.xlsx"'
+        return response
     return render(request, "campaigns/campaign_attainment.html", {
         "campaign": campaign, "rows": rows, "snapshot": campaign.snapshots.only("computed_at").first()})
 

@@ -153,3 +153,18 @@ def test_confirming_results_stores_a_snapshot_once_per_change(login, head_a, sta
     assert AttainmentSnapshot.objects.count() == 2
     latest = AttainmentSnapshot.objects.first()
     assert next(r for r in latest.rows if r["target_code"] == "3.1")["state"] == "met"
+
+
+def test_attainment_excel_export(login, staff, campaign, unit_a):
+    import io
+
+    from openpyxl import load_workbook
+
+    Result.objects.create(campaign=campaign, unit=unit_a, as_of=datetime.date(2024, 6, 30), cases_total=900,
+                          cases_with_conditions=800, cases_completed=600, status="confirmed")
+    response = login(staff).get(reverse("campaigns:campaign_attainment", args=[campaign.pk]), {"format": "xlsx"})
+    sheet = load_workbook(io.BytesIO(response.content))["Đạt chỉ tiêu"]
+    assert sheet.freeze_panes == "A2" and sheet["A1"].value == "Đơn vị" and sheet["A1"].font.bold
+    row = next(r for r in sheet.iter_rows(min_row=2, values_only=True) if r[2] == "3.1")
+    assert row[4:10] == ("từ 800 đến dưới 1.000", 76.0, 75.0, "Chưa đạt", 8, 1.0)
+    assert sheet["G2"].number_format == "0.00"
