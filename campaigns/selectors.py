@@ -8,6 +8,7 @@ queries, whatever the number of rows.
 import datetime
 from collections import Counter, defaultdict
 
+from django.db import connection
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.urls import reverse
 
@@ -26,6 +27,7 @@ from .models import (
     Pledge,
     Result,
     ResultStatus,
+    ResultValue,
     SubPlanRequirement,
 )
 from .standings import standings
@@ -300,8 +302,32 @@ def attainment_rows_for_all(campaign: Campaign) -> list:
     return _attainment(campaign, Result.objects.filter(campaign=campaign).select_related("unit", "officer"))
 
 
+SUBJECT_FIELDS = ["campaign_id", "unit_id", "officer_id", "as_of", "status", "cases_total", "cases_with_conditions",
+                  "cases_completed", "money_total", "money_with_conditions", "money_completed", "unit__code",
+                  "unit__name", "unit__kind", "officer__code", "officer__full_name", "officer__is_enforcement_officer"]
+
+
+def latest_confirmed(results) -> list[Result]:
+    """Each subject's latest confirmed result. PostgreSQL picks them in the query (DISTINCT ON);
+    elsewhere the newest is kept while reading."""
+    confirmed = results.filter(status=ResultStatus.CONFIRMED).select_related("unit", "officer").only(*SUBJECT_FIELDS)
+    if connection.vendor == "postgresql":
+        return list(confirmed.order_by("unit_id", "officer_id", "-as_of").distinct("unit_id", "officer_id"))
+    return _latest(confirmed.order_by("-as_of"))
+
+
+def _values_by_result(campaign: Campaign, results) -> dict:
+    """Values of the campaign's confirmed results, for the given (latest) results only."""
+    wanted, grouped = {r.pk for r in results}, defaultdict(dict)
+    for value in ResultValue.objects.filter(result__campaign=campaign, result__status=ResultStatus.CONFIRMED).only(
+            "result_id", "target_id", "number", "achieved"):
+        if value.result_id in wanted:
+            grouped[value.result_id][value.target_id] = value
+    return grouped
+
+
 def _attainment(campaign: Campaign, results) -> list:
-    """Set-based: one query for targets and brackets, one for results and their values."""
+    """Set-based: one query for targets and brackets, one for the results and one for their values."""
     targets = list(campaign.targets.prefetch_related("brackets"))
-    confirmed = results.filter(status=ResultStatus.CONFIRMED).order_by("-as_of").prefetch_related("values")
-    return standings(targets, _latest(confirmed))
+    latest = latest_confirmed(results)
+    return standings(targets, latest, _values_by_result(campaign, latest))

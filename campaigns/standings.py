@@ -26,8 +26,8 @@ def subject_kinds(unit=None, officer=None) -> set[str]:
     return kinds
 
 
-def applies(target, result) -> bool:
-    if target.subject_kind not in subject_kinds(result.unit, result.officer):
+def applies(target, result, kinds: set[str] | None = None) -> bool:
+    if target.subject_kind not in (kinds or subject_kinds(result.unit, result.officer)):
         return False
     return target.unit_id is None or (result.officer_id is None and target.unit_id == result.unit_id)
 
@@ -45,14 +45,14 @@ class Row:
     peers: int = 0
 
 
-def _completion_row(target, result) -> Row:
+def _completion_row(target, result, rule_brackets) -> Row:
     key = COMPLETION[target.metric_kind]
     total = getattr(result, f"{key}_total")
     completed, with_conditions = getattr(result, f"{key}_completed"), getattr(result, f"{key}_with_conditions")
     words, value, group = "", target.value, (target.pk, None)
     if target.basis != BracketBasis.NONE:
         basis_value = result.cases_total if target.basis == BracketBasis.CASES_TOTAL else result.money_total
-        placement = find_bracket(target.rule_brackets(), basis_value)
+        placement = find_bracket(rule_brackets, basis_value)
         if placement.bracket is None:
             return Row(result, target, "", None, Evaluation(State.NOT_COMPUTABLE, reason=placement.reason), "—",
                        (target.pk, "gap"))
@@ -83,16 +83,18 @@ def _value_row(target, result, value) -> Row:
                group)
 
 
-def standings(targets, results) -> list[Row]:
-    """One row per (result, applicable target), ranked by rate within each peer group."""
-    rows = []
+def standings(targets, results, values_by_result: dict) -> list[Row]:
+    """One row per (result, applicable target), ranked by rate within each peer group.
+    ``values_by_result``: result id → {target id → ResultValue}."""
+    rows, brackets = [], {t.pk: t.rule_brackets() for t in targets}
     for result in results:
-        values = {v.target_id: v for v in result.values.all()}
+        values = values_by_result.get(result.pk, {})
+        kinds = subject_kinds(result.unit, result.officer)
         for target in targets:
-            if not applies(target, result):
+            if not applies(target, result, kinds):
                 continue
             if target.metric_kind in COMPLETION:
-                rows.append(_completion_row(target, result))
+                rows.append(_completion_row(target, result, brackets[target.pk]))
             else:
                 rows.append(_value_row(target, result, values.get(target.pk)))
     _rank(rows)
