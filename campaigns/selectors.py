@@ -9,7 +9,7 @@ import datetime
 from collections import Counter, defaultdict
 
 from django.db import connection
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Sum
 from django.urls import reverse
 
 from emulation import access
@@ -331,3 +331,40 @@ def _attainment(campaign: Campaign, results) -> list:
     targets = list(campaign.targets.prefetch_related("brackets"))
     latest = latest_confirmed(results)
     return standings(targets, latest, _values_by_result(campaign, latest))
+
+
+def campaign_dashboard(user, campaign: Campaign) -> dict:
+    """Figures for the campaign dashboard's charts, from a fixed number of queries."""
+    rows = attainment_rows(user, campaign)
+    cases = [r for r in rows if r.target.metric_kind == "completion_cases"]
+    units = [r for r in cases if r.result.officer_id is None]
+    officers = [r for r in cases if r.result.officer_id is not None]
+    buckets = [(0, 50), (50, 60), (60, 70), (70, 80), (80, 90), (90, 101)]
+    histogram = [sum(1 for r in officers if r.evaluation.rate is not None and lo <= r.evaluation.rate < hi)
+                 for lo, hi in buckets]
+    reported = set(results_visible_to(user, campaign).filter(officer__isnull=True).exclude(
+        status=ResultStatus.DRAFT).values_list("unit_id", flat=True))
+    trend = list(results_visible_to(user, campaign).filter(officer__isnull=True, status=ResultStatus.CONFIRMED)
+                 .order_by("as_of").values("as_of").annotate(done=Sum("cases_completed"),
+                                                             cond=Sum("cases_with_conditions"),
+                                                             money_done=Sum("money_completed"),
+                                                             money_cond=Sum("money_with_conditions")))
+    return {
+        "units": {"labels": [r.result.unit.short_name or r.result.unit.name for r in units],
+                  "actual": [_float(r.evaluation.rate_display) for r in units],
+                  "target": [_float(r.target_value) for r in units]},
+        "officers": {"labels": ["< 50%", "50–60%", "60–70%", "70–80%", "80–90%", "≥ 90%"], "counts": histogram,
+                     "met": sum(1 for r in officers if r.evaluation.state == "met"),
+                     "not_met": sum(1 for r in officers if r.evaluation.state == "not_met"),
+                     "not_computable": sum(1 for r in officers if r.evaluation.state == "not_computable")},
+        "not_reported": [p.unit for p in _participations_in_scope(user, [campaign.pk]).select_related("unit")
+                         .order_by("unit__path") if p.unit_id not in reported],
+        "trend": {"labels": [t["as_of"].strftime("%d/%m/%Y") for t in trend],
+                  "cases": [round(t["done"] * 100 / t["cond"], 2) if t["cond"] else None for t in trend],
+                  "money": [round(t["money_done"] * 100 / t["money_cond"], 2) if t["money_cond"] else None
+                            for t in trend]},
+    }
+
+
+def _float(value):
+    return None if value is None else float(value)

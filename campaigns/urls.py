@@ -24,6 +24,7 @@ urlpatterns = [
     path("phong-trao/<int:pk>/ket-qua/<int:result_pk>/", results.result_edit, name="result_edit"),
     path("phong-trao/<int:pk>/ket-qua/<int:result_pk>/<str:status>/", results.result_status, name="result_status"),
     path("phong-trao/<int:pk>/dat-chi-tieu/", results.campaign_attainment, name="campaign_attainment"),
+    path("phong-trao/<int:pk>/bieu-do/", results.campaign_dashboard, name="campaign_dashboard"),
     path("phong-trao/<int:pk>/giao-uoc/", pledges.campaign_pledges, name="campaign_pledges"),
     path("phong-trao/<int:pk>/giao-uoc/dang-ky/", pledges.pledge_create, name="pledge_create"),
     path("don-vi/<int:unit_pk>/", campaigns.unit_history, name="unit_history"),

@@ -113,3 +113,10 @@ def results_import(request, pk):
         transaction.on_commit(lambda: tasks.import_results.delay(job_id=job.pk, campaign_id=campaign.pk))
         return redirect("emulation:job_detail", pk=job.pk)
     return render(request, "campaigns/results_import.html", {"campaign": campaign, "form": form})
+
+
+@login_required
+def campaign_dashboard(request, pk):
+    campaign = scoped_or_404(selectors.campaign_detail, request.user, pk)
+    return render(request, "campaigns/campaign_dashboard.html", {
+        "campaign": campaign, "charts": selectors.campaign_dashboard(request.user, campaign)})

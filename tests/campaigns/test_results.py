@@ -168,3 +168,22 @@ def test_attainment_excel_export(login, staff, campaign, unit_a):
     row = next(r for r in sheet.iter_rows(min_row=2, values_only=True) if r[2] == "3.1")
     assert row[4:10] == ("từ 800 đến dưới 1.000", 76.0, 75.0, "Chưa đạt", 8, 1.0)
     assert sheet["G2"].number_format == "0.00"
+
+
+@pytest.mark.parametrize("rows", [10, 200])
+def test_campaign_dashboard_figures_and_query_count(login, staff, campaign, unit_a, unit_b, rows,
+                                                    django_assert_max_num_queries):
+    for officer in OfficerFactory.create_batch(rows, unit=unit_a, is_enforcement_officer=True):
+        Result.objects.create(campaign=campaign, unit=unit_a, officer=officer, as_of=datetime.date(2024, 6, 30),
+                              cases_total=10, cases_with_conditions=10, cases_completed=8, status="confirmed")
+    for as_of, done in [(datetime.date(2024, 3, 31), 500), (datetime.date(2024, 6, 30), 640)]:
+        Result.objects.create(campaign=campaign, unit=unit_a, as_of=as_of, cases_total=900,
+                              cases_with_conditions=800, cases_completed=done, status="confirmed")
+    client = login(staff)
+    with django_assert_max_num_queries(18):
+        response = client.get(reverse("campaigns:campaign_dashboard", args=[campaign.pk]))
+    charts = response.context["charts"]
+    assert charts["units"]["actual"] == [80.0] and charts["units"]["target"] == [76.0]
+    assert charts["trend"] == {"labels": ["31/03/2024", "30/06/2024"], "cases": [62.5, 80.0], "money": [None, None]}
+    assert [u.code for u in charts["not_reported"]] == ["HG-LM"]
+    assert sum(charts["officers"]["counts"]) == 0  # enforcement officers have no case target in this campaign
