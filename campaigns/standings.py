@@ -41,8 +41,10 @@ class Row:
     evaluation: Evaluation
     actual_display: str
     peer_group: tuple
-    rank: int | None = None
+    rank: int | None = None  # within the peer group (same target and bracket)
     peers: int = 0
+    overall_rank: int | None = None  # among all subjects of the target (the unit's place in the province)
+    overall_peers: int = 0
 
 
 def _completion_row(target, result, rule_brackets) -> Row:
@@ -102,14 +104,24 @@ def standings(targets, results, values_by_result: dict) -> list[Row]:
 
 
 def _rank(rows: list[Row]) -> None:
-    groups = defaultdict(list)
+    groups, overall = defaultdict(list), defaultdict(list)
     for row in rows:
         if row.evaluation.rate is not None and row.target.metric_kind in COMPLETION:
             groups[row.peer_group].append(row)
+            overall[row.target.pk].append(row)
     for members in groups.values():
-        members.sort(key=lambda r: r.evaluation.rate, reverse=True)
-        previous, rank = None, 0
-        for position, row in enumerate(members, start=1):
-            if row.evaluation.rate != previous:
-                rank, previous = position, row.evaluation.rate
+        for row, rank in _ranked(members):
             row.rank, row.peers = rank, len(members)
+    for members in overall.values():
+        for row, rank in _ranked(members):
+            row.overall_rank, row.overall_peers = rank, len(members)
+
+
+def _ranked(members: list[Row]):
+    """Competition ranking by rate, highest first (equal rates share a rank: 1, 2, 2, 4)."""
+    members = sorted(members, key=lambda r: r.evaluation.rate, reverse=True)
+    previous, rank = None, 0
+    for position, row in enumerate(members, start=1):
+        if row.evaluation.rate != previous:
+            rank, previous = position, row.evaluation.rate
+        yield row, rank
