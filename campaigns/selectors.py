@@ -7,6 +7,7 @@ queries, whatever the number of rows.
 
 import datetime
 from collections import Counter, defaultdict
+from types import SimpleNamespace
 
 from django.db import connection
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Sum
@@ -302,18 +303,39 @@ def attainment_rows_for_all(campaign: Campaign) -> list:
     return _attainment(campaign, Result.objects.filter(campaign=campaign).select_related("unit", "officer"))
 
 
-SUBJECT_FIELDS = ["campaign_id", "unit_id", "officer_id", "as_of", "status", "cases_total", "cases_with_conditions",
-                  "cases_completed", "money_total", "money_with_conditions", "money_completed", "unit__code",
-                  "unit__name", "unit__kind", "officer__code", "officer__full_name", "officer__is_enforcement_officer"]
+FIGURES = ["pk", "unit_id", "officer_id", "as_of", "status", "cases_total", "cases_with_conditions",
+           "cases_completed", "money_total", "money_with_conditions", "money_completed"]
+UNIT_FIELDS = ["code", "name", "short_name", "kind"]
+OFFICER_FIELDS = ["code", "full_name", "is_enforcement_officer"]
 
 
-def latest_confirmed(results) -> list[Result]:
-    """Each subject's latest confirmed result. PostgreSQL picks them in the query (DISTINCT ON);
-    elsewhere the newest is kept while reading."""
-    confirmed = results.filter(status=ResultStatus.CONFIRMED).select_related("unit", "officer").only(*SUBJECT_FIELDS)
+def latest_confirmed(results) -> list[SimpleNamespace]:
+    """Each subject's latest confirmed figures, as light read-only records (``.unit``, ``.officer``
+    and the six figures): PostgreSQL picks them in the query (DISTINCT ON); elsewhere the newest is
+    kept while reading. Plain rows instead of model instances keep a 10.000-subject table fast."""
+    fields = [*FIGURES, *(f"unit__{f}" for f in UNIT_FIELDS), *(f"officer__{f}" for f in OFFICER_FIELDS)]
+    confirmed = results.filter(status=ResultStatus.CONFIRMED)
     if connection.vendor == "postgresql":
-        return list(confirmed.order_by("unit_id", "officer_id", "-as_of").distinct("unit_id", "officer_id"))
-    return _latest(confirmed.order_by("-as_of"))
+        rows = confirmed.order_by("unit_id", "officer_id", "-as_of").distinct("unit_id", "officer_id").values(*fields)
+    else:
+        rows = _latest_rows(confirmed.order_by("-as_of").values(*fields))
+    units, officers, records = {}, {}, []
+    for row in rows:
+        unit = units.get(row["unit_id"]) or units.setdefault(row["unit_id"], SimpleNamespace(
+            pk=row["unit_id"], **{f: row[f"unit__{f}"] for f in UNIT_FIELDS}))
+        officer = None
+        if row["officer_id"] is not None:
+            officer = officers.setdefault(row["officer_id"], SimpleNamespace(
+                pk=row["officer_id"], **{f: row[f"officer__{f}"] for f in OFFICER_FIELDS}))
+        records.append(SimpleNamespace(**{f: row[f] for f in FIGURES}, unit=unit, officer=officer))
+    return records
+
+
+def _latest_rows(rows) -> list[dict]:
+    latest = {}
+    for row in rows:  # ordered by -as_of: the first seen per subject is the latest
+        latest.setdefault((row["unit_id"], row["officer_id"]), row)
+    return list(latest.values())
 
 
 def _values_by_result(campaign: Campaign, results) -> dict:

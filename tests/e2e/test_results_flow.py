@@ -35,7 +35,8 @@ def test_results_entered_confirmed_and_attained(page, sign_in, browser, live_ser
     page.click("[data-testid=result-submit]")
     assert page.locator("[data-status=submitted]").count() == 1
 
-    staff_page = browser.new_context(locale="vi-VN").new_page()
+    staff_context = browser.new_context(locale="vi-VN")
+    staff_page = staff_context.new_page()
     staff_page.base_url = live_server.url
     staff_page.goto(live_server.url + "/to-chuc/dang-nhap/")
     staff_page.fill("#id_username", staff.username)
@@ -49,3 +50,4 @@ def test_results_entered_confirmed_and_attained(page, sign_in, browser, live_ser
     assert "dưới 800" in table and "80,00%" in table and "Đạt" in table
     ARTIFACTS.mkdir(exist_ok=True)
     staff_page.screenshot(path=str(ARTIFACTS / "attainment.png"), full_page=True)
+    staff_context.close()
