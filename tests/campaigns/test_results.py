@@ -187,3 +187,13 @@ def test_campaign_dashboard_figures_and_query_count(login, staff, campaign, unit
     assert charts["trend"] == {"labels": ["31/03/2024", "30/06/2024"], "cases": [62.5, 80.0], "money": [None, None]}
     assert [u.code for u in charts["not_reported"]] == ["HG-LM"]
     assert sum(charts["officers"]["counts"]) == 0  # enforcement officers have no case target in this campaign
+
+
+def test_result_links_work_with_large_ids(login, staff, campaign, province):
+    from tests.factories import ParticipationFactory, UnitFactory
+
+    big = UnitFactory(pk=54321, code="BIG", name="Đơn vị mã lớn", parent=province)
+    ParticipationFactory(campaign=campaign, unit=big)
+    page = login(staff).get(reverse("campaigns:campaign_results", args=[campaign.pk])).content.decode()
+    assert "?unit=54321" in page
+    assert login(staff).get(reverse("campaigns:result_create", args=[campaign.pk]) + "?unit=54321").status_code == 200

@@ -209,3 +209,12 @@ def test_staff_record_and_close_an_award_hold(login, staff, head_a, officer_a):
     assert list(AuditEntry.objects.filter(model_label="emulation.AwardHold").values_list("action", flat=True)) == [
         "update", "create"]
     assert login(head_a).get(reverse("emulation:hold_create", args=[officer_a.pk])).status_code == 403
+
+
+def test_ids_in_links_and_options_are_not_localised(login, staff, province):
+    """With thousands grouping on, {{ pk }} would render 12.345 and break links and filters."""
+    from tests.factories import UnitFactory
+
+    UnitFactory(pk=12345, code="BIG", name="Đơn vị có mã lớn", parent=province)
+    page = login(staff).get(reverse("emulation:officer_list")).content.decode()
+    assert 'value="12345"' in page and "12.345" not in page
