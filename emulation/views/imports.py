@@ -35,17 +35,17 @@ def import_template(request):
 
 
 def _own_job(request, pk) -> Job:
+    """Jobs are seen by whoever started them (and superusers); anyone else gets a 404."""
     jobs_in_scope = Job.objects.all() if request.user.is_superuser else Job.objects.filter(created_by=request.user)
     return get_object_or_404(jobs_in_scope, pk=pk)
 
 
 @login_required
 def job_detail(request, pk):
-    return render(request, "emulation/job_detail.html", {"job": _own_job(request, pk)})
+    job = _own_job(request, pk)
+    return render(request, "emulation/job_detail.html", {"job": job, "live": jobs.live_status(job)})
 
 
 @login_required
 def job_status(request, pk):
-    job = _own_job(request, pk)
-    return JsonResponse({"status": job.status, "status_label": job.get_status_display(), "percent": job.percent,
-                         "message": job.message, "errors": len(job.errors), "finished": job.finished})
+    return JsonResponse(jobs.live_status(_own_job(request, pk)))

@@ -3,13 +3,16 @@
 from io import BytesIO
 
 import pytest
+from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from openpyxl import load_workbook
 
+from emulation import jobs, tasks
 from emulation.importers import OFFICER_COLUMNS, UNIT_COLUMNS
-from emulation.models import Job, Officer, Unit
+from emulation.models import Job, JobStatus, Officer, Unit
 from tests.emulation.workbooks import officer_row, unit_row, workbook_bytes
+from tests.factories import UserFactory
 
 pytestmark = pytest.mark.integration
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -68,7 +71,9 @@ def test_oversize_file_is_refused(login, staff, media_root, settings):
 
 
 def test_refusals(client, login, viewer, head_a, staff, province, media_root, django_capture_on_commit_callbacks):
-    assert client.get(reverse("emulation:import_start")).status_code == 302
+    anonymous = client.get(reverse("emulation:import_start"))
+    assert (anonymous.status_code, anonymous["Location"]) == (
+        302, f"{reverse('emulation:login')}?next={reverse('emulation:import_start')}")
     assert login(viewer).get(reverse("emulation:import_start")).status_code == 403
     assert login(head_a).get(reverse("emulation:import_template")).status_code == 403
     with django_capture_on_commit_callbacks(execute=True):
@@ -78,13 +83,17 @@ def test_refusals(client, login, viewer, head_a, staff, province, media_root, dj
     assert login(viewer).get(reverse("emulation:job_detail", args=[job.pk])).status_code == 404
 
 
-def test_template_round_trip(login, staff, province, media_root, django_capture_on_commit_callbacks):
+def test_template_round_trip(login, staff, province, unit_a, unit_b, media_root, django_capture_on_commit_callbacks):
     client = login(staff)
     response = client.get(reverse("emulation:import_template"))
     book = load_workbook(BytesIO(response.content))
     assert [c.value for c in book["Đơn vị"][1]] == UNIT_COLUMNS
     assert [c.value for c in book["Cán bộ"][1]] == OFFICER_COLUMNS
-    assert "HG" in [row[0].value for row in book["Hướng dẫn"].iter_rows()]
+    for title in ("Đơn vị", "Cán bộ"):
+        sheet = book[title]
+        assert (sheet.freeze_panes, sheet["A1"].font.b, sheet.column_dimensions["B"].width > 20) == ("A2", True, True)
+    guide_codes = [row[0].value for row in book["Hướng dẫn"].iter_rows()]
+    assert guide_codes[-3:] == ["HG", "HG-VT", "HG-LM"]
     book["Đơn vị"].append(unit_row("HG-KV9", "Phòng THADS khu vực 9", "HG"))
     buffer = BytesIO()
     book.save(buffer)
@@ -95,11 +104,47 @@ def test_template_round_trip(login, staff, province, media_root, django_capture_
 
 
 def test_a_finished_job_is_not_run_twice(staff, province, media_root, django_capture_on_commit_callbacks, login):
-    from emulation import tasks
-
     content = workbook_bytes(units=[unit_row("HG-KV1", "Phòng THADS khu vực 1", "HG")])
     with django_capture_on_commit_callbacks(execute=True):
         login(staff).post(reverse("emulation:import_start"), {"file": _upload(content)})
     job = Job.objects.get()
     assert tasks.import_organisation.delay(job_id=job.pk).get() == "skipped"
     assert Job.objects.get().attempts == 1
+
+
+def test_job_status_shows_progress_reported_inside_the_import_transaction(login, staff, media_root):
+    job = jobs.start_job(kind="import_organisation", user=staff)
+    assert jobs.claim(job.pk)
+    jobs.report_progress(job.pk, 50, 200)
+    Job.objects.filter(pk=job.pk).update(progress=0)  # as another connection sees it before the commit
+    client = login(staff)
+    status = client.get(reverse("emulation:job_status", args=[job.pk])).json()
+    assert status == {"status": "running", "status_label": "Đang xử lý", "percent": 25,
+                      "message": "Đã xử lý 50/200 dòng", "errors": 0, "finished": False}
+    jobs.fail(job.pk, errors=[{"sheet": "Đơn vị", "row": 2, "column": "Mã đơn vị", "message": "Bắt buộc nhập."}],
+              message="Không nhập dữ liệu nào: 1 lỗi cần sửa trong tệp.")
+    status = client.get(reverse("emulation:job_status", args=[job.pk])).json()
+    assert (status["status"], status["percent"], status["errors"], status["finished"]) == ("failed", 0, 1, True)
+
+
+def test_a_job_is_claimed_once_and_resumed_only_by_its_retry(staff):
+    job = jobs.start_job(kind="import_organisation", user=staff)
+    assert (jobs.claim(job.pk), jobs.claim(job.pk), jobs.claim(job.pk, resume=True)) == (True, False, True)
+    jobs.finish(job.pk, result={}, message="Xong")
+    assert jobs.claim(job.pk, resume=True) is False
+    assert (Job.objects.get().status, Job.objects.get().attempts) == (JobStatus.SUCCEEDED, 2)
+
+
+def test_a_superuser_sees_any_job(login, staff):
+    job = jobs.start_job(kind="import_organisation", user=staff)
+    status = login(UserFactory(is_superuser=True)).get(reverse("emulation:job_status", args=[job.pk])).json()
+    assert (status["status"], status["percent"]) == ("pending", 0)
+
+
+def test_a_job_that_breaks_off_is_marked_failed_not_left_running(staff, media_root):
+    job = jobs.start_job(kind="import_organisation", user=staff, input_file=ContentFile(b"", name="to-chuc.xlsx"))
+    job.input_file.delete(save=False)
+    with pytest.raises(FileNotFoundError):
+        tasks.import_organisation.delay(job_id=job.pk)
+    job.refresh_from_db()
+    assert (job.status, job.message.startswith("Lỗi hệ thống khi nhập tệp")) == (JobStatus.FAILED, True)

@@ -1,14 +1,16 @@
 """Excel import of units and officers: all-or-nothing, precise errors, scoped, audited."""
 
 import datetime
+import unicodedata
 from io import BytesIO
 
 import pytest
 
-from emulation.importers import import_organisation
+from emulation.importers import import_organisation, parse_gender, parse_kind, parse_text
 from emulation.models import Assignment, AuditEntry, Officer, Unit
 from emulation.spreadsheets import CellError, parse_bool, parse_date
 from tests.emulation.workbooks import officer_row, unit_row, workbook_bytes
+from tests.factories import UnitFactory, UserFactory
 
 
 def _counts():
@@ -134,3 +136,103 @@ def test_unit_head_cannot_import_into_another_unit(head_a, unit_a, unit_b, offic
 def test_not_a_workbook(staff):
     errors = import_organisation(BytesIO(b"name,unit\nAn,HG\n"), user=staff).errors
     assert [e.message for e in errors] == ["Tệp không phải bảng tính Excel .xlsx hợp lệ."]
+
+
+def _nfd(text):
+    return unicodedata.normalize("NFD", text)
+
+
+@pytest.mark.unit
+def test_parse_text_normalises_and_limits_length():
+    assert parse_text(10)(101.0) == "101"
+    assert parse_text(10)(None) == ""
+    assert parse_text(10)(_nfd("  Hồng ")) == unicodedata.normalize("NFC", "Hồng")
+    with pytest.raises(CellError, match="Dài quá 3 ký tự"):
+        parse_text(3)("HG-VT")
+
+
+@pytest.mark.unit
+def test_parse_kind_and_gender_accept_labels_codes_and_decomposed_text():
+    assert parse_kind("division") == "division"
+    assert parse_kind(_nfd("phòng chuyên môn / văn phòng")) == "division"
+    assert parse_gender(_nfd("Nữ")) == "female"
+    assert parse_gender("NAM") == "male"
+    with pytest.raises(CellError, match="ghi “Nam” hoặc “Nữ”"):
+        parse_gender("khác")
+
+
+@pytest.mark.integration
+def test_unit_head_updates_own_unit_keeping_its_parent(head_a, unit_a):
+    content = workbook_bytes(units=[unit_row("HG-VT", "Chi cục THADS thành phố Vị Thanh (mới)", "HG")])
+    outcome = import_organisation(BytesIO(content), user=head_a)
+    assert (outcome.errors, outcome.counts["units_updated"]) == ([], 1)
+    unit_a.refresh_from_db()
+    assert (unit_a.name, unit_a.parent.code) == ("Chi cục THADS thành phố Vị Thanh (mới)", "HG")
+    entry = AuditEntry.objects.get(action="update")
+    assert entry.changes["name"][1] == "Chi cục THADS thành phố Vị Thanh (mới)"
+
+
+@pytest.mark.integration
+def test_only_a_superuser_creates_a_top_level_unit(staff, province):
+    content = workbook_bytes(units=[unit_row("BT", "Cục THADS tỉnh Bến Tre", "", kind="provincial"),
+                                    unit_row("HG", province.name, "", kind="provincial")])
+    errors = import_organisation(BytesIO(content), user=staff).errors
+    assert [(e.row, e.column, e.message) for e in errors] == [
+        (2, "Mã đơn vị cấp trên", "Chỉ quản trị hệ thống được tạo hoặc đưa đơn vị lên cấp cao nhất.")]
+    assert not Unit.objects.filter(code="BT").exists()
+    outcome = import_organisation(BytesIO(content), user=UserFactory(is_superuser=True))
+    assert (outcome.errors, outcome.counts["units_created"]) == ([], 1)
+    assert Unit.objects.get(code="BT").parent is None
+
+
+@pytest.mark.integration
+def test_a_cycle_through_stored_units_is_refused(staff, province, unit_a):
+    before = _counts()
+    errors = import_organisation(BytesIO(workbook_bytes(units=[unit_row("HG", province.name, "HG-VT",
+                                                                        kind="provincial")])), user=staff).errors
+    assert [(e.sheet, e.row, e.column, e.message) for e in errors] == [
+        ("Đơn vị", 2, "Mã đơn vị cấp trên", "Quan hệ cấp trên bị vòng lặp.")]
+    assert _counts() == before
+
+
+@pytest.mark.integration
+def test_moving_a_unit_keeps_every_path_consistent(staff, province, unit_a, officer_a):
+    UnitFactory(code="HG-VT-1", name="Đội nghiệp vụ 1", kind="division", parent=unit_a)
+    content = workbook_bytes(units=[unit_row("HG-VT", unit_a.name, "HG-KV"),
+                                    unit_row("HG-KV", "Phòng THADS khu vực 1", "HG"),
+                                    unit_row("HG-VT-1-A", "Tổ 1", "HG-VT-1", kind="division")])
+    outcome = import_organisation(BytesIO(content), user=staff)
+    assert outcome.errors == []
+    chain, node = [], Unit.objects.get(code="HG-VT-1-A")
+    while node is not None:
+        chain.append(node.code)
+        node = node.parent
+    assert chain == ["HG-VT-1-A", "HG-VT-1", "HG-VT", "HG-KV", "HG"]
+    for unit in Unit.objects.select_related("parent"):
+        expected = (unit.parent.path if unit.parent else "/") + f"{unit.pk:06d}/"
+        assert (unit.code, unit.path) == (unit.code, expected)
+
+
+@pytest.mark.integration
+def test_a_transfer_must_start_after_the_current_assignment(staff, province, unit_a, unit_b):
+    import_organisation(BytesIO(workbook_bytes(officers=[officer_row("CB-1", "Hồ Thị Thu", "HG-VT",
+                                                                     starts_on="01/01/2020")])), user=staff)
+    before = _counts()
+    errors = import_organisation(BytesIO(workbook_bytes(officers=[officer_row("CB-1", "Hồ Thị Thu", "HG-LM",
+                                                                              starts_on="01/01/2019")])),
+                                 user=staff).errors
+    assert [(e.sheet, e.row, e.column, e.message) for e in errors] == [
+        ("Cán bộ", 2, "Ngày bắt đầu công tác",
+         "Đổi đơn vị thì ngày bắt đầu công tác phải sau ngày bắt đầu ở đơn vị hiện tại (01/01/2020).")]
+    assert _counts() == before
+    assert Officer.objects.get(code="CB-1").unit == unit_a
+
+
+@pytest.mark.integration
+def test_too_long_values_are_row_errors(staff, province):
+    content = workbook_bytes(units=[unit_row("X" * 41, "Phòng THADS khu vực 1", "HG")],
+                             officers=[officer_row("CB-1", "Nguyễn Thị Hồng", "HG")])
+    errors = import_organisation(BytesIO(content), user=staff).errors
+    assert [(e.sheet, e.row, e.column, e.message) for e in errors] == [
+        ("Đơn vị", 2, "Mã đơn vị", "Dài quá 40 ký tự (đang có 41).")]
+    assert not Officer.objects.exists()
