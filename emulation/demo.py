@@ -1,16 +1,17 @@
-"""Demo organisation, people and accounts. Upserts on natural keys: loading twice changes nothing."""
+"""Demo organisation, people and accounts (the plain data are in ``demo_data``). Every row is upserted on its
+natural key (unit code, officer code, username, …): loading twice changes nothing."""
 
 import datetime
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import check_password
 
 from . import demo_data as data
 from .models import (
     Assignment,
     AwardHold,
     Discipline,
-    DisciplineForm,
-    HoldKind,
+    Gender,
     Officer,
     Role,
     RoleGrant,
@@ -18,38 +19,24 @@ from .models import (
     UnitKind,
     UnitSuccession,
 )
-from .services import derive_officer_fields, derive_unit_fields, save_unit
+from .services import derive_officer_fields, derive_unit_fields, save_officer, save_unit
 
 DEMO_PASSWORD = "thidua2026"
 
-DEMO_ACCOUNTS = [
-    {"username": "admin", "role": None, "unit": None, "name": ("Quản trị", "Hệ thống")},
-    {"username": "thuongtruc", "role": Role.STAFF, "unit": "HG", "name": ("Bùi Thị", "Diễm")},
-    {"username": "cuctruong", "role": Role.DIRECTOR, "unit": "HG", "name": ("Lê Phước", "Toàn")},
-    {"username": "hoidong", "role": Role.COUNCIL_MEMBER, "unit": "HG", "name": ("Trần Minh", "Khoa")},
-    {"username": "xem", "role": Role.VIEWER, "unit": "HG", "name": ("Ngô Thu", "Hà")},
-    {"username": "truong_vithanh", "role": Role.UNIT_HEAD, "unit": "HG-CC-VTH", "name": ("Huỳnh Văn", "Nam")},
-    {"username": "truong_longmy", "role": Role.UNIT_HEAD, "unit": "HG-CC-LMH", "name": ("Võ Thị", "Lan")},
-    {"username": "thuongtruc_bd", "role": Role.STAFF, "unit": "BD", "name": ("Đặng Thị", "Thảo")},
-    {"username": "thuongtruc_tn", "role": Role.STAFF, "unit": "TN", "name": ("Dương Văn", "Sơn")},
-    {"username": "thuongtruc_ls", "role": Role.STAFF, "unit": "LS", "name": ("Hoàng Thị", "Oanh")},
-    {"username": "thuongtruc_ubnd", "role": Role.STAFF, "unit": "UBND-HG", "name": ("Phan Quốc", "Việt")},
+# (username, role, unit scope, the officer behind the account or a (family + middle, given) name, Django admin)
+_ACCOUNTS = [
+    ("admin", None, None, ("Quản trị", "Hệ thống"), True),
+    ("thuongtruc", Role.STAFF, "HG", "HG-TCCB-02", True),  # seed 001: Phòng TCCB serves the council
+    ("cuctruong", Role.DIRECTOR, "HG", "HG-01", False),
+    ("hoidong", Role.COUNCIL_MEMBER, "HG", "HG-NV-01", False),
+    ("xem", Role.VIEWER, "HG", "HG-VP-02", False),
+    ("truong_vithanh", Role.UNIT_HEAD, "HG-CC-VTH", "HG-CC-VTH-01", False),
+    ("truong_longmy", Role.UNIT_HEAD, "HG-CC-LMH", "HG-CC-LMH-01", False),
+    ("thuongtruc_bd", Role.STAFF, "BD", "BD-VP-02", False),  # seed 000: Văn phòng Cục follows the movement
+    ("thuongtruc_tn", Role.STAFF, "TN", "TN-TCCB-02", False),
+    ("thuongtruc_ls", Role.STAFF, "LS", "LS-TCCB-02", False),
+    ("thuongtruc_ubnd", Role.STAFF, "UBND-HG", ("Phan Quốc", "Việt"), False),
 ]
-
-
-def upsert_unit(code, *, name, kind, parent=None, short_name="", valid_from=None, valid_to=None,
-                legal_entity=False, hardship=False) -> Unit:
-    unit = Unit.objects.filter(code=code).first() or Unit(code=code)
-    wanted = {"name": name, "kind": kind, "parent_id": parent.pk if parent else None, "short_name": short_name,
-              "valid_from": valid_from, "valid_to": valid_to, "legal_entity": legal_entity,
-              "has_seal": legal_entity, "hardship": hardship}
-    probe = Unit(**{**wanted, "code": code})
-    derive_unit_fields(probe)
-    if unit.pk and all(getattr(unit, k) == getattr(probe, k) for k in [*wanted, "search_key", "sort_key"]):
-        return unit
-    for key, value in wanted.items():
-        setattr(unit, key, value)
-    return save_unit(unit)
 
 
 def _abbreviate(district: str) -> str:
@@ -60,19 +47,103 @@ def _abbreviate(district: str) -> str:
     return district
 
 
+def staffing():
+    """Every demo post, in a fixed order: (unit code, officer code, position, is_leader, is_enforcement_officer)."""
+    for spec in data.PROVINCES:
+        code = spec["code"]
+        for slot, (position, leader, enforcement) in enumerate(data.PROVINCE_ROSTER, start=1):
+            yield code, f"{code}-{slot:02d}", position, leader, enforcement
+        for suffix, _, _ in data.DIVISIONS:
+            unit = f"{code}-{suffix}"
+            yield unit, f"{unit}-01", data.DIVISION_HEAD.get(suffix, "Trưởng phòng"), True, False
+            yield unit, f"{unit}-02", data.DIVISION_STAFF, False, False
+        for index, (suffix, district, _) in enumerate(spec["districts"]):
+            if code == "HG":
+                roster = data.SUB_DEPARTMENT_ROSTER_HG
+            else:
+                support = data.SUPPORT_POSITIONS[index % len(data.SUPPORT_POSITIONS)]
+                roster = [*data.SUB_DEPARTMENT_ROSTER, (support, False, False)]
+                if district.startswith("thành phố"):
+                    roster.append(data.CITY_EXTRA)
+            unit = f"{code}-CC-{suffix}"
+            for slot, (position, leader, enforcement) in enumerate(roster, start=1):
+                yield unit, f"{unit}-{slot:02d}", position, leader, enforcement
+
+
+def _compose(index: int, gender: str, shift: int) -> str:
+    family = data.FAMILY[(index * 7 + shift // 5) % len(data.FAMILY)]
+    middle = data.MIDDLE[gender][(index * 3 + shift) % len(data.MIDDLE[gender])]
+    given = data.GIVEN[gender][(index * 5 + shift) % len(data.GIVEN[gender])]
+    return f"{family} {middle} {given}"
+
+
+def people() -> dict[str, tuple[str, str, datetime.date]]:
+    """Officer code → (full name, gender, birth date): fixed, unique names, four women in nine."""
+    taken, result = set(data.REAL_NAMES), {}
+    for index, (_, code, *_rest) in enumerate(staffing()):
+        gender = Gender.FEMALE if index % 9 in (1, 3, 5, 7) else Gender.MALE
+        shift = 0
+        while (name := _compose(index, gender, shift)) in taken:
+            shift += 1
+        taken.add(name)
+        result[code] = (name, str(gender), datetime.date(1968 + index % 28, 1 + index % 12, 1 + index % 28))
+    return result
+
+
+PEOPLE = people()
+
+
+def _account(username, role, unit, person, admin) -> dict:
+    if isinstance(person, str):
+        family_middle, given = PEOPLE[person][0].rsplit(" ", 1)
+        officer = person
+    else:
+        (family_middle, given), officer = person, None
+    return {"username": username, "password": DEMO_PASSWORD, "role": role, "unit": unit,
+            "name": (family_middle, given), "officer": officer, "is_staff": admin, "is_superuser": role is None}
+
+
+# The demo accounts: the README, the ``load_demo`` summary and the tests read them from here.
+DEMO_ACCOUNTS = [_account(*row) for row in _ACCOUNTS]
+
+
+def _changed(obj, values: dict) -> bool:
+    return obj.pk is None or any(getattr(obj, key) != value for key, value in values.items())
+
+
+def upsert_unit(code, *, name, kind, parent=None, short_name="", valid_from=None, valid_to=None,
+                legal_entity=False, hardship=False) -> Unit:
+    unit = Unit.objects.filter(code=code).first() or Unit(code=code)
+    wanted = {"name": name, "kind": kind, "parent_id": parent.pk if parent else None, "short_name": short_name,
+              "valid_from": valid_from, "valid_to": valid_to, "legal_entity": legal_entity,
+              "has_seal": legal_entity, "hardship": hardship}
+    probe = Unit(**{**wanted, "code": code})
+    derive_unit_fields(probe)
+    if not _changed(unit, {**wanted, "search_key": probe.search_key, "sort_key": probe.sort_key}):
+        return unit
+    for key, value in wanted.items():
+        setattr(unit, key, value)
+    return save_unit(unit)
+
+
 def link(predecessor: Unit, successor: Unit, kind: str, basis: str) -> None:
-    UnitSuccession.objects.get_or_create(
-        predecessor=predecessor, successor=successor,
-        defaults={"kind": kind, "effective_on": data.REORGANISED, "legal_basis": basis})
+    values = {"kind": kind, "effective_on": data.REORGANISED, "legal_basis": basis}
+    succession = (UnitSuccession.objects.filter(predecessor=predecessor, successor=successor).first()
+                  or UnitSuccession(predecessor=predecessor, successor=successor))
+    if _changed(succession, values):
+        for key, value in values.items():
+            setattr(succession, key, value)
+        succession.full_clean()
+        succession.save()
 
 
 def load_units() -> dict[str, Unit]:
-    units = {}
     old = upsert_unit(data.NATIONAL_OLD[0], name=data.NATIONAL_OLD[1], short_name=data.NATIONAL_OLD[2],
                       kind=UnitKind.NATIONAL, valid_to=data.OLD_UNTIL, legal_entity=True)
     new = upsert_unit(data.NATIONAL_NEW[0], name=data.NATIONAL_NEW[1], short_name=data.NATIONAL_NEW[2],
                       kind=UnitKind.NATIONAL, valid_from=data.REORGANISED, legal_entity=True)
     link(old, new, "rename", data.NATIONAL_BASIS)
+    units = {old.code: old, new.code: new}
     for province in data.PROVINCES:
         units.update(_load_province(province, old, new))
     units.update(_load_peoples_committee())
@@ -80,12 +151,13 @@ def load_units() -> dict[str, Unit]:
 
 
 def _load_province(spec, national_old, national_new) -> dict[str, Unit]:
-    code = spec["code"]
+    code, place = spec["code"], spec["short"].removeprefix("Cục THADS ")
     units = {code: upsert_unit(code, name=spec["name"], short_name=spec["short"], kind=UnitKind.PROVINCIAL,
                                parent=national_old, valid_to=data.OLD_UNTIL, legal_entity=True)}
-    for suffix, name in data.DIVISIONS:
+    for suffix, name, short in data.DIVISIONS:
         units[f"{code}-{suffix}"] = upsert_unit(f"{code}-{suffix}", name=name, kind=UnitKind.DIVISION,
-                                                parent=units[code], valid_to=data.OLD_UNTIL)
+                                                short_name=f"{short} ({place})", parent=units[code],
+                                                valid_to=data.OLD_UNTIL)
     for suffix, district, hardship in spec["districts"]:
         units[f"{code}-CC-{suffix}"] = upsert_unit(
             f"{code}-CC-{suffix}", name=f"Chi cục Thi hành án dân sự {district}", kind=UnitKind.SUB_DEPARTMENT,
@@ -94,15 +166,18 @@ def _load_province(spec, national_old, national_new) -> dict[str, Unit]:
     new_code, new_name, new_short, kind = spec["successor"]
     successor = upsert_unit(new_code, name=new_name, short_name=new_short, kind=UnitKind.PROVINCIAL,
                             parent=national_new, valid_from=data.REORGANISED, legal_entity=True)
-    link(units[code], successor, kind, data.PROVINCE_BASIS)
+    link(units[code], successor, kind, data.RENAME_BASIS if kind == "rename" else data.PROVINCE_BASIS)
     chi_cuc = [units[f"{code}-CC-{suffix}"] for suffix, _, _ in spec["districts"]]
     for index in range(0, len(chi_cuc), data.AREA_OFFICE_SIZE):
         number = index // data.AREA_OFFICE_SIZE + 1
+        absorbed = chi_cuc[index:index + data.AREA_OFFICE_SIZE]
         area = upsert_unit(f"{new_code}-KV{number}", name=f"Phòng Thi hành án dân sự khu vực {number}",
                            kind=UnitKind.SUB_DEPARTMENT, parent=successor, valid_from=data.REORGANISED,
-                           short_name=f"Phòng THADS khu vực {number} ({new_short})")
-        for old_unit in chi_cuc[index:index + data.AREA_OFFICE_SIZE]:
-            link(old_unit, area, "merge", data.PROVINCE_BASIS)
+                           short_name=f"Phòng THADS khu vực {number} ({new_short})",
+                           hardship=any(u.hardship for u in absorbed))
+        for old_unit in absorbed:
+            link(old_unit, area, "merge", data.AREA_BASIS)
+        units[area.code] = area
     units[new_code] = successor
     return units
 
@@ -122,79 +197,75 @@ def _load_peoples_committee() -> dict[str, Unit]:
     return units
 
 
-def _person(index: int) -> tuple[str, str]:
-    gender = "female" if index % 9 in (1, 3, 5, 7) else "male"
-    family = data.FAMILY[(index * 7) % len(data.FAMILY)]
-    middle = data.MIDDLE[gender][(index * 3) % len(data.MIDDLE[gender])]
-    given = data.GIVEN[gender][(index * 5) % len(data.GIVEN[gender])]
-    return f"{family} {middle} {given}", gender
-
-
-def _rosters(units: dict[str, Unit]):
-    for spec in data.PROVINCES:
-        code = spec["code"]
-        yield units[code], data.PROVINCE_ROSTER
-        for suffix, _ in data.DIVISIONS:
-            yield units[f"{code}-{suffix}"], data.DIVISION_ROSTER
-        roster = data.ROSTER_FULL if code == "HG" else data.ROSTER_SMALL
-        for suffix, _, _ in spec["districts"]:
-            yield units[f"{code}-CC-{suffix}"], roster
-
-
 def load_officers(units: dict[str, Unit]) -> dict[str, Officer]:
-    officers, index = {}, 0
-    for unit, roster in _rosters(units):
-        for slot, (position, leader, enforcement) in enumerate(roster, start=1):
-            code = f"{unit.code}-{slot:02d}"
-            full_name, gender = _person(index)
-            index += 1
-            officer = Officer.objects.filter(code=code).first()
-            if officer is None:
-                officer = Officer(code=code, full_name=full_name, gender=gender, unit=unit, position=position,
-                                  is_leader=leader, is_enforcement_officer=enforcement,
-                                  birth_date=datetime.date(1970 + index % 25, 1 + index % 12, 1 + index % 28))
-                derive_officer_fields(officer)
-                officer.save()
-                Assignment.objects.create(officer=officer, unit=unit, position=position,
-                                          starts_on=data.ASSIGNMENT_START, hardship=unit.hardship)
-            officers[code] = officer
+    """Officers through ``save_officer``; each with its assignment from ``ASSIGNMENT_START`` (open unless a user
+    transferred the officer since)."""
+    existing = {o.code: o for o in Officer.objects.filter(code__in=PEOPLE)}
+    assignments = {a.officer_id: a for a in Assignment.objects.filter(officer__code__in=PEOPLE,
+                                                                       starts_on=data.ASSIGNMENT_START)}
+    officers, new_assignments = {}, []
+    for unit_code, code, position, leader, enforcement in staffing():
+        unit = units[unit_code]
+        full_name, gender, birth_date = PEOPLE[code]
+        officer = existing.get(code) or Officer(code=code)
+        values = {"full_name": full_name, "gender": gender, "birth_date": birth_date, "unit_id": unit.pk,
+                  "position": position, "is_leader": leader, "is_enforcement_officer": enforcement,
+                  "is_active": True}
+        probe = Officer(**{**values, "code": code})
+        derive_officer_fields(probe)
+        if _changed(officer, {**values, "search_key": probe.search_key, "sort_key": probe.sort_key}):
+            for key, value in values.items():
+                setattr(officer, key, value)
+            save_officer(officer)
+        wanted = {"unit_id": unit.pk, "position": position, "hardship": unit.hardship}
+        assignment = assignments.get(officer.pk)
+        if assignment is None:
+            new_assignments.append(Assignment(officer=officer, starts_on=data.ASSIGNMENT_START, **wanted))
+        elif _changed(assignment, wanted):
+            for key, value in wanted.items():
+                setattr(assignment, key, value)
+            assignment.save()
+        officers[code] = officer
+    Assignment.objects.bulk_create(new_assignments)
     return officers
 
 
-DISCIPLINES = [
-    ("HG-CC-NB-03", DisciplineForm.REPRIMAND, "12/QĐ-CTHADS", datetime.date(2023, 11, 20), datetime.date(2024, 11, 20)),
-    ("HG-CC-PH-04", DisciplineForm.WARNING, "25/QĐ-CTHADS", datetime.date(2024, 3, 5), datetime.date(2025, 3, 5)),
-    ("BD-CC-TS-02", DisciplineForm.REPRIMAND, "08/QĐ-CTHADS", datetime.date(2023, 5, 10), datetime.date(2024, 5, 10)),
-    ("TN-CC-DT-02", DisciplineForm.SALARY_DOWNGRADE, "31/QĐ-CTHADS", datetime.date(2023, 9, 1),
-     datetime.date(2024, 9, 1)),
-    ("LS-CC-HL-03", DisciplineForm.REPRIMAND, "17/QĐ-CTHADS", datetime.date(2024, 6, 14), datetime.date(2025, 6, 14)),
-    ("LS-KT-02", DisciplineForm.WARNING, "22/QĐ-CTHADS", datetime.date(2022, 12, 1), datetime.date(2023, 12, 1)),
-]
+def _upsert(model, lookup: dict, values: dict):
+    obj = model.objects.filter(**lookup).first() or model(**lookup)
+    if _changed(obj, values):
+        for key, value in values.items():
+            setattr(obj, key, value)
+        obj.full_clean()
+        obj.save()
+    return obj
 
 
 def load_discipline(officers: dict[str, Officer]) -> None:
-    for code, form, number, decided_on, ends_on in DISCIPLINES:
-        Discipline.objects.get_or_create(
-            officer=officers[code], decision_number=number,
-            defaults={"form": form, "decided_on": decided_on, "ends_on": ends_on,
-                      "reason": "Vi phạm quy trình tổ chức thi hành án (dữ liệu minh họa)."})
-    AwardHold.objects.get_or_create(
-        officer=officers["HG-CC-CTA-03"], kind=HoldKind.INVESTIGATION, opened_on=datetime.date(2024, 5, 15),
-        defaults={"note": "Đang kiểm tra hồ sơ kê biên tài sản theo phản ánh (dữ liệu minh họa)."})
-    AwardHold.objects.get_or_create(
-        officer=officers["BD-CC-PM-02"], kind=HoldKind.COMPLAINT, opened_on=datetime.date(2023, 4, 3),
-        defaults={"closed_on": datetime.date(2023, 6, 30), "note": "Đã xác minh, không có vi phạm."})
+    """A decision (number, date) or a hold (kind, opening date) is one row; an earlier demo version may have
+    attached it to another officer: the row moves, a duplicate is removed."""
+    for code, form, number, decided_on, ends_on, reason in data.DISCIPLINES:
+        lookup = {"decision_number": number, "decided_on": decided_on}
+        kept = _upsert(Discipline, lookup, {"officer": officers[code], "form": form, "ends_on": ends_on,
+                                            "related_to_duties": True, "reason": reason})
+        Discipline.objects.filter(**lookup).exclude(pk=kept.pk).delete()
+    for code, kind, opened_on, closed_on, note in data.AWARD_HOLDS:
+        lookup = {"kind": kind, "opened_on": opened_on}
+        kept = _upsert(AwardHold, lookup, {"officer": officers[code], "closed_on": closed_on, "note": note})
+        AwardHold.objects.filter(**lookup).exclude(pk=kept.pk).delete()
 
 
 def load_accounts(units: dict[str, Unit]) -> None:
     User = get_user_model()
     for account in DEMO_ACCOUNTS:
-        user = User.objects.filter(username=account["username"]).first()
-        if user is None:
-            user = User(username=account["username"], first_name=account["name"][1],
-                        last_name=account["name"][0])
-            user.is_superuser = user.is_staff = account["role"] is None
-            user.set_password(DEMO_PASSWORD)
+        user = User.objects.filter(username=account["username"]).first() or User(username=account["username"])
+        values = {"last_name": account["name"][0], "first_name": account["name"][1], "is_active": True,
+                  "is_staff": account["is_staff"], "is_superuser": account["is_superuser"]}
+        wrong_password = not check_password(DEMO_PASSWORD, user.password)  # no setter: never re-hashed
+        if _changed(user, values) or wrong_password:
+            for key, value in values.items():
+                setattr(user, key, value)
+            if wrong_password:
+                user.set_password(DEMO_PASSWORD)
             user.save()
         if account["role"]:
             RoleGrant.objects.get_or_create(user=user, role=account["role"], unit=units[account["unit"]])
@@ -206,5 +277,3 @@ def load() -> dict:
     load_discipline(officers)
     load_accounts(units)
     return {"units": units, "officers": officers}
-
-

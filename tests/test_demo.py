@@ -2,34 +2,46 @@
 
 import datetime
 import io
+import unicodedata
+from collections import Counter
 
 import pytest
 from django.apps import apps
+from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.test import Client
 
-from campaigns.models import Campaign, Plan, SubPlanRequirement
+from campaigns.models import Campaign, Plan, Pledge, SubPlanRequirement
+from emulation import demo_data
 from emulation.demo import DEMO_ACCOUNTS, DEMO_PASSWORD
-from emulation.models import Unit, UnitKind, UnitSuccession
+from emulation.models import Assignment, Officer, Unit, UnitKind, UnitSuccession
 
 pytestmark = pytest.mark.integration
 
+D = datetime.date
 MODELS = ["emulation.Unit", "emulation.UnitSuccession", "emulation.Officer", "emulation.Assignment",
-          "emulation.Discipline", "emulation.AwardHold", "emulation.RoleGrant", "auth.User", "campaigns.Plan",
+          "emulation.Discipline", "emulation.AwardHold", "emulation.RoleGrant", "campaigns.Plan",
           "campaigns.Campaign", "campaigns.Milestone", "campaigns.Participation", "campaigns.SubPlanRequirement",
-          "campaigns.Pledge", "campaigns.Target", "campaigns.TargetBracket",
-          "campaigns.Result"]
+          "campaigns.Pledge", "campaigns.Target", "campaigns.TargetBracket", "campaigns.Result"]
+USER_FIELDS = ["username", "password", "first_name", "last_name", "is_staff", "is_superuser", "is_active"]
 
 
 def _state():
-    return {label: sorted(map(repr, apps.get_model(label).objects.values_list()))
-            for label in MODELS if label != "auth.User"} | {
-        "users": sorted(apps.get_model("auth.User").objects.values_list("username", "password"))}
+    """Every row of every demo model, all fields: a second load must leave it identical."""
+    state = {label: sorted(map(repr, apps.get_model(label).objects.values_list())) for label in MODELS}
+    state["auth.User"] = sorted(get_user_model().objects.values_list(*USER_FIELDS))
+    return state
 
 
 @pytest.fixture
 def demo(db):
-    call_command("load_demo", stdout=io.StringIO())
+    out = io.StringIO()
+    call_command("load_demo", stdout=out)
+    return out.getvalue()
+
+
+def _user(username):
+    return get_user_model().objects.get(username=username)
 
 
 def test_load_demo_twice_changes_nothing(demo):
@@ -39,48 +51,151 @@ def test_load_demo_twice_changes_nothing(demo):
     assert all(first[label] for label in first)
 
 
+def test_summary_prints_every_account_and_the_password(demo):
+    assert DEMO_PASSWORD in demo
+    for account in DEMO_ACCOUNTS:
+        assert account["username"] in demo
+
+
 def test_the_five_seed_plans_are_loaded(demo):
-    plans = {(p.issuer.code, p.year, p.symbol) for p in Plan.objects.filter(parent__isnull=True)}
-    assert plans == {("BD", 2023, "KH-CTHADS"), ("HG", 2024, "KH-CTHADS"), ("UBND-HG", 2025, "KH-UBND"),
-                     ("TN", 2023, "KH-CTHADS"), ("LS", 2019, "KH-CTHADS")}
+    plans = {(p.issuer.code, p.year, p.symbol, p.number, p.issued_on)
+             for p in Plan.objects.filter(parent__isnull=True)}
+    assert plans == {("BD", 2023, "KH-CTHADS", None, None), ("HG", 2024, "KH-CTHADS", None, None),
+                     ("UBND-HG", 2025, "KH-UBND", None, None), ("TN", 2023, "KH-CTHADS", None, None),
+                     ("LS", 2019, "KH-CTHADS", None, None)}
     bd = Plan.objects.get(issuer__code="BD", parent__isnull=True)
-    assert bd.number is None and bd.issued_on is None
     assert bd.theme.startswith("Kỷ cương, trách nhiệm, đoàn kết, sáng tạo")
     assert "Quyết định số 84/QĐ-BTP ngày 31/01/2023" in bd.legal_basis_lines[0]
+    assert "Quyết định số 329/QĐ-CTHADS ngày 29/12/2022" in bd.legal_basis_lines[-1]  # the province's own level
+    assert bd.content.startswith("Nhằm tạo động lực mạnh mẽ")
     assert bd.recipient_lines[-1] == "- Lưu: VT, VP."
+    assert (bd.signer_name, bd.signer_title) == ("Nguyễn Xuân Hồng", "CỤC TRƯỞNG")
     assert "1.1.3. Phấn đấu nâng cao chất lượng THADS, tỷ lệ thi hành xong trên 84% về việc và trên 46% về tiền" \
         in bd.campaigns.get(kind="annual").description
+    ubnd = Plan.objects.get(issuer__code="UBND-HG")
+    assert [line[:30] for line in ubnd.legal_basis_lines] == ["Nghị quyết số 96/2019/QH14 ngà",
+                                                              "Nghị quyết số 23-NQ/BCSD ngày "]
+    assert ubnd.issuer.kind == UnitKind.AUTHORITY and ubnd.signer_name == "Đồng Văn Thanh"
+    assert all(line.rstrip().endswith((";", ".")) for p in Plan.objects.all() for line in p.legal_basis_lines)
+
+
+def test_seed_000_annual_campaign_with_two_peak_phases_and_milestones(demo):
+    plan = Plan.objects.get(issuer__code="BD", parent__isnull=True)
+    assert (plan.campaigns.get(kind="annual").starts_on, plan.campaigns.get(kind="annual").ends_on) == (
+        D(2023, 1, 1), D(2023, 12, 31))
+    phases = list(plan.campaigns.filter(kind="peak").order_by("starts_on").values_list("starts_on", "ends_on"))
+    assert phases == [(D(2023, 1, 1), D(2023, 6, 30)), (D(2023, 7, 1), D(2023, 12, 31))]
+    assert "77 năm Ngày Truyền thống" in plan.campaigns.filter(kind="peak").order_by("starts_on")[0].description
+    kinds = set(plan.campaigns.get(kind="annual").milestones.values_list("kind", flat=True))
+    assert {"launch", "deadline", "phase", "interim_review", "final_review"} <= kinds
 
 
 def test_seed_001_has_its_own_results_period_and_dossier_deadline(demo):
     campaign = Campaign.objects.get(plan__issuer__code="HG", kind="peak")
-    assert (campaign.starts_on, campaign.ends_on) == (datetime.date(2024, 4, 1), datetime.date(2024, 6, 30))
-    assert (campaign.results_starts_on, campaign.results_ends_on) == (datetime.date(2023, 10, 1),
-                                                                      datetime.date(2024, 6, 30))
-    assert campaign.dossier_due_on == datetime.date(2024, 7, 1)
+    assert (campaign.starts_on, campaign.ends_on) == (D(2024, 4, 1), D(2024, 6, 30))
+    assert (campaign.results_starts_on, campaign.results_ends_on) == (D(2023, 10, 1), D(2024, 6, 30))
+    assert campaign.dossier_due_on == D(2024, 7, 1)
     assert "từ 1.000 việc đến dưới 1.500 việc" in campaign.description
+    assert set(campaign.participants.values_list("code", flat=True)) == {
+        f"HG-{suffix}" for suffix, _, _ in demo_data.DIVISIONS} | {
+        f"HG-CC-{suffix}" for suffix, _, _ in demo_data.PROVINCES[1]["districts"]}
+
+
+def test_seed_002_reaches_units_outside_the_system(demo):
+    campaign = Campaign.objects.get(plan__issuer__code="UBND-HG")
+    assert (campaign.ends_on, campaign.dossier_due_on) == (D(2025, 9, 30), D(2025, 10, 10))
+    codes = set(campaign.participants.values_list("code", flat=True))
+    assert {"HG", "HG-NV", "HG-CC-VTH", "HG-CA", "HG-TAND", "HG-VKS", "HG-SNV"} <= codes
+    assert Unit.objects.filter(code="HG-CA", kind=UnitKind.EXTERNAL, parent__code="UBND-HG").exists()
+
+
+def test_seed_003_four_stages_and_seed_004_multi_year_milestones(demo):
+    typical = Campaign.objects.get(plan__issuer__code="TN")
+    assert typical.kind == "typical_examples"
+    stages = typical.milestones.filter(kind="stage").values_list("note", flat=True)
+    assert [note.split(":")[0] for note in sorted(stages)] == [
+        "Giai đoạn 1 của quy trình", "Giai đoạn 2", "Giai đoạn 3", "Giai đoạn 4"]
+    assert typical.milestones.get(kind="interim_review").starts_on == D(2023, 6, 11)
+    culture = Campaign.objects.get(plan__issuer__code="LS")
+    assert culture.kind == "multi_year" and (culture.starts_on.year, culture.ends_on.year) == (2019, 2025)
+    assert [(m.kind, m.starts_on.year) for m in culture.milestones.order_by("starts_on")] == [
+        ("launch", 2019), ("interim_review", 2022), ("final_review", 2025)]
 
 
 def test_organisations_and_the_reorganisation(demo):
-    assert Unit.objects.filter(parent__code="LS", kind=UnitKind.SUB_DEPARTMENT).count() == 11
+    for province, count in (("LS", 11), ("BD", 11), ("HG", 8), ("TN", 9)):
+        assert Unit.objects.filter(parent__code=province, kind=UnitKind.SUB_DEPARTMENT).count() == count
     assert Unit.objects.get(code="TCTHADS").successions_out.get().successor.name == "Cục Quản lý Thi hành án dân sự"
+    assert UnitSuccession.objects.get(predecessor__code="TCTHADS").legal_basis.startswith(
+        "Quyết định số 1898/QĐ-BTP ngày 25/06/2025")
     assert UnitSuccession.objects.get(predecessor__code="BD").successor.name == "Thi hành án dân sự tỉnh Gia Lai"
     assert UnitSuccession.objects.get(predecessor__code="HG").successor.name == "Thi hành án dân sự thành phố Cần Thơ"
     assert UnitSuccession.objects.get(predecessor__code="LS").kind == "rename"
     assert UnitSuccession.objects.filter(predecessor__code__startswith="LS-CC-", kind="merge").count() == 11
-    seed_002 = Campaign.objects.get(plan__issuer__code="UBND-HG")
-    assert seed_002.participations.filter(unit__kind=UnitKind.EXTERNAL).exists()
+    assert set(UnitSuccession.objects.values_list("effective_on", flat=True)) == {D(2025, 7, 1)}
+    for old in Unit.objects.filter(kind__in=[UnitKind.PROVINCIAL, UnitKind.SUB_DEPARTMENT], valid_to__isnull=False):
+        assert old.valid_to == D(2025, 6, 30) and old.successions_out.exists(), old.code
+    assert Unit.objects.get(code="BD-CC-AL").hardship and not Unit.objects.get(code="BD-CC-QN").hardship
+
+
+def test_every_sub_department_is_fully_staffed(demo):
+    for unit in Unit.objects.filter(kind=UnitKind.SUB_DEPARTMENT, valid_to__isnull=False):
+        positions = Counter(unit.officers.values_list("position", flat=True))
+        assert positions["Chi cục trưởng"] == positions["Phó Chi cục trưởng"] == 1, unit.code
+        assert 2 <= unit.officers.filter(is_enforcement_officer=True, is_leader=False).count() <= 4, unit.code
+        assert unit.officers.filter(is_enforcement_officer=False).exists(), unit.code
+    for officer in Officer.objects.select_related("unit"):
+        current = Assignment.objects.get(officer=officer, ends_on__isnull=True)
+        assert (current.unit_id, current.hardship) == (officer.unit_id, officer.unit.hardship)
+
+
+def test_people_are_fictional_with_vietnamese_names(demo):
+    names = list(Officer.objects.values_list("full_name", flat=True))
+    assert len(names) == len(set(names)) >= 150
+    assert all(unicodedata.is_normalized("NFC", name) and len(name.split()) >= 3 for name in names)
+    assert not set(names) & demo_data.REAL_NAMES
+    assert 0.40 <= Officer.objects.filter(gender="female").count() / len(names) <= 0.50
+    assert len({name.split()[0] for name in names}) >= 14
+    forms = Counter(apps.get_model("emulation.Discipline").objects.values_list("form", flat=True))
+    assert forms["reprimand"] >= 1 and forms["warning"] >= 1 and forms["salary_downgrade"] == 1
+    holds = apps.get_model("emulation.AwardHold").objects
+    assert holds.filter(closed_on__isnull=True).count() == holds.filter(closed_on__isnull=False).count() == 1
 
 
 def test_subplan_requirements_of_seeds_000_and_003(demo):
     assert set(SubPlanRequirement.objects.values_list("plan__issuer__code", "due_on").distinct()) == {
-        ("BD", datetime.date(2023, 2, 28)), ("TN", datetime.date(2023, 2, 20))}
-    assert Plan.objects.filter(parent__issuer__code="BD").count() == 5
+        ("BD", D(2023, 2, 28)), ("TN", D(2023, 2, 20))}
+    for issuer, required in (("BD", 15), ("TN", 13)):
+        plan = Plan.objects.get(issuer__code=issuer, parent__isnull=True)
+        requirements = plan.subplan_requirements.all()
+        assert requirements.count() == required
+        filed = {p.issuer_id: p.issued_on for p in plan.subplans.all()}
+        on_time = [r for r in requirements if r.unit_id in filed and filed[r.unit_id] <= r.due_on]
+        late = [r for r in requirements if r.unit_id in filed and filed[r.unit_id] > r.due_on]
+        assert on_time and len(late) == 1 and len(filed) < required, issuer
+        assert set(filed) <= {r.unit_id for r in requirements}
+
+
+def test_pledges_show_registered_and_missing(demo):
+    campaign = Campaign.objects.get(plan__issuer__code="HG", kind="peak")
+    units = set(campaign.participants.values_list("pk", flat=True))
+    pledged = set(Pledge.objects.filter(campaign=campaign, officer__isnull=True).values_list("unit_id", flat=True))
+    assert pledged and pledged < units
+    officers = set(Officer.objects.filter(unit_id__in=units).values_list("pk", flat=True))
+    individual = set(Pledge.objects.filter(campaign=campaign, officer__isnull=False).values_list("officer_id",
+                                                                                                  flat=True))
+    assert individual and individual < officers
+    assert Pledge.objects.filter(campaign__plan__issuer__code="UBND-HG", unit__kind=UnitKind.EXTERNAL).exists()
 
 
 def test_every_demo_account_can_log_in(demo):
     for account in DEMO_ACCOUNTS:
         assert Client().login(username=account["username"], password=DEMO_PASSWORD), account["username"]
+    assert _user("admin").is_superuser and _user("thuongtruc").is_staff and not _user("thuongtruc").is_superuser
+    assert not _user("xem").is_staff
+    head = _user("truong_vithanh")
+    assert f"{head.last_name} {head.first_name}" == Officer.objects.get(code="HG-CC-VTH-01").full_name
+    assert head.role_grants.get().unit.code == "HG-CC-VTH"
 
 
 def test_seed_targets_as_written_with_their_gaps(demo):
