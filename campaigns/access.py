@@ -1,17 +1,26 @@
-"""Permissions over plans, campaigns and pledges. Reading is scoped by ``selectors``; these
-predicates decide what an in-scope user may change (a refusal answers 403)."""
+"""Permissions over plans, campaigns, sub-plan requirements and pledges.
+
+Reading is scoped by ``selectors`` (an object out of scope answers 404); these predicates decide
+what an in-scope user may change (a refusal answers 403). They use the user's cached grants and
+unit sets and the objects' already-loaded relations, so they run no query of their own.
+"""
 
 from emulation import access
 from emulation.models import Role
 
-PLANNER_ROLES = (Role.STAFF, Role.ADMIN)
+PLANNER_ROLES = frozenset({Role.STAFF, Role.ADMIN})
+
+
+def _holds_over(user, wanted_roles, unit) -> bool:
+    """The user holds one of ``wanted_roles`` over ``unit`` (granted on it or on an ancestor)."""
+    if getattr(user, "is_superuser", False):
+        return True
+    return any(g.role in wanted_roles and unit.path.startswith(g.unit.path) for g in access.grants(user))
 
 
 def can_create_plan(user, issuer) -> bool:
-    """Staff plan for their units; a unit head files their own unit's plan."""
-    if issuer.pk not in access.editable_unit_ids(user):
-        return False
-    return access.has_role(user, *PLANNER_ROLES) or access.has_role(user, Role.UNIT_HEAD)
+    """Staff and admins plan for the units in their scope; a unit head files their own unit's plan."""
+    return issuer.pk in access.editable_unit_ids(user)
 
 
 def can_create_any_plan(user) -> bool:
@@ -19,7 +28,12 @@ def can_create_any_plan(user) -> bool:
 
 
 def can_edit_plan(user, plan) -> bool:
-    return can_create_plan(user, plan.issuer)
+    """The issuing unit's editors; a sub-unit taking part in a provincial plan only reads it."""
+    return plan.issuer_id in access.editable_unit_ids(user)
+
+
+def can_create_campaign(user, plan) -> bool:
+    return can_edit_plan(user, plan)
 
 
 def can_edit_campaign(user, campaign) -> bool:
@@ -27,13 +41,24 @@ def can_edit_campaign(user, campaign) -> bool:
 
 
 def can_set_subplan_requirements(user, plan) -> bool:
-    return access.has_role(user, *PLANNER_ROLES) and plan.issuer_id in access.editable_unit_ids(user)
+    """Only the issuing unit's emulation staff require sub-units to file their own plans."""
+    return _holds_over(user, PLANNER_ROLES, plan.issuer)
+
+
+def pledge_unit_ids(user, campaign) -> set[int]:
+    """Participating units the user may register pledges for (uses the prefetched participations)."""
+    editable = access.editable_unit_ids(user)
+    return {p.unit_id for p in campaign.participations.all() if p.unit_id in editable}
 
 
 def can_register_pledge(user, campaign, unit) -> bool:
-    """A unit head (or staff) registers for a participating unit inside their scope."""
-    return unit.pk in access.editable_unit_ids(user) and any(
-        p.unit_id == unit.pk for p in campaign.participations.all())
+    """A unit head for their unit (collective or one of its officers), staff for any unit in scope;
+    only for units taking part in the campaign."""
+    return unit.pk in pledge_unit_ids(user, campaign)
+
+
+def can_register_any_pledge(user, campaign) -> bool:
+    return bool(pledge_unit_ids(user, campaign))
 
 
 def can_edit_pledge(user, pledge) -> bool:

@@ -1,11 +1,31 @@
-"""Admin for plans, campaigns and pledges; every change is audited (``AuditedModelAdmin``)."""
+"""Admin for plans, campaigns, sub-plan requirements and pledges.
+
+Every save and delete is audited (``AuditedModelAdmin``), inlines included; deleting a plan or a
+campaign also records each object the deletion cascades to. Plans and campaigns are saved through
+``save_plan``/``save_campaign`` so their search keys are derived as everywhere else.
+"""
 
 from django.contrib import admin
+from django.contrib.admin.utils import NestedObjects
+from django.db import router
 
+from emulation import audit
 from emulation.admin import AuditedModelAdmin
+from emulation.models import AuditAction
 
 from . import services
 from .models import Campaign, Milestone, Participation, Plan, Pledge, SubPlanRequirement
+
+
+class CascadeAuditedAdmin(AuditedModelAdmin):
+    def delete_model(self, request, obj):
+        collector = NestedObjects(using=router.db_for_write(type(obj)))  # no fast deletes: every row is listed
+        collector.collect([obj])
+        for instances in collector.data.values():
+            for instance in sorted(instances, key=lambda i: i.pk):
+                audit.record(actor=request.user, action=AuditAction.DELETE, obj=instance,
+                             before=audit.snapshot(instance))
+        obj.delete()
 
 
 class CampaignInline(admin.TabularInline):
@@ -16,11 +36,13 @@ class CampaignInline(admin.TabularInline):
 
 
 @admin.register(Plan)
-class PlanAdmin(AuditedModelAdmin):
+class PlanAdmin(CascadeAuditedAdmin):
     list_display = ["reference", "title", "issuer", "year", "issued_on"]
     list_filter = ["year"]
+    list_select_related = ["issuer"]
     search_fields = ["title", "symbol", "search_key"]
     autocomplete_fields = ["issuer", "parent"]
+    readonly_fields = ["created_by"]
     inlines = [CampaignInline]
 
     def persist(self, obj):
@@ -42,10 +64,12 @@ class ParticipationInline(admin.TabularInline):
 
 
 @admin.register(Campaign)
-class CampaignAdmin(AuditedModelAdmin):
+class CampaignAdmin(CascadeAuditedAdmin):
     list_display = ["name", "kind", "plan", "starts_on", "ends_on"]
     list_filter = ["kind"]
+    list_select_related = ["plan"]
     search_fields = ["name", "search_key"]
+    autocomplete_fields = ["plan"]
     inlines = [MilestoneInline, ParticipationInline]
 
     def persist(self, obj):
@@ -55,10 +79,14 @@ class CampaignAdmin(AuditedModelAdmin):
 @admin.register(Pledge)
 class PledgeAdmin(AuditedModelAdmin):
     list_display = ["__str__", "campaign", "unit", "officer", "registered_on"]
-    autocomplete_fields = ["unit", "officer"]
+    list_select_related = ["campaign", "unit", "officer"]
+    search_fields = ["unit__name", "officer__full_name", "campaign__name", "officer__search_key"]
+    autocomplete_fields = ["campaign", "unit", "officer"]
+    readonly_fields = ["registered_by"]
 
 
 @admin.register(SubPlanRequirement)
 class SubPlanRequirementAdmin(AuditedModelAdmin):
     list_display = ["plan", "unit", "due_on"]
-    autocomplete_fields = ["unit"]
+    list_select_related = ["plan", "unit"]
+    autocomplete_fields = ["plan", "unit"]

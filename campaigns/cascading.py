@@ -1,45 +1,67 @@
-"""Sub-unit plans required by a higher plan: the filing status rule (pure, no database)."""
+"""Sub-unit plans required by a higher plan (kế hoạch cấp dưới): the filing status rule.
+
+Pure: plain dates in, a ``Status`` out; ``today`` is passed in, never read from the clock.
+"""
 
 import datetime
 from dataclasses import dataclass
 from enum import StrEnum
 
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
 
-class FilingState(StrEnum):
+
+class StatusKind(StrEnum):
     ON_TIME = "on_time"
     LATE = "late"
     PENDING = "pending"
     OVERDUE = "overdue"
 
 
-LABELS = {
-    FilingState.ON_TIME: "Đã nộp đúng hạn",
-    FilingState.LATE: "Nộp muộn {days} ngày",
-    FilingState.PENDING: "Chưa nộp (còn {days} ngày)",
-    FilingState.OVERDUE: "Quá hạn {days} ngày, chưa nộp",
-}
-
-
 @dataclass(frozen=True)
-class FilingStatus:
-    state: FilingState
+class Status:
+    """Where a required sub-plan stands. ``days``: late by (LATE), left until the due date
+    (PENDING, 0 on the day itself) or past it (OVERDUE); 0 when filed on time."""
+
+    kind: StatusKind
     days: int = 0
 
     @property
+    def _days(self) -> str:
+        return number_format(self.days, force_grouping=True)
+
+    @property
     def label(self) -> str:
-        return LABELS[self.state].format(days=self.days)
+        if self.kind == StatusKind.ON_TIME:
+            return _("Đã nộp đúng hạn")
+        if self.kind == StatusKind.LATE:
+            return _("Nộp muộn (%(days)s ngày)") % {"days": self._days}
+        if self.kind == StatusKind.PENDING:
+            return _("Chưa nộp")
+        return _("Quá hạn %(days)s ngày") % {"days": self._days}
+
+    @property
+    def hint(self) -> str:
+        """The time left while nothing is filed and the due date has not passed."""
+        if self.kind != StatusKind.PENDING:
+            return ""
+        return _("hạn cuối hôm nay") if self.days == 0 else _("còn %(days)s ngày") % {"days": self._days}
+
+    @property
+    def is_filed(self) -> bool:
+        return self.kind in (StatusKind.ON_TIME, StatusKind.LATE)
 
     @property
     def needs_attention(self) -> bool:
-        return self.state in (FilingState.OVERDUE, FilingState.LATE)
+        return self.kind in (StatusKind.OVERDUE, StatusKind.LATE)
 
 
-def subplan_status(due_on: datetime.date, filed_on: datetime.date | None, today: datetime.date) -> FilingStatus:
-    """On time when filed on or before the due date; late by the days after it; while nothing is
-    filed, pending with the days left (0 on the due date itself) or overdue by the days past it."""
+def subplan_status(due_on: datetime.date, filed_on: datetime.date | None, today: datetime.date) -> Status:
+    """On time when filed on or before the due date, else late by the days after it; while nothing
+    is filed, pending up to and including the due date, overdue by the days past it."""
     if filed_on is not None:
         late_by = (filed_on - due_on).days
-        return FilingStatus(FilingState.LATE, late_by) if late_by > 0 else FilingStatus(FilingState.ON_TIME)
+        return Status(StatusKind.LATE, late_by) if late_by > 0 else Status(StatusKind.ON_TIME)
     if today <= due_on:
-        return FilingStatus(FilingState.PENDING, (due_on - today).days)
-    return FilingStatus(FilingState.OVERDUE, (today - due_on).days)
+        return Status(StatusKind.PENDING, (due_on - today).days)
+    return Status(StatusKind.OVERDUE, (today - due_on).days)

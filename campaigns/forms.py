@@ -45,6 +45,22 @@ class PlanForm(forms.ModelForm):
                                           "ví dụ KH-CTHADS."))
         return symbol
 
+    def clean_year(self):
+        year = self.cleaned_data["year"]
+        if not 1945 <= year <= 2100:
+            raise forms.ValidationError(_("Năm không hợp lệ."))
+        return year
+
+    def clean_parent(self):
+        parent, seen = self.cleaned_data.get("parent"), set()
+        ancestor = parent
+        while ancestor is not None and ancestor.pk not in seen:
+            if self.instance.pk and ancestor.pk == self.instance.pk:
+                raise forms.ValidationError(_("Kế hoạch không thể thực hiện chính nó hoặc kế hoạch cấp dưới của nó."))
+            seen.add(ancestor.pk)
+            ancestor = ancestor.parent
+        return parent
+
     def clean(self):
         data = super().clean()
         issued_on, year = data.get("issued_on"), data.get("year")
@@ -101,13 +117,21 @@ class MilestoneForm(forms.ModelForm):
 
 
 class SubPlanRequirementForm(forms.Form):
-    due_on = forms.DateField(label=_("Hạn gửi kế hoạch"), widget=DateInput())
+    """The units that must file their own plan, all by one due date (leaving a unit out drops it)."""
+
+    due_on = forms.DateField(label=_("Hạn gửi kế hoạch"), widget=DateInput(), required=False)
     units = forms.ModelMultipleChoiceField(label=_("Đơn vị phải xây dựng kế hoạch"), queryset=Unit.objects.none(),
-                                           widget=forms.CheckboxSelectMultiple)
+                                           widget=forms.CheckboxSelectMultiple, required=False)
 
     def __init__(self, *args, unit_choices, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["units"].queryset = unit_choices
+
+    def clean(self):
+        data = super().clean()
+        if data.get("units") and not data.get("due_on") and "due_on" not in self.errors:
+            self.add_error("due_on", _("Nhập hạn gửi kế hoạch."))
+        return data
 
 
 class PledgeForm(forms.ModelForm):

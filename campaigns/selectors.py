@@ -1,8 +1,9 @@
-"""Read queries for plans, campaigns and pledges, scoped to what the user may see.
+"""Read queries for plans, campaigns, sub-plans and pledges, scoped to what the user may see.
 
 A plan or campaign is visible when its issuer is one of the user's units, or when one of the
-user's units takes part in it (read-only for them). Every function runs a fixed number of
-queries, whatever the number of rows.
+user's units takes part in it or must file a plan under it (read-only for them). A pledge is
+visible when its unit or its campaign's issuer is. Every function runs a fixed number of queries,
+whatever the number of rows.
 """
 
 import datetime
@@ -10,15 +11,18 @@ from collections import Counter, defaultdict
 from types import SimpleNamespace
 
 from django.db import connection
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Sum
+from django.db.models import Count, Exists, F, Func, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery, Sum
+from django.db.models.functions import Coalesce
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from emulation import access
-from emulation.models import Officer, Unit
+from emulation.models import Officer, Unit, UnitKind
 from emulation.text import search_key
 
 from .brackets import coverage_problems, money, thousands
-from .cascading import FilingState, subplan_status
+from .cascading import StatusKind, subplan_status
 from .models import (
     BracketBasis,
     Campaign,
@@ -33,9 +37,14 @@ from .models import (
 )
 from .standings import standings
 
+SUBUNIT_KINDS = (UnitKind.DIVISION, UnitKind.SUB_DEPARTMENT)
+
 
 def _unit_scope(user) -> frozenset[int]:
     return access.visible_unit_ids(user)
+
+
+# Plans and campaigns
 
 
 def plans_visible_to(user) -> QuerySet[Plan]:
@@ -55,20 +64,24 @@ def plan_list(user, *, q: str = "", year: str = "", issuer: str = "", kind: str 
     if issuer.isdigit():
         plans = plans.filter(issuer_id=int(issuer))
     if kind:
-        plans = plans.filter(campaigns__kind=kind).distinct()
+        plans = plans.filter(Exists(Campaign.objects.filter(plan=OuterRef("pk"), kind=kind)))
     return plans.order_by("-year", "-issued_on", "-id")
 
 
 def plan_detail(user, pk: int) -> Plan:
-    return plans_visible_to(user).prefetch_related("campaigns", "subplans__issuer").get(pk=pk)
+    """The plan with the campaigns and sub-plans the user may open (others would answer 404)."""
+    campaigns = Prefetch("campaigns", queryset=campaigns_visible_to(user).order_by("starts_on", "id"))
+    subplans = Prefetch("subplans", queryset=plans_visible_to(user).order_by("issuer__path", "id"))
+    plans = plans_visible_to(user).annotate(requirement_count=Count("subplan_requirements", distinct=True))
+    return plans.prefetch_related(campaigns, subplans).get(pk=pk)
 
 
 def plan_years(user) -> list[int]:
-    return sorted(set(plans_visible_to(user).values_list("year", flat=True)), reverse=True)
+    return list(plans_visible_to(user).order_by("-year").values_list("year", flat=True).distinct())
 
 
 def plan_issuers(user) -> QuerySet[Unit]:
-    return Unit.objects.filter(pk__in=plans_visible_to(user).values("issuer_id")).order_by("sort_key")
+    return Unit.objects.filter(pk__in=plans_visible_to(user).values("issuer_id")).order_by("path")
 
 
 def campaigns_visible_to(user) -> QuerySet[Campaign]:
@@ -90,14 +103,19 @@ def campaign_list(user, *, q: str = "", kind: str = "", year: str = "") -> Query
 
 
 def campaign_detail(user, pk: int) -> Campaign:
+    participations = Participation.objects.select_related("unit").order_by("unit__path")
     return campaigns_visible_to(user).prefetch_related(
-        "milestones", "participations__unit", "targets__brackets", "targets__unit").get(pk=pk)
+        "milestones", Prefetch("participations", queryset=participations), "targets__brackets", "targets__unit",
+    ).get(pk=pk)
+
+
+# Pledges
 
 
 def pledges_visible_to(user) -> QuerySet[Pledge]:
     units = _unit_scope(user)
     return Pledge.objects.filter(Q(unit_id__in=units) | Q(campaign__plan__issuer_id__in=units)).select_related(
-        "campaign", "unit", "officer")
+        "campaign", "campaign__plan", "unit", "officer")
 
 
 def pledge_list(user, *, q: str = "", campaign: str = "") -> QuerySet[Pledge]:
@@ -108,7 +126,7 @@ def pledge_list(user, *, q: str = "", campaign: str = "") -> QuerySet[Pledge]:
                                  | Q(campaign__search_key__contains=key))
     if campaign.isdigit():
         pledges = pledges.filter(campaign_id=int(campaign))
-    return pledges.order_by("-registered_on", "unit__sort_key", "officer__sort_key")
+    return pledges.order_by("-registered_on", "unit__sort_key", "officer__sort_key", "id")
 
 
 def _participations_in_scope(user, campaign_ids) -> QuerySet[Participation]:
@@ -119,53 +137,72 @@ def _participations_in_scope(user, campaign_ids) -> QuerySet[Participation]:
 
 
 def campaign_pledge_status(user, campaign: Campaign) -> list[dict]:
-    """Per participating unit: its collective pledge and each active officer's pledge (or None)."""
+    """Per participating unit in scope: its collective pledge and each active officer's pledge (or None)."""
     participations = list(_participations_in_scope(user, [campaign.pk]).select_related("unit").order_by("unit__path"))
     unit_ids = [p.unit_id for p in participations]
     pledges = list(Pledge.objects.filter(campaign=campaign, unit_id__in=unit_ids))
     collective = {p.unit_id: p for p in pledges if p.officer_id is None}
     individual = {p.officer_id: p for p in pledges if p.officer_id is not None}
     officers = defaultdict(list)
-    for officer in Officer.objects.filter(unit_id__in=unit_ids, is_active=True).order_by("sort_key"):
+    for officer in Officer.objects.filter(unit_id__in=unit_ids, is_active=True).order_by("sort_key", "id"):
         officers[officer.unit_id].append({"officer": officer, "pledge": individual.get(officer.pk)})
-    rows = []
-    for participation in participations:
-        people = officers[participation.unit_id]
-        rows.append({
-            "unit": participation.unit,
-            "pledge": collective.get(participation.unit_id),
-            "officers": people,
-            "missing_officers": sum(1 for person in people if person["pledge"] is None),
-        })
-    return rows
+    return [{"unit": p.unit, "pledge": collective.get(p.unit_id), "officers": officers[p.unit_id],
+             "missing_officers": sum(1 for person in officers[p.unit_id] if person["pledge"] is None)}
+            for p in participations]
 
 
-def _filed_subplans(plan_ids) -> dict[tuple[int, int], Plan]:
-    children = Plan.objects.filter(parent_id__in=plan_ids).order_by("created_at")
-    filed = {}
-    for child in children:
-        filed.setdefault((child.parent_id, child.issuer_id), child)
-    return filed
+def pledge_totals(rows: list[dict]) -> dict:
+    """Counts over ``campaign_pledge_status`` rows: units and officers, registered and missing."""
+    units, officers = len(rows), sum(len(r["officers"]) for r in rows)
+    units_done = sum(1 for r in rows if r["pledge"] is not None)
+    officers_missing = sum(r["missing_officers"] for r in rows)
+    return {"units": units, "units_done": units_done, "units_missing": units - units_done,
+            "officers": officers, "officers_done": officers - officers_missing, "officers_missing": officers_missing}
 
 
-def _filed_on(plan: Plan | None) -> datetime.date | None:
-    if plan is None:
-        return None
-    return plan.issued_on or plan.created_at.date()
+def _count(queryset) -> Coalesce:
+    """A correlated COUNT(*) of ``queryset`` as an annotation (0 when nothing matches)."""
+    counted = queryset.order_by().annotate(n=Func(F("pk"), function="COUNT")).values("n")
+    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
 
 
-def subplan_rows(user, plan: Plan, today: datetime.date) -> list[dict]:
-    units = _unit_scope(user)
-    requirements = SubPlanRequirement.objects.filter(plan=plan).select_related("unit").order_by("unit__path")
-    if plan.issuer_id not in units:
-        requirements = requirements.filter(unit_id__in=units)
-    filed = _filed_subplans([plan.pk])
-    rows = []
-    for requirement in requirements:
-        subplan = filed.get((plan.pk, requirement.unit_id))
-        status = subplan_status(requirement.due_on, _filed_on(subplan), today)
-        rows.append({"requirement": requirement, "unit": requirement.unit, "subplan": subplan, "status": status})
-    return rows
+def pledge_gaps(user, today: datetime.date) -> list[dict]:
+    """Running campaigns in scope with how many of their units and active officers (in scope) have
+    not registered a pledge: ``{campaign, units, units_missing, officers, officers_missing}``."""
+    campaigns = list(campaigns_visible_to(user).filter(starts_on__lte=today, ends_on__gte=today)
+                     .order_by("ends_on", "id"))
+    officers = Officer.objects.filter(unit=OuterRef("unit"), is_active=True)
+    individual = Pledge.objects.filter(campaign=OuterRef(OuterRef("campaign")), officer=OuterRef("pk"))
+    rows = _participations_in_scope(user, [c.pk for c in campaigns]).annotate(
+        registered=Exists(Pledge.objects.filter(campaign=OuterRef("campaign"), unit=OuterRef("unit"),
+                                                officer__isnull=True)),
+        officer_count=_count(officers), officers_missing=_count(officers.exclude(Exists(individual))),
+    ).values_list("campaign_id", "registered", "officer_count", "officers_missing")
+    totals = defaultdict(Counter)
+    for campaign_id, registered, officer_count, officers_missing in rows:
+        totals[campaign_id].update(units=1, units_missing=0 if registered else 1, officers=officer_count,
+                                   officers_missing=officers_missing)
+    keys = ("units", "units_missing", "officers", "officers_missing")
+    return [{"campaign": c, **{k: totals[c.pk][k] for k in keys}} for c in campaigns if totals[c.pk]["units"]]
+
+
+# Sub-plans required by a plan (kế hoạch của đơn vị cấp dưới)
+
+
+def _with_filing(requirements: QuerySet[SubPlanRequirement]) -> QuerySet[SubPlanRequirement]:
+    """Annotate each requirement with the first plan its unit filed under the plan (id, dates)."""
+    first = Plan.objects.filter(parent=OuterRef("plan"), issuer=OuterRef("unit")).order_by("created_at", "id")
+    return requirements.annotate(filed_id=Subquery(first.values("pk")[:1]),
+                                 filed_issued_on=Subquery(first.values("issued_on")[:1]),
+                                 filed_created_at=Subquery(first.values("created_at")[:1]))
+
+
+def _status(requirement: SubPlanRequirement, today: datetime.date):
+    """Filed on the sub-plan's date of issue, else the day it was entered."""
+    filed_on = requirement.filed_issued_on
+    if filed_on is None and requirement.filed_created_at is not None:
+        filed_on = timezone.localdate(requirement.filed_created_at)
+    return subplan_status(requirement.due_on, filed_on, today)
 
 
 def _requirements_in_scope(user) -> QuerySet[SubPlanRequirement]:
@@ -173,71 +210,91 @@ def _requirements_in_scope(user) -> QuerySet[SubPlanRequirement]:
     return SubPlanRequirement.objects.filter(Q(unit_id__in=units) | Q(plan__issuer_id__in=units))
 
 
+def subplan_rows(user, plan: Plan, today: datetime.date) -> list[dict]:
+    """Each required unit in scope with its due date, filing status and the sub-plan it filed."""
+    requirements = list(_with_filing(_requirements_in_scope(user).filter(plan=plan))
+                        .select_related("unit").order_by("unit__path"))
+    filed = Plan.objects.in_bulk([r.filed_id for r in requirements if r.filed_id])
+    return [{"requirement": r, "unit": r.unit, "subplan": filed.get(r.filed_id), "status": _status(r, today)}
+            for r in requirements]
+
+
+def subplan_candidate_units(plan: Plan) -> QuerySet[Unit]:
+    """Units a plan may require a plan from: divisions and sub-departments under the issuer, or
+    taking part in one of its campaigns."""
+    return Unit.objects.filter(Q(path__startswith=plan.issuer.path) | Q(participations__campaign__plan=plan),
+                               kind__in=SUBUNIT_KINDS).exclude(pk=plan.issuer_id).distinct().order_by("path")
+
+
+def subplan_form_initial(plan: Plan) -> dict:
+    """The current requirements, or else every participating division and sub-department."""
+    current = list(plan.subplan_requirements.values_list("unit_id", "due_on"))
+    if current:
+        return {"units": [unit_id for unit_id, _due in current], "due_on": max(due for _unit, due in current)}
+    participating = Participation.objects.filter(campaign__plan=plan, unit__kind__in=SUBUNIT_KINDS)
+    return {"units": list(participating.values_list("unit_id", flat=True).distinct())}
+
+
 def subplan_overview(user, today: datetime.date) -> list[dict]:
-    """Plans with sub-plan requirements in scope, with counts per filing state."""
-    requirements = list(_requirements_in_scope(user).select_related("plan", "plan__issuer", "unit"))
-    filed = _filed_subplans({r.plan_id for r in requirements})
+    """Plans with sub-plan requirements in scope and counts per status: ``{plan, counts (StatusKind →
+    n), total, filed, overdue, pending}``, the plans with most overdue units first."""
+    requirements = _with_filing(_requirements_in_scope(user)).select_related("plan", "plan__issuer")
     by_plan: dict[int, dict] = {}
     for requirement in requirements:
-        entry = by_plan.setdefault(requirement.plan_id, {"plan": requirement.plan, "counts": Counter(), "total": 0})
-        subplan = filed.get((requirement.plan_id, requirement.unit_id))
-        entry["counts"][subplan_status(requirement.due_on, _filed_on(subplan), today).state] += 1
-        entry["total"] += 1
-    overview = sorted(by_plan.values(), key=lambda e: (-e["counts"][FilingState.OVERDUE], -e["plan"].year))
-    for entry in overview:
-        entry["filed"] = entry["counts"][FilingState.ON_TIME] + entry["counts"][FilingState.LATE]
-        entry["overdue"] = entry["counts"][FilingState.OVERDUE]
-        entry["pending"] = entry["counts"][FilingState.PENDING]
-    return overview
+        entry = by_plan.setdefault(requirement.plan_id, {"plan": requirement.plan, "counts": Counter()})
+        entry["counts"][_status(requirement, today).kind] += 1
+    for entry in by_plan.values():
+        counts = entry["counts"]
+        entry.update(total=counts.total(), filed=counts[StatusKind.ON_TIME] + counts[StatusKind.LATE],
+                     overdue=counts[StatusKind.OVERDUE], pending=counts[StatusKind.PENDING])
+    return sorted(by_plan.values(), key=lambda e: (-e["overdue"], -e["plan"].year, e["plan"].pk))
 
 
-def pledge_gaps(user, today: datetime.date) -> list[dict]:
-    """Running campaigns in scope with the units and officers that have not registered a pledge."""
-    campaigns = list(campaigns_visible_to(user).filter(starts_on__lte=today, ends_on__gte=today))
-    ids = [c.pk for c in campaigns]
-    participants = defaultdict(set)
-    for campaign_id, unit_id in _participations_in_scope(user, ids).values_list("campaign_id", "unit_id"):
-        participants[campaign_id].add(unit_id)
-    all_units = set().union(*participants.values()) if participants else set()
-    officers_per_unit = dict(Officer.objects.filter(unit_id__in=all_units, is_active=True).values("unit_id")
-                             .annotate(n=Count("id")).values_list("unit_id", "n"))
-    collective, individual = defaultdict(set), Counter()
-    for campaign_id, unit_id, officer_id in Pledge.objects.filter(campaign_id__in=ids, unit_id__in=all_units) \
-            .values_list("campaign_id", "unit_id", "officer_id"):
-        if officer_id is None:
-            collective[campaign_id].add(unit_id)
-        else:
-            individual[campaign_id] += 1
-    gaps = []
-    for campaign in campaigns:
-        units = participants[campaign.pk]
-        officers = sum(officers_per_unit.get(u, 0) for u in units)
-        gaps.append({"campaign": campaign, "units": len(units),
-                     "units_missing": len(units - collective[campaign.pk]),
-                     "officers": officers, "officers_missing": max(officers - individual[campaign.pk], 0)})
-    return [g for g in gaps if g["units"]]
+# Deadlines for the dashboard
+
+
+def _item(date, label, subject, url, *, campaign=None, plan=None) -> dict:
+    return {"date": date, "label": label, "subject": subject, "url": url, "campaign": campaign,
+            "plan": plan or (campaign.plan if campaign else None)}
+
+
+def _campaign_deadlines(user, start, end) -> list[dict]:
+    fields = (("pledges_due_on", _("Hạn đăng ký giao ước thi đua")),
+              ("dossier_due_on", _("Hạn gửi hồ sơ đề nghị khen thưởng")))
+    campaigns = campaigns_visible_to(user).filter(Q(pledges_due_on__range=(start, end))
+                                                  | Q(dossier_due_on__range=(start, end)))
+    return [_item(getattr(c, field), label, c.name, c.get_absolute_url(), campaign=c)
+            for c in campaigns for field, label in fields
+            if getattr(c, field) and start <= getattr(c, field) <= end]
+
+
+def _milestone_deadlines(user, start, end) -> list[dict]:
+    milestones = Milestone.objects.filter(campaign__in=campaigns_visible_to(user).values("pk")).filter(
+        Q(starts_on__range=(start, end)) | Q(ends_on__range=(start, end))).select_related("campaign__plan")
+    return [_item(m.starts_on if m.starts_on >= start else m.due_on, m.get_kind_display(),
+                  f"{m.title} – {m.campaign.name}", m.campaign.get_absolute_url(), campaign=m.campaign)
+            for m in milestones]
+
+
+def _subplan_deadlines(user, start, end) -> list[dict]:
+    """One item per plan and due date with units still to file."""
+    not_filed = ~Exists(Plan.objects.filter(parent=OuterRef("plan"), issuer=OuterRef("unit")))
+    missing = Counter(_requirements_in_scope(user).filter(not_filed, due_on__range=(start, end))
+                      .values_list("plan_id", "due_on"))
+    plans = Plan.objects.select_related("issuer").in_bulk({plan_id for plan_id, _due in missing})
+    return [_item(due, _("Hạn gửi kế hoạch thực hiện"),
+                  _("%(ref)s: %(n)s đơn vị chưa gửi kế hoạch") % {"ref": plans[plan_id].reference, "n": n},
+                  reverse("campaigns:plan_subplans", args=[plan_id]), plan=plans[plan_id])
+            for (plan_id, due), n in missing.items()]
 
 
 def upcoming_deadlines(user, today: datetime.date, days: int = 30) -> list[dict]:
-    """Campaign deadlines and milestones falling in the next ``days`` days."""
-    until = today + datetime.timedelta(days=days)
-    items = []
-    for campaign in campaigns_visible_to(user).filter(
-            Q(pledges_due_on__range=(today, until)) | Q(dossier_due_on__range=(today, until))):
-        url = reverse("campaigns:campaign_detail", args=[campaign.pk])
-        if campaign.pledges_due_on and today <= campaign.pledges_due_on <= until:
-            items.append({"date": campaign.pledges_due_on, "label": "Hạn đăng ký giao ước thi đua",
-                          "subject": campaign.name, "url": url})
-        if campaign.dossier_due_on and today <= campaign.dossier_due_on <= until:
-            items.append({"date": campaign.dossier_due_on, "label": "Hạn gửi hồ sơ đề nghị khen thưởng",
-                          "subject": campaign.name, "url": url})
-    milestones = Milestone.objects.filter(campaign__in=campaigns_visible_to(user)).filter(
-        Q(starts_on__range=(today, until)) | Q(ends_on__range=(today, until))).select_related("campaign")
-    for milestone in milestones:
-        items.append({"date": milestone.due_on if milestone.starts_on < today else milestone.starts_on,
-                      "label": milestone.get_kind_display(), "subject": f"{milestone.title} – {milestone.campaign}",
-                      "url": reverse("campaigns:campaign_detail", args=[milestone.campaign_id])})
-    return sorted(items, key=lambda i: i["date"])
+    """Deadlines in the next ``days`` days: pledge and dossier due dates, milestones, and sub-plans
+    still to file. Each item: ``{date, label, subject, url, campaign, plan}`` (campaign may be None)."""
+    end = today + datetime.timedelta(days=days)
+    items = [*_campaign_deadlines(user, today, end), *_milestone_deadlines(user, today, end),
+             *_subplan_deadlines(user, today, end)]
+    return sorted(items, key=lambda i: (i["date"], i["label"]))
 
 
 def unit_history(user, unit: Unit) -> dict:

@@ -1,13 +1,15 @@
 """Write paths for plans, campaigns, milestones, participation, sub-plans and pledges."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
 
+from emulation import access as org_access
 from emulation import audit
 from emulation.models import AuditAction
 from emulation.text import nfc, search_key
 
-from . import access, snapshots
+from . import access, selectors, snapshots
 from .attainment import input_errors
 from .models import (
     Campaign,
@@ -27,7 +29,7 @@ def derive_plan_fields(plan: Plan) -> None:
     plan.title = nfc(plan.title)
     if plan.issued_on and not plan.year:
         plan.year = plan.issued_on.year
-    plan.search_key = search_key(f"{plan.reference} {plan.title} {plan.theme}")[:800]
+    plan.search_key = search_key(f"{plan.reference} {plan.title} {plan.theme} {plan.signer_name}")[:800]
 
 
 def save_plan(plan: Plan) -> Plan:
@@ -51,10 +53,21 @@ def save_campaign(campaign: Campaign) -> Campaign:
 
 
 def _audited_save(actor, obj, save, *, before=None):
-    save(obj)
+    """Save, then record the change. A unique constraint lost to a concurrent request (after the
+    form's own check passed) becomes a validation error, and the caller's transaction rolls back."""
+    try:
+        with transaction.atomic():
+            save(obj)
+    except IntegrityError as exc:
+        raise ValidationError(_("Dữ liệu vừa được người khác ghi trùng; vui lòng kiểm tra lại.")) from exc
     audit.record(actor=actor, action=AuditAction.UPDATE if before is not None else AuditAction.CREATE,
                  obj=obj, before=before)
     return obj
+
+
+def _audited_delete(actor, obj) -> None:
+    audit.record(actor=actor, action=AuditAction.DELETE, obj=obj, before=audit.snapshot(obj))
+    obj.delete()
 
 
 @transaction.atomic
@@ -67,6 +80,7 @@ def create_plan(*, actor, plan: Plan) -> Plan:
 
 @transaction.atomic
 def update_plan(*, actor, plan: Plan) -> Plan:
+    """Both the plan as stored and as changed must be the actor's (no moving it to another issuer)."""
     current = Plan.objects.select_related("issuer").get(pk=plan.pk)
     if not (access.can_edit_plan(actor, current) and access.can_create_plan(actor, plan.issuer)):
         raise PermissionDenied
@@ -74,21 +88,24 @@ def update_plan(*, actor, plan: Plan) -> Plan:
 
 
 def _sync_participants(actor, campaign: Campaign, units) -> None:
+    """Make the participants in the actor's scope exactly ``units``; participants the actor cannot
+    see (a coordinating agency outside their tree) are left as they are."""
+    scope = org_access.visible_unit_ids(actor)
     wanted = {u.pk for u in units}
-    existing = {p.unit_id: p for p in campaign.participations.all()}
+    if not wanted <= scope:
+        raise PermissionDenied
+    existing = {p.unit_id: p for p in Participation.objects.filter(campaign=campaign)}
     for unit_id, participation in existing.items():
-        if unit_id not in wanted:
-            audit.record(actor=actor, action=AuditAction.DELETE, obj=participation,
-                         before=audit.snapshot(participation), unit_id=unit_id)
-            participation.delete()
-    for unit_id in wanted - existing.keys():
+        if unit_id in scope and unit_id not in wanted:
+            _audited_delete(actor, participation)
+    for unit_id in sorted(wanted - existing.keys()):
         participation = Participation.objects.create(campaign=campaign, unit_id=unit_id)
         audit.record(actor=actor, action=AuditAction.CREATE, obj=participation)
 
 
 @transaction.atomic
 def create_campaign(*, actor, campaign: Campaign, participant_units=()) -> Campaign:
-    if not access.can_edit_plan(actor, campaign.plan):
+    if not access.can_create_campaign(actor, campaign.plan):
         raise PermissionDenied
     _audited_save(actor, campaign, save_campaign)
     _sync_participants(actor, campaign, participant_units)
@@ -97,8 +114,9 @@ def create_campaign(*, actor, campaign: Campaign, participant_units=()) -> Campa
 
 @transaction.atomic
 def update_campaign(*, actor, campaign: Campaign, participant_units=None) -> Campaign:
+    """``participant_units``: the full new set of participating units (None leaves them as they are)."""
     current = Campaign.objects.select_related("plan__issuer").get(pk=campaign.pk)
-    if not access.can_edit_campaign(actor, current):
+    if not access.can_edit_campaign(actor, current) or current.plan_id != campaign.plan_id:
         raise PermissionDenied
     _audited_save(actor, campaign, save_campaign, before=audit.snapshot(current))
     if participant_units is not None:
@@ -108,6 +126,7 @@ def update_campaign(*, actor, campaign: Campaign, participant_units=None) -> Cam
 
 @transaction.atomic
 def add_milestone(*, actor, milestone: Milestone) -> Milestone:
+    """Milestones may fall outside the emulation period (reviews come later), never end before they start."""
     if not access.can_edit_campaign(actor, milestone.campaign):
         raise PermissionDenied
     milestone.full_clean()
@@ -116,26 +135,41 @@ def add_milestone(*, actor, milestone: Milestone) -> Milestone:
 
 @transaction.atomic
 def set_subplan_requirements(*, actor, plan: Plan, units, due_on) -> list[SubPlanRequirement]:
-    """Require each unit to file its own plan by ``due_on`` (existing requirements get the new date)."""
+    """Require exactly ``units`` to file their own plan under ``plan`` by ``due_on``: new units are
+    added, the others get the new date, units left out are no longer required."""
     if not access.can_set_subplan_requirements(actor, plan):
         raise PermissionDenied
+    wanted = {u.pk: u for u in units}
+    if wanted and due_on is None:
+        raise ValidationError({"due_on": _("Nhập hạn gửi kế hoạch.")})
+    allowed = set(selectors.subplan_candidate_units(plan).filter(pk__in=wanted).values_list("pk", flat=True))
+    if outside := [str(u) for pk, u in wanted.items() if pk not in allowed]:
+        raise ValidationError({"units": _("Không thuộc các đơn vị cấp dưới của kế hoạch: %(units)s.")
+                               % {"units": ", ".join(outside)}})
+    existing = {r.unit_id: r for r in SubPlanRequirement.objects.filter(plan=plan).select_related("unit")}
+    for unit_id, requirement in existing.items():
+        if unit_id not in wanted:
+            _audited_delete(actor, requirement)
     saved = []
-    for unit in units:
-        requirement = SubPlanRequirement.objects.filter(plan=plan, unit=unit).first()
-        before = audit.snapshot(requirement) if requirement else None
-        requirement = requirement or SubPlanRequirement(plan=plan, unit=unit)
+    for unit_id in sorted(wanted):
+        requirement = existing.get(unit_id) or SubPlanRequirement(plan=plan, unit_id=unit_id)
+        if requirement.pk and requirement.due_on == due_on:
+            saved.append(requirement)
+            continue
+        before = audit.snapshot(requirement) if requirement.pk else None
         requirement.due_on = due_on
         saved.append(_audited_save(actor, requirement, SubPlanRequirement.save, before=before))
     return saved
 
 
 def _check_pledge(pledge: Pledge) -> None:
+    """One collective pledge per unit and one per officer in a campaign; the officer works in the unit."""
     if pledge.officer_id and pledge.officer.unit_id != pledge.unit_id:
-        raise ValidationError({"officer": "Cán bộ không thuộc đơn vị đã chọn."})
+        raise ValidationError({"officer": _("Cán bộ không thuộc đơn vị đã chọn.")})
     duplicate = Pledge.objects.filter(campaign=pledge.campaign, unit=pledge.unit, officer=pledge.officer)
     if duplicate.exclude(pk=pledge.pk).exists():
-        who = pledge.officer or pledge.unit
-        raise ValidationError(f"{who} đã đăng ký giao ước thi đua cho phong trào này.")
+        raise ValidationError(_("%(who)s đã đăng ký giao ước thi đua cho phong trào này.")
+                              % {"who": pledge.officer or pledge.unit})
 
 
 @transaction.atomic
@@ -143,16 +177,20 @@ def register_pledge(*, actor, pledge: Pledge) -> Pledge:
     if not access.can_register_pledge(actor, pledge.campaign, pledge.unit):
         raise PermissionDenied
     _check_pledge(pledge)
-    pledge.registered_by = actor
+    pledge.registered_by = actor if actor.pk else None
+    pledge.full_clean(validate_constraints=False)
     return _audited_save(actor, pledge, Pledge.save)
 
 
 @transaction.atomic
 def update_pledge(*, actor, pledge: Pledge) -> Pledge:
+    """The pledge stays in its campaign; its unit must still be one the actor may register for."""
     current = Pledge.objects.get(pk=pledge.pk)
-    if not access.can_edit_pledge(actor, current):
+    allowed = access.can_edit_pledge(actor, current) and current.campaign_id == pledge.campaign_id
+    if not allowed or not access.can_register_pledge(actor, pledge.campaign, pledge.unit):
         raise PermissionDenied
     _check_pledge(pledge)
+    pledge.full_clean(validate_constraints=False)
     return _audited_save(actor, pledge, Pledge.save, before=audit.snapshot(current))
 
 

@@ -29,18 +29,11 @@ def campaign_list(request):
 def campaign_detail(request, pk):
     campaign = scoped_or_404(selectors.campaign_detail, request.user, pk)
     rows = selectors.campaign_pledge_status(request.user, campaign)
-    context = {
-        "campaign": campaign,
-        "targets": selectors.campaign_targets(campaign),
+    return render(request, "campaigns/campaign_detail.html", {
+        "campaign": campaign, "targets": selectors.campaign_targets(campaign),
+        "pledge_summary": selectors.pledge_totals(rows),
         "can_edit": access.can_edit_campaign(request.user, campaign),
-        "pledge_summary": {
-            "units": len(rows), "units_done": sum(1 for r in rows if r["pledge"]),
-            "officers": sum(len(r["officers"]) for r in rows),
-            "officers_missing": sum(r["missing_officers"] for r in rows),
-        },
-        "can_pledge": any(access.can_register_pledge(request.user, campaign, r["unit"]) for r in rows),
-    }
-    return render(request, "campaigns/campaign_detail.html", context)
+        "can_pledge": access.can_register_any_pledge(request.user, campaign)})
 
 
 def _unit_choices(user):
@@ -50,7 +43,7 @@ def _unit_choices(user):
 @login_required
 def campaign_create(request, plan_pk):
     plan = scoped_or_404(selectors.plan_detail, request.user, plan_pk)
-    if not access.can_edit_plan(request.user, plan):
+    if not access.can_create_campaign(request.user, plan):
         raise PermissionDenied
     form = CampaignForm(request.POST or None, instance=Campaign(plan=plan), unit_choices=_unit_choices(request.user),
                         initial={"theme": plan.theme})
@@ -60,9 +53,7 @@ def campaign_create(request, plan_pk):
                 actor=request.user, campaign=campaign, participant_units=form.cleaned_data["participants"])):
             messages.success(request, _("Đã tạo phong trào thi đua."))
             return redirect("campaigns:campaign_detail", pk=campaign.pk)
-    return render(request, "form_page.html", {
-        "form": form, "title": _("Phong trào mới thuộc kế hoạch %(ref)s") % {"ref": plan.reference},
-        "cancel_url": plan.get_absolute_url()})
+    return render(request, "campaigns/campaign_form.html", {"form": form, "plan": plan})
 
 
 @login_required
@@ -76,8 +67,7 @@ def campaign_edit(request, pk):
                 actor=request.user, campaign=form.instance, participant_units=form.cleaned_data["participants"])):
             messages.success(request, _("Đã cập nhật phong trào."))
             return redirect("campaigns:campaign_detail", pk=campaign.pk)
-    return render(request, "form_page.html", {
-        "form": form, "title": _("Sửa phong trào"), "cancel_url": campaign.get_absolute_url()})
+    return render(request, "campaigns/campaign_form.html", {"form": form, "plan": campaign.plan, "campaign": campaign})
 
 
 @login_required
@@ -90,9 +80,7 @@ def milestone_create(request, pk):
         if save_with(form, lambda: services.add_milestone(actor=request.user, milestone=form.instance)):
             messages.success(request, _("Đã thêm mốc thời gian."))
             return redirect("campaigns:campaign_detail", pk=campaign.pk)
-    return render(request, "form_page.html", {
-        "form": form, "title": _("Thêm mốc thời gian: %(name)s") % {"name": campaign.name},
-        "cancel_url": campaign.get_absolute_url()})
+    return render(request, "campaigns/milestone_form.html", {"form": form, "campaign": campaign})
 
 
 @login_required

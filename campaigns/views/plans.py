@@ -8,17 +8,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from emulation import access as org_access
-from emulation.models import Unit, UnitKind
+from emulation.models import Unit
 from emulation.paging import paginate
 from emulation.viewhelpers import save_with, scoped_or_404
 
 from .. import access, selectors, services
 from ..forms import PlanForm, SubPlanRequirementForm
 from ..models import CampaignKind
-
-
-def _editable_units(user):
-    return Unit.objects.filter(pk__in=org_access.editable_unit_ids(user)).order_by("path")
 
 
 @login_required
@@ -35,33 +31,36 @@ def plan_list(request):
 @login_required
 def plan_detail(request, pk):
     plan = scoped_or_404(selectors.plan_detail, request.user, pk)
-    context = {"plan": plan, "can_edit": access.can_edit_plan(request.user, plan),
-               "can_file_subplan": access.can_create_any_plan(request.user),
-               "has_requirements": plan.subplan_requirements.exists()}
-    return render(request, "campaigns/plan_detail.html", context)
+    return render(request, "campaigns/plan_detail.html", {
+        "plan": plan, "can_edit": access.can_edit_plan(request.user, plan),
+        "can_add_campaign": access.can_create_campaign(request.user, plan),
+        "can_file_subplan": access.can_create_any_plan(request.user)})
 
 
 def _plan_form(request, instance=None):
+    """Issuers: the user's editable units. ``?parent=`` (a visible plan) pre-fills a sub-plan."""
     user = request.user
-    parent_id = request.GET.get("parent")
+    issuers = Unit.objects.filter(pk__in=org_access.editable_unit_ids(user)).order_by("path")
+    parents = selectors.plans_visible_to(user).exclude(pk=getattr(instance, "pk", None))
     initial = {}
-    if instance is None and parent_id and parent_id.isdigit():
-        initial = {"parent": int(parent_id), "year": timezone.localdate().year}
-    return PlanForm(request.POST or None, instance=instance, initial=initial,
-                    issuers=_editable_units(user), parents=selectors.plans_visible_to(user))
+    parent = parents.filter(pk=request.GET["parent"]).first() if request.GET.get("parent", "").isdigit() else None
+    if instance is None and parent is not None:
+        own = list(issuers[:2])
+        initial = {"parent": parent.pk, "year": parent.year, "issuer": own[0].pk if len(own) == 1 else None}
+    return PlanForm(request.POST or None, instance=instance, initial=initial, issuers=issuers, parents=parents), parent
 
 
 @login_required
 def plan_create(request):
     if not access.can_create_any_plan(request.user):
         raise PermissionDenied
-    form = _plan_form(request)
+    form, parent = _plan_form(request)
     if request.method == "POST" and form.is_valid():
         plan = form.instance
         if save_with(form, lambda: services.create_plan(actor=request.user, plan=plan)):
             messages.success(request, _("Đã lưu kế hoạch %(ref)s.") % {"ref": plan.reference})
             return redirect("campaigns:plan_detail", pk=plan.pk)
-    return render(request, "form_page.html", {"form": form, "title": _("Kế hoạch mới")})
+    return render(request, "campaigns/plan_form.html", {"form": form, "parent": parent})
 
 
 @login_required
@@ -69,30 +68,28 @@ def plan_edit(request, pk):
     plan = scoped_or_404(selectors.plan_detail, request.user, pk)
     if not access.can_edit_plan(request.user, plan):
         raise PermissionDenied
-    form = _plan_form(request, instance=plan)
+    form, _parent = _plan_form(request, instance=plan)
     if request.method == "POST" and form.is_valid():
         if save_with(form, lambda: services.update_plan(actor=request.user, plan=form.instance)):
-            messages.success(request, _("Đã cập nhật kế hoạch."))
+            messages.success(request, _("Đã cập nhật kế hoạch %(ref)s.") % {"ref": form.instance.reference})
             return redirect("campaigns:plan_detail", pk=plan.pk)
-    return render(request, "form_page.html", {
-        "form": form, "title": _("Sửa kế hoạch %(ref)s") % {"ref": plan.reference},
-        "cancel_url": plan.get_absolute_url()})
+    return render(request, "campaigns/plan_form.html", {"form": form, "plan": plan})
 
 
 @login_required
 def plan_subplans(request, pk):
     plan = scoped_or_404(selectors.plan_detail, request.user, pk)
     can_set = access.can_set_subplan_requirements(request.user, plan)
-    form = None
-    if can_set:
-        choices = Unit.objects.filter(parent=plan.issuer, kind__in=[UnitKind.DIVISION, UnitKind.SUB_DEPARTMENT])
-        form = SubPlanRequirementForm(request.POST or None, unit_choices=choices.order_by("path"))
-    elif request.method == "POST":
+    if request.method == "POST" and not can_set:
         raise PermissionDenied
+    form = SubPlanRequirementForm(request.POST or None, initial=selectors.subplan_form_initial(plan),
+                                  unit_choices=selectors.subplan_candidate_units(plan)) if can_set else None
     if request.method == "POST" and form.is_valid():
-        services.set_subplan_requirements(actor=request.user, plan=plan, units=form.cleaned_data["units"],
-                                          due_on=form.cleaned_data["due_on"])
-        messages.success(request, _("Đã lưu yêu cầu xây dựng kế hoạch cho các đơn vị."))
-        return redirect("campaigns:plan_subplans", pk=plan.pk)
+        data = form.cleaned_data
+        if save_with(form, lambda: services.set_subplan_requirements(
+                actor=request.user, plan=plan, units=data["units"], due_on=data["due_on"])):
+            messages.success(request, _("Đã lưu yêu cầu xây dựng kế hoạch cho %(n)s đơn vị.") % {
+                "n": len(data["units"])})
+            return redirect("campaigns:plan_subplans", pk=plan.pk)
     rows = selectors.subplan_rows(request.user, plan, timezone.localdate())
     return render(request, "campaigns/plan_subplans.html", {"plan": plan, "rows": rows, "form": form})

@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from emulation import access as org_access
+from emulation.models import Unit
 from emulation.paging import paginate
 from emulation.viewhelpers import save_with, scoped_or_404
 
@@ -26,39 +26,37 @@ def pledge_list(request):
 def campaign_pledges(request, pk):
     campaign = scoped_or_404(selectors.campaign_detail, request.user, pk)
     rows = selectors.campaign_pledge_status(request.user, campaign)
+    registrable = access.pledge_unit_ids(request.user, campaign)
+    for row in rows:
+        row["can_register"] = row["unit"].pk in registrable
     only_missing = request.GET.get("chua_dang_ky") == "1"
-    if only_missing:
-        rows = [r for r in rows if r["pledge"] is None or r["missing_officers"]]
+    shown = [r for r in rows if r["pledge"] is None or r["missing_officers"]] if only_missing else rows
     return render(request, "campaigns/campaign_pledges.html", {
-        "campaign": campaign, "rows": rows, "only_missing": only_missing,
-        "editable_units": org_access.editable_unit_ids(request.user)})
+        "campaign": campaign, "rows": shown, "totals": selectors.pledge_totals(rows), "only_missing": only_missing})
 
 
 def _pledge_units(user, campaign):
-    editable = org_access.editable_unit_ids(user)
-    return campaign.participants.filter(pk__in=editable).order_by("path")
+    return Unit.objects.filter(pk__in=access.pledge_unit_ids(user, campaign)).order_by("path")
 
 
 @login_required
 def pledge_create(request, pk):
     campaign = scoped_or_404(selectors.campaign_detail, request.user, pk)
-    units = _pledge_units(request.user, campaign)
-    if not units.exists():
+    if not access.can_register_any_pledge(request.user, campaign):
         raise PermissionDenied
     initial = {"registered_on": timezone.localdate(), "unit": request.GET.get("unit"),
                "officer": request.GET.get("officer")}
-    form = PledgeForm(request.POST or None, instance=Pledge(campaign=campaign), unit_choices=units, initial=initial)
+    form = PledgeForm(request.POST or None, instance=Pledge(campaign=campaign), initial=initial,
+                      unit_choices=_pledge_units(request.user, campaign))
     if request.method == "POST" and form.is_valid():
         if save_with(form, lambda: services.register_pledge(actor=request.user, pledge=form.instance)):
             messages.success(request, _("Đã đăng ký giao ước thi đua."))
             return redirect("campaigns:campaign_pledges", pk=campaign.pk)
-    return render(request, "form_page.html", {
-        "form": form, "title": _("Đăng ký giao ước thi đua: %(name)s") % {"name": campaign.name},
-        "cancel_url": campaign.get_absolute_url()})
+    return render(request, "campaigns/pledge_form.html", {"form": form, "campaign": campaign})
 
 
 def _pledge(user, pk):
-    return selectors.pledges_visible_to(user).get(pk=pk)
+    return selectors.pledges_visible_to(user).prefetch_related("campaign__participations").get(pk=pk)
 
 
 @login_required
@@ -78,5 +76,4 @@ def pledge_edit(request, pk):
         if save_with(form, lambda: services.update_pledge(actor=request.user, pledge=form.instance)):
             messages.success(request, _("Đã cập nhật đăng ký giao ước."))
             return redirect("campaigns:pledge_detail", pk=pledge.pk)
-    return render(request, "form_page.html", {
-        "form": form, "title": _("Sửa đăng ký giao ước"), "cancel_url": pledge.get_absolute_url()})
+    return render(request, "campaigns/pledge_form.html", {"form": form, "campaign": pledge.campaign, "pledge": pledge})
