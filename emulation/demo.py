@@ -26,7 +26,7 @@ DEMO_PASSWORD = "thidua2026"
 # (username, role, unit scope, the officer behind the account or a (family + middle, given) name, Django admin)
 _ACCOUNTS = [
     ("admin", None, None, ("Quản trị", "Hệ thống"), True),
-    ("thuongtruc", Role.STAFF, "HG", "HG-TCCB-02", True),  # seed 001: Phòng TCCB serves the council
+    ("thuongtruc", Role.STAFF, "HG", "HG-TCCB-02", False),  # seed 001: Phòng TCCB serves the council
     ("cuctruong", Role.DIRECTOR, "HG", "HG-01", False),
     ("hoidong", Role.COUNCIL_MEMBER, "HG", "HG-NV-01", False),
     ("xem", Role.VIEWER, "HG", "HG-VP-02", False),
