@@ -42,6 +42,9 @@ class Result(models.Model):
         verbose_name = _("kết quả thực hiện")
         verbose_name_plural = _("kết quả thực hiện")
         ordering = ["campaign", "-as_of", "unit", "officer"]
+        indexes = [  # each subject's latest figures (DISTINCT ON campaign, unit, officer ORDER BY as_of DESC)
+            models.Index(fields=["campaign", "unit", "officer", "-as_of"], name="result_latest_per_subject"),
+        ]
         constraints = [
             models.UniqueConstraint(fields=["campaign", "unit", "as_of"], condition=Q(officer__isnull=True),
                                     name="unique_unit_result_per_date",

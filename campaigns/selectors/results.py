@@ -10,7 +10,7 @@ from django.db.models import QuerySet, Sum
 
 from ..brackets import coverage_problems, money, thousands
 from ..models import BracketBasis, Campaign, Result, ResultStatus, ResultValue
-from ..standings import standings
+from ..standings import COMPLETION, standings
 from .plans import _participations_in_scope, _unit_scope, campaign_pledge_status
 
 
@@ -94,11 +94,14 @@ def _latest_rows(rows) -> list[dict]:
     return list(latest.values())
 
 
-def _values_by_result(campaign: Campaign, results) -> dict:
-    """Values of the campaign's confirmed results, for the given (latest) results only."""
+def _values_by_result(targets, results) -> dict:
+    """Entered values of the campaign-specific targets, for the given (latest) results only.
+    Filtered by target (a handful) rather than by joining the results table."""
+    extra = [t.pk for t in targets if t.metric_kind not in COMPLETION]
+    if not extra:
+        return {}
     wanted, grouped = {r.pk for r in results}, defaultdict(dict)
-    for value in ResultValue.objects.filter(result__campaign=campaign, result__status=ResultStatus.CONFIRMED).only(
-            "result_id", "target_id", "number", "achieved"):
+    for value in ResultValue.objects.filter(target_id__in=extra).only("result_id", "target_id", "number", "achieved"):
         if value.result_id in wanted:
             grouped[value.result_id][value.target_id] = value
     return grouped
@@ -108,7 +111,7 @@ def _attainment(campaign: Campaign, results) -> list:
     """Set-based: one query for targets and brackets, one for the results and one for their values."""
     targets = list(campaign.targets.prefetch_related("brackets"))
     latest = latest_confirmed(results)
-    return standings(targets, latest, _values_by_result(campaign, latest))
+    return standings(targets, latest, _values_by_result(targets, latest))
 
 
 def campaign_dashboard(user, campaign: Campaign) -> dict:
