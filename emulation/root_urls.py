@@ -12,6 +12,7 @@ urlpatterns = [
     path("", include("reports.urls")),
     path("to-chuc/", include("emulation.urls")),
     path("ke-hoach/", include("campaigns.urls")),
+    path("khen-thuong/", include("awards.urls")),
     path("quan-tri/", admin.site.urls),
 ]
 if settings.DEBUG:

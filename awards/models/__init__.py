@@ -1,0 +1,39 @@
+"""Models of the awards app: the catalogue and its rule versions (``catalogue``), what a campaign
+offers (``campaign_awards``), proposals (``proposals``), publication, council and secret ballot
+(``council``), decisions and award history (``decisions``), typical examples (``typical``)."""
+
+from .campaign_awards import CampaignAward, Criterion, CriterionKind, Quota, SubmissionReopening
+from .catalogue import AuthorityLevel, AwardForm, AwardKind, AwardRule, SubjectType
+from .council import (
+    AgendaItem,
+    Ballot,
+    BallotCast,
+    Choice,
+    CouncilComment,
+    CouncilMember,
+    CouncilSession,
+    Feedback,
+    FeedbackWindow,
+    MemberRole,
+    SessionStatus,
+)
+from .decisions import AwardRecord, Decision
+from .proposals import (
+    AchievementReport,
+    AttachmentKind,
+    Nomination,
+    NominationStatus,
+    Proposal,
+    ProposalAttachment,
+    ProposalStatus,
+)
+from .typical import PublicationState, RecognitionLevel, Stage, TypicalExample, TypicalExampleNote
+
+__all__ = [
+    "AchievementReport", "AgendaItem", "AttachmentKind", "AuthorityLevel", "AwardForm", "AwardKind", "AwardRecord",
+    "AwardRule", "Ballot", "BallotCast", "CampaignAward", "Choice", "CouncilComment", "CouncilMember",
+    "CouncilSession", "Criterion", "CriterionKind", "Decision", "Feedback", "FeedbackWindow", "MemberRole",
+    "Nomination", "NominationStatus", "Proposal", "ProposalAttachment", "ProposalStatus", "PublicationState",
+    "Quota", "RecognitionLevel", "SessionStatus", "Stage", "SubjectType", "SubmissionReopening", "TypicalExample",
+    "TypicalExampleNote",
+]

@@ -1,0 +1,193 @@
+"""Publication for feedback, council sessions and the secret ballot.
+
+Secrecy: ``BallotCast`` records that a member voted in a session (who, when); ``Ballot`` is the
+anonymous vote (which nomination, which choice): no user, no time, a random key. Nothing links the
+two, so nobody reading the database can tell how a given member voted.
+"""
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from campaigns.models import Campaign
+from emulation.models import Unit
+
+from .proposals import Nomination
+
+
+class FeedbackWindow(models.Model):
+    """Công khai danh sách đề nghị để lấy ý kiến: the nominees of a campaign, open for comments."""
+
+    campaign = models.OneToOneField(Campaign, on_delete=models.CASCADE, related_name="feedback_window")
+    opens_on = models.DateField(_("công khai từ ngày"))
+    closes_on = models.DateField(_("đến hết ngày"))
+    note = models.TextField(_("nội dung thông báo"), blank=True)
+    published_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    published_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("công khai lấy ý kiến")
+        verbose_name_plural = _("công khai lấy ý kiến")
+        constraints = [models.CheckConstraint(condition=Q(closes_on__gte=F("opens_on")), name="feedback_window_period")]
+
+    def __str__(self):
+        return f"{self.campaign} ({self.opens_on:%d/%m/%Y}–{self.closes_on:%d/%m/%Y})"
+
+    def is_open_on(self, day) -> bool:
+        return self.opens_on <= day <= self.closes_on
+
+
+class Feedback(models.Model):
+    """Ý kiến of a signed-in officer about a published nominee; the council reads it beside the nominee."""
+
+    nomination = models.ForeignKey(Nomination, on_delete=models.CASCADE, related_name="feedback")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    text = models.TextField(_("ý kiến"))
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("ý kiến góp ý")
+        verbose_name_plural = _("ý kiến góp ý")
+        ordering = ["created_at", "id"]
+
+    def __str__(self):
+        return self.text[:60]
+
+
+class SessionStatus(models.TextChoices):
+    PREPARING = "preparing", _("Đang chuẩn bị")
+    VOTING = "voting", _("Đang bỏ phiếu")
+    CLOSED = "closed", _("Đã kết thúc")
+
+
+class CouncilSession(models.Model):
+    """Phiên họp Hội đồng Thi đua – Khen thưởng reviewing a campaign's nominations."""
+
+    unit = models.ForeignKey(Unit, verbose_name=_("Hội đồng của đơn vị"), on_delete=models.PROTECT,
+                             related_name="council_sessions")
+    campaign = models.ForeignKey(Campaign, verbose_name=_("phong trào"), on_delete=models.PROTECT,
+                                 related_name="council_sessions")
+    title = models.CharField(_("nội dung phiên họp"), max_length=255)
+    held_on = models.DateField(_("ngày họp"))
+    location = models.CharField(_("địa điểm"), max_length=255, blank=True)
+    status = models.CharField(_("trạng thái"), max_length=10, choices=SessionStatus.choices,
+                              default=SessionStatus.PREPARING)
+    quorum_percent = models.DecimalField(
+        _("tỷ lệ thành viên tối thiểu tham gia (%)"), max_digits=5, decimal_places=2, default="66.67",
+        help_text=_("Mặc định 2/3 tổng số thành viên (NĐ 98/2023 Điều 47; cấu hình được)."),
+    )
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    closed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("phiên họp Hội đồng")
+        verbose_name_plural = _("phiên họp Hội đồng")
+        ordering = ["-held_on", "-id"]
+
+    def __str__(self):
+        return f"{self.title} ({self.held_on:%d/%m/%Y})"
+
+    def get_absolute_url(self):
+        return reverse("awards:session_detail", args=[self.pk])
+
+
+class MemberRole(models.TextChoices):
+    CHAIR = "chair", _("Chủ tịch Hội đồng")
+    VICE_CHAIR = "vice_chair", _("Phó Chủ tịch")
+    MEMBER = "member", _("Ủy viên")
+    SECRETARY = "secretary", _("Ủy viên thư ký")
+
+
+class CouncilMember(models.Model):
+    session = models.ForeignKey(CouncilSession, on_delete=models.CASCADE, related_name="members")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="council_seats")
+    full_name = models.CharField(_("họ và tên"), max_length=120)
+    role = models.CharField(_("chức danh trong Hội đồng"), max_length=12, choices=MemberRole.choices,
+                            default=MemberRole.MEMBER)
+
+    class Meta:
+        verbose_name = _("thành viên Hội đồng")
+        verbose_name_plural = _("thành viên Hội đồng")
+        ordering = ["session", "role", "full_name"]
+        constraints = [models.UniqueConstraint(fields=["session", "user"], name="unique_council_member")]
+
+    def __str__(self):
+        return f"{self.full_name} ({self.get_role_display()})"
+
+
+class AgendaItem(models.Model):
+    """A nomination on the session's agenda; the council votes on it."""
+
+    session = models.ForeignKey(CouncilSession, on_delete=models.CASCADE, related_name="items")
+    nomination = models.ForeignKey(Nomination, on_delete=models.PROTECT, related_name="agenda_items")
+    position = models.PositiveSmallIntegerField(default=0)
+    yes_count = models.PositiveSmallIntegerField(_("số phiếu đồng ý"), null=True, blank=True)
+    no_count = models.PositiveSmallIntegerField(_("số phiếu không đồng ý"), null=True, blank=True)
+    passed = models.BooleanField(_("đạt"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("nội dung bình xét")
+        verbose_name_plural = _("nội dung bình xét")
+        ordering = ["session", "position", "id"]
+        constraints = [models.UniqueConstraint(fields=["session", "nomination"], name="unique_agenda_nomination")]
+
+    def __str__(self):
+        return str(self.nomination)
+
+
+class CouncilComment(models.Model):
+    """Ý kiến của thành viên Hội đồng about a nominee (signed, not secret)."""
+
+    item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="comments")
+    member = models.ForeignKey(CouncilMember, on_delete=models.PROTECT, related_name="comments")
+    text = models.TextField(_("ý kiến"))
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("ý kiến thành viên Hội đồng")
+        verbose_name_plural = _("ý kiến thành viên Hội đồng")
+        ordering = ["created_at", "id"]
+
+    def __str__(self):
+        return self.text[:60]
+
+
+class BallotCast(models.Model):
+    """The fact that a member has voted in a session (one ballot paper covering the whole agenda)."""
+
+    session = models.ForeignKey(CouncilSession, on_delete=models.CASCADE, related_name="casts")
+    member = models.ForeignKey(CouncilMember, on_delete=models.PROTECT, related_name="casts")
+    cast_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("đã bỏ phiếu")
+        verbose_name_plural = _("đã bỏ phiếu")
+        constraints = [models.UniqueConstraint(fields=["session", "member"], name="one_ballot_paper_per_member",
+                                               violation_error_message=_("Thành viên đã bỏ phiếu."))]
+
+    def __str__(self):
+        return f"{self.member} – {self.session}"
+
+
+class Choice(models.TextChoices):
+    YES = "yes", _("Đồng ý")
+    NO = "no", _("Không đồng ý")
+
+
+class Ballot(models.Model):
+    """Phiếu bầu ẩn danh: one choice on one agenda item; no voter, no time, a random key."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="ballots")
+    choice = models.CharField(max_length=3, choices=Choice.choices)
+
+    class Meta:
+        verbose_name = _("phiếu bầu")
+        verbose_name_plural = _("phiếu bầu")
+
+    def __str__(self):
+        return self.get_choice_display()
