@@ -1,0 +1,165 @@
+"""Each eligibility rule on its own, on plain facts (no database)."""
+
+import datetime
+
+import pytest
+
+from awards.criteria import (
+    AttainmentFact,
+    AwardFact,
+    Candidate,
+    Context,
+    DisciplineFact,
+    HoldFact,
+    Outcome,
+    Spec,
+    Verdict,
+    assess,
+    check_attainment,
+    check_discipline_served,
+    check_head_collective,
+    check_member_awards,
+    check_no_discipline,
+    check_no_member_discipline,
+    check_pending_cases,
+    check_prior_award,
+    check_qualitative,
+    ranking_key,
+)
+
+pytestmark = pytest.mark.unit
+D = datetime.date
+# Seed 001: results period 01/10/2023–30/06/2024, judged on the dossier deadline.
+CTX = Context(on=D(2024, 6, 28), period_start=D(2023, 10, 1), period_end=D(2024, 6, 30), snapshot="ảnh chụp 28/06/2024")
+WINDOW = {"from": "2023-10-01", "to": "2024-06-30", "min_form": "reprimand"}
+
+
+def officer(**kwargs) -> Candidate:
+    return Candidate(is_collective=False, name="Nguyễn Văn An", unit_name="Chi cục Vị Thanh", **kwargs)
+
+
+def collective(**kwargs) -> Candidate:
+    return Candidate(is_collective=True, name="Chi cục Vị Thanh", unit_name="Chi cục Vị Thanh", **kwargs)
+
+
+def reprimand(decided_on, ends_on=None, person="Nguyễn Văn An", form="reprimand"):
+    return DisciplineFact(person=person, form=form, decided_on=decided_on, ends_on=ends_on, reference="12/QĐ-CTHADS")
+
+
+def met(target="3.2"):
+    return AttainmentFact(target=target, state="met", actual="80,00%", target_value="77.00")
+
+
+def test_pending_case_blocks_and_is_cited():
+    finding = check_pending_cases(officer(holds=[HoldFact("Nguyễn Văn An", "Đang xác minh khiếu nại", D(2024, 5, 2))]),
+                                  CTX)
+    assert finding.outcome == Outcome.NOT_MET
+    assert "02/05/2024" in finding.cites[0]
+
+
+def test_closed_case_does_not_block():
+    hold = HoldFact("Nguyễn Văn An", "Đang điều tra", D(2024, 1, 2), closed_on=D(2024, 3, 1))
+    assert check_pending_cases(officer(holds=[hold]), CTX).outcome == Outcome.MET
+
+
+@pytest.mark.parametrize(("ends_on", "outcome"), [
+    (None, Outcome.NOT_MET),  # not served yet
+    (D(2024, 9, 1), Outcome.NOT_MET),  # ends after the period
+    (D(2024, 2, 1), Outcome.JUDGEMENT),  # served inside the period: achievements from 01/02/2024 only
+    (D(2023, 9, 30), Outcome.MET),  # served before the period began
+])
+def test_achievements_count_only_after_the_discipline_is_served(ends_on, outcome):
+    finding = check_discipline_served(officer(disciplines=[reprimand(D(2023, 2, 1), ends_on)]), CTX)
+    assert finding.outcome == outcome
+    if outcome == Outcome.JUDGEMENT:
+        assert "01/02/2024" in finding.text
+
+
+def test_attainment_met_not_met_and_missing():
+    assert check_attainment(officer(attainment=[met("3.2 về việc"), met("3.2 về tiền")]), {}, CTX, "").outcome \
+        == Outcome.MET
+    short = AttainmentFact(target="3.2 về việc", state="not_met", actual="70,00%", target_value="77.00")
+    finding = check_attainment(officer(attainment=[met(), short]), {}, CTX, "")
+    assert finding.outcome == Outcome.NOT_MET
+    assert any("70,00%" in cite and "chưa đạt" in cite for cite in finding.cites)
+    assert "ảnh chụp 28/06/2024" in finding.cites
+    assert check_attainment(officer(attainment=[]), {}, CTX, "").outcome == Outcome.JUDGEMENT
+    assert check_attainment(officer(attainment=None), {}, CTX, "").outcome == Outcome.JUDGEMENT
+    gap = AttainmentFact(target="3.1", state="not_computable", actual=None, target_value=None,
+                         reason="1.500 việc không thuộc khung nào")
+    assert check_attainment(collective(attainment=[gap]), {}, CTX, "").outcome == Outcome.JUDGEMENT
+
+
+def test_discipline_window_and_minimum_form():
+    inside = reprimand(D(2024, 3, 1), D(2025, 3, 1))
+    before = reprimand(D(2023, 9, 30), D(2024, 9, 30))
+    assert check_no_discipline(officer(disciplines=[inside]), WINDOW, CTX, "").outcome == Outcome.NOT_MET
+    assert check_no_discipline(officer(disciplines=[before]), WINDOW, CTX, "").outcome == Outcome.MET
+    warning_or_more = {**WINDOW, "min_form": "warning"}
+    assert check_no_discipline(officer(disciplines=[inside]), warning_or_more, CTX, "").outcome == Outcome.MET
+
+
+def test_no_member_disciplined():
+    member = reprimand(D(2024, 4, 10), D(2025, 4, 10), person="Trần Văn Bảo")
+    finding = check_no_member_discipline(collective(member_disciplines=[member]), WINDOW, CTX, "")
+    assert finding.outcome == Outcome.NOT_MET
+    assert "Trần Văn Bảo" in finding.cites[0]
+    assert check_no_member_discipline(collective(), WINDOW, CTX, "").outcome == Outcome.MET
+
+
+def test_prior_award_counts_matching_records():
+    params = {"award_codes": ["DHTT_NGANH_NAM"], "min_count": 1, "from_year": 2021, "to_year": 2025}
+    record = AwardFact("DHTT_NGANH_NAM", "Điển hình tiên tiến ngành Tư pháp hằng năm", 2022, "15/QĐ-BTP")
+    assert check_prior_award(officer(awards=[record]), params, CTX, "").outcome == Outcome.MET
+    old = AwardFact("DHTT_NGANH_NAM", "Điển hình tiên tiến ngành Tư pháp hằng năm", 2019, "9/QĐ-BTP")
+    assert check_prior_award(officer(awards=[old]), params, CTX, "").outcome == Outcome.NOT_MET
+
+
+def test_member_awards_share_and_count():
+    excellent = {"award_code": "LDTT", "year": 2024, "min_percent": 70}
+    assert check_member_awards(collective(members=10, member_awards={("LDTT", 2024): 7}), excellent, CTX, "").outcome \
+        == Outcome.MET
+    assert check_member_awards(collective(members=10, member_awards={("LDTT", 2024): 6}), excellent, CTX, "").outcome \
+        == Outcome.NOT_MET
+    one_cstdcs = {"award_code": "CSTDCS", "year": 2024, "min_count": 1}
+    assert check_member_awards(collective(members=10), one_cstdcs, CTX, "").outcome == Outcome.NOT_MET
+
+
+def test_qualitative_criteria_are_advisory():
+    finding = check_qualitative(officer(), {}, CTX, "Nội bộ đoàn kết")
+    assert finding.outcome == Outcome.JUDGEMENT and finding.advisory
+    assert assess(officer(attainment=[met()]), [Spec("attainment", {}), Spec("qualitative", {}, "Nội bộ đoàn kết")],
+                  CTX).verdict == Verdict.ELIGIBLE
+
+
+def test_head_of_unit_needs_the_collective_criteria_too():
+    specs = [Spec("no_discipline", WINDOW, applies_to="individual"),
+             Spec("no_member_discipline", WINDOW, applies_to="collective"),
+             Spec("head_collective", {}, applies_to="individual")]
+    unit = collective(member_disciplines=[reprimand(D(2024, 4, 10), D(2025, 4, 10), person="Trần Văn Bảo")])
+    head = officer(is_head=True, collective=unit)
+    finding = check_head_collective(head, specs, CTX, "")
+    assert finding.outcome == Outcome.NOT_MET
+    assert "Trần Văn Bảo" not in finding.text and finding.cites
+    assert assess(head, specs, CTX).verdict == Verdict.NOT_ELIGIBLE
+    assert assess(officer(is_head=False, collective=unit), specs, CTX).verdict == Verdict.ELIGIBLE
+
+
+def test_verdict_combines_findings():
+    specs = [Spec("attainment", {}), Spec("no_discipline", WINDOW)]
+    assert assess(officer(attainment=[met()]), specs, CTX).verdict == Verdict.ELIGIBLE
+    assert assess(officer(attainment=[]), specs, CTX).verdict == Verdict.NEEDS_JUDGEMENT
+    disciplined = officer(attainment=[met()], disciplines=[reprimand(D(2024, 3, 1), D(2025, 3, 1))])
+    assessment = assess(disciplined, specs, CTX)
+    assert assessment.verdict == Verdict.NOT_ELIGIBLE
+    assert assessment.as_dict()["findings"][0]["criterion"].startswith("Không đang bị")
+
+
+def test_women_first_among_equals():
+    specs = [Spec("attainment", {})]
+    man, woman = officer(attainment=[met()]), officer(attainment=[met()], female=True)
+    ordered = sorted([(man, "a"), (woman, "b")], key=lambda p: ranking_key(p[0], assess(p[0], specs, CTX), p[1]))
+    assert ordered[0][0] is woman
+    better = officer(attainment=[met(), met("3.3")])
+    ordered = sorted([(woman, "b"), (better, "c")], key=lambda p: ranking_key(p[0], assess(p[0], specs, CTX), p[1]))
+    assert ordered[0][0] is better
