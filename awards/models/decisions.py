@@ -22,6 +22,7 @@ class Decision(models.Model):
                                related_name="award_decisions")
     number = models.PositiveIntegerField(_("số"))
     symbol = models.CharField(_("ký hiệu"), max_length=60, default="QĐ-CTHADS")
+    year = models.PositiveSmallIntegerField(_("năm"))
     decided_on = models.DateField(_("ngày quyết định"))
     signer_name = models.CharField(_("người ký"), max_length=120)
     signer_title = models.CharField(_("chức vụ người ký"), max_length=160)
@@ -33,9 +34,10 @@ class Decision(models.Model):
         verbose_name_plural = _("quyết định khen thưởng")
         ordering = ["-decided_on", "-id"]
         constraints = [
-            models.UniqueConstraint(fields=["issuer", "symbol", "number", "decided_on"],
+            models.UniqueConstraint(fields=["issuer", "symbol", "year", "number"],
                                     name="unique_decision_number",
-                                    violation_error_message=_("Số quyết định đã được dùng.")),
+                                    violation_error_message=_("Số quyết định đã được dùng trong năm.")),
+            models.CheckConstraint(condition=models.Q(number__gt=0), name="decision_number_positive"),
         ]
 
     def __str__(self):

@@ -1,8 +1,8 @@
 """Read queries for campaign awards, candidates and proposals, scoped to what the user may see."""
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 
-from ..models import CampaignAward, Criterion, Quota
+from ..models import AwardRule, CampaignAward, Criterion, Quota
 
 
 def campaign_awards(campaign) -> QuerySet[CampaignAward]:
@@ -10,3 +10,9 @@ def campaign_awards(campaign) -> QuerySet[CampaignAward]:
     return (CampaignAward.objects.filter(campaign=campaign).select_related("award_form")
             .prefetch_related(Prefetch("criteria", Criterion.objects.order_by("position", "id")),
                               Prefetch("quotas", Quota.objects.order_by("id"))))
+
+
+def rule_in_force(award_form, day):
+    """The rule version of ``award_form`` in force on ``day`` (None when none is)."""
+    return (AwardRule.objects.filter(award_form=award_form, valid_from__lte=day)
+            .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=day)).order_by("-valid_from").first())

@@ -1,0 +1,140 @@
+"""Facts for the eligibility rules, gathered set-based: a fixed number of queries for any number of
+candidates. ``assess_all`` returns each subject with its facts and verdict, in suggested order."""
+
+import datetime
+from collections import defaultdict
+from dataclasses import dataclass
+
+from django.db.models import Q
+from django.utils import timezone
+
+from campaigns.models import Campaign
+from emulation.models import AwardHold, Discipline, Gender, Officer, Unit
+
+from . import criteria
+from .criteria import AttainmentFact, AwardFact, Candidate, Context, DisciplineFact, HoldFact, Spec
+from .models import AwardRecord, CampaignAward
+
+WOMEN_SHARE = 70  # a collective with ≥ 70 % women goes first among equals
+
+
+@dataclass
+class Assessed:
+    subject: object  # Officer or Unit
+    unit: Unit
+    facts: Candidate
+    assessment: criteria.Assessment
+
+    @property
+    def is_collective(self) -> bool:
+        return isinstance(self.subject, Unit)
+
+    @property
+    def key(self) -> tuple[str, int]:
+        return ("unit" if self.is_collective else "officer", self.subject.pk)
+
+
+def is_unit_head(officer: Officer) -> bool:
+    """Thủ trưởng đơn vị: a leader whose position is not a deputy's (Phó …)."""
+    return officer.is_leader and not officer.position.strip().lower().startswith("phó")
+
+
+def specs_of(campaign_award: CampaignAward) -> list[Spec]:
+    return [Spec(c.kind, c.params, c.text, c.applies_to) for c in campaign_award.criteria.all()]
+
+
+def context_for(campaign: Campaign, on: datetime.date, snapshot=None) -> Context:
+    start, end = campaign.results_period
+    label = ""
+    if snapshot is not None:
+        label = f"Bảng đạt chỉ tiêu tính lúc {timezone.localtime(snapshot.computed_at):%H:%M %d/%m/%Y}"
+    return Context(on=on, period_start=start, period_end=end, snapshot=label)
+
+
+def _attainment(snapshot, targets: dict[str, str]) -> dict[tuple, list[AttainmentFact]]:
+    found = defaultdict(list)
+    for row in snapshot.rows if snapshot else []:
+        key = ("officer", row["officer_code"]) if row["officer_code"] else ("unit", row["unit_code"])
+        title = targets.get(row["target_code"], "")
+        found[key].append(AttainmentFact(target=f"{row['target_code']} {title}".strip(), state=row["state"],
+                                         actual=row["actual"], target_value=row["target_value"],
+                                         reason=row.get("reason", "")))
+    return found
+
+
+def _discipline(d: Discipline) -> DisciplineFact:
+    return DisciplineFact(person=d.officer.full_name, form=d.form, decided_on=d.decided_on, ends_on=d.ends_on,
+                          reference=d.decision_number)
+
+
+def gather(campaign_award: CampaignAward, units: list[Unit], officers: list[Officer],
+           on: datetime.date) -> tuple[dict[tuple, Candidate], Context]:
+    """Facts of the collectives ``units`` and the ``officers`` (seven queries)."""
+    campaign = campaign_award.campaign
+    snapshot = campaign.snapshots.first()
+    context = context_for(campaign, on, snapshot)
+    targets = dict(campaign.targets.values_list("code", "title"))
+    targets = {code: (title if len(title) <= 60 else title[:57] + "…") for code, title in targets.items()}
+    attainment = _attainment(snapshot, targets)
+
+    paths = Q()
+    for unit in units:
+        paths |= Q(path__startswith=unit.path)
+    member_units = list(Unit.objects.filter(paths).values_list("id", "path")) if units else []
+    unit_of_path = {uid: path for uid, path in member_units}
+    members = list(Officer.objects.filter(unit_id__in=unit_of_path, is_active=True).values_list(
+        "id", "unit_id", "gender"))
+    people = {o.pk for o in officers} | {m[0] for m in members}
+    disciplines = defaultdict(list)
+    for d in Discipline.objects.filter(officer_id__in=people).select_related("officer"):
+        disciplines[d.officer_id].append(_discipline(d))
+    holds = defaultdict(list)
+    for h in AwardHold.objects.filter(Q(officer_id__in=[o.pk for o in officers]) | Q(unit_id__in=[u.pk for u in units]),
+                                      opened_on__lte=on).select_related("officer", "unit"):
+        key = ("officer", h.officer_id) if h.officer_id else ("unit", h.unit_id)
+        holds[key].append(HoldFact(str(h.officer or h.unit), h.get_kind_display(), h.opened_on, h.closed_on))
+    awards, member_awards = defaultdict(list), defaultdict(lambda: defaultdict(int))
+    member_of = {m[0]: m[1] for m in members}
+    records = AwardRecord.objects.filter(Q(officer_id__in=people) | Q(unit_id__in=[u.pk for u in units]))
+    for r in records.select_related("award_form"):
+        key = ("officer", r.officer_id) if r.officer_id else ("unit", r.unit_id)
+        awards[key].append(AwardFact(r.award_form.code, r.award_form.name, r.year, r.decision_reference))
+        if r.officer_id in member_of:
+            for unit in units:
+                if unit_of_path[member_of[r.officer_id]].startswith(unit.path):
+                    member_awards[unit.pk][(r.award_form.code, r.year)] += 1
+
+    collectives = {}
+    for unit in units:
+        inside = [m for m in members if unit_of_path[m[1]].startswith(unit.path)]
+        women = sum(1 for m in inside if m[2] == Gender.FEMALE)
+        collectives[unit.pk] = Candidate(
+            is_collective=True, name=unit.name, unit_name=unit.name,
+            female=bool(inside) and women * 100 >= WOMEN_SHARE * len(inside),
+            holds=holds[("unit", unit.pk)], attainment=attainment.get(("unit", unit.code), []) if snapshot else None,
+            awards=awards[("unit", unit.pk)], members=len(inside),
+            member_disciplines=[d for m in inside for d in disciplines[m[0]]],
+            member_awards=dict(member_awards[unit.pk]))
+    found = {("unit", pk): c for pk, c in collectives.items()}
+    for officer in officers:
+        found[("officer", officer.pk)] = Candidate(
+            is_collective=False, name=officer.full_name, unit_name=officer.unit.name,
+            female=officer.gender == Gender.FEMALE, is_head=is_unit_head(officer),
+            disciplines=disciplines[officer.pk], holds=holds[("officer", officer.pk)],
+            attainment=attainment.get(("officer", officer.code), []) if snapshot else None,
+            awards=awards[("officer", officer.pk)], collective=collectives.get(officer.unit_id))
+    return found, context
+
+
+def assess_all(campaign_award: CampaignAward, units: list[Unit], officers: list[Officer],
+               on: datetime.date) -> list[Assessed]:
+    """Every subject with its verdict, in suggested order (eligible first, more targets met, women
+    first among equals, then Vietnamese name order). For the head-of-unit rule, pass the heads'
+    units in ``units`` or they are judged without their collective."""
+    facts, context = gather(campaign_award, units, officers, on)
+    specs = specs_of(campaign_award)
+    assessed = [Assessed(u, u, facts[("unit", u.pk)], criteria.assess(facts[("unit", u.pk)], specs, context))
+                for u in units]
+    assessed += [Assessed(o, o.unit, facts[("officer", o.pk)], criteria.assess(facts[("officer", o.pk)], specs,
+                                                                                 context)) for o in officers]
+    return sorted(assessed, key=lambda a: criteria.ranking_key(a.facts, a.assessment, a.subject.sort_key))

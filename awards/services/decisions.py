@@ -1,0 +1,79 @@
+"""The director's approval of a council session's result: a decision with its number, the awards
+written into each subject's history, nominations beyond this level forwarded upward. Quotas are
+checked again here, under the same lock as at submission: of two approvals racing for the last
+place, one wins."""
+
+import datetime
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import Max
+from django.utils.translation import gettext as _
+
+from emulation import audit
+from emulation.models import AuditAction
+
+from .. import access, quotas
+from ..models import AwardRecord, CouncilSession, Decision, NominationStatus, SessionStatus
+from .proposals import lock_awards, quota_rules, seat_of, taken_seats
+
+
+def suggested_number(issuer, symbol: str, year: int) -> int:
+    """The next number of the issuer's series for the year (the register of #5 will own this)."""
+    last = Decision.objects.filter(issuer=issuer, symbol=symbol, year=year).aggregate(n=Max("number"))["n"]
+    return (last or 0) + 1
+
+
+@transaction.atomic
+def approve(*, actor, session: CouncilSession, number: int, decided_on: datetime.date, signer_name: str,
+            signer_title: str, symbol: str = "QĐ-CTHADS") -> Decision:
+    session = CouncilSession.objects.select_for_update().select_related("campaign__plan__issuer").get(pk=session.pk)
+    if not access.can_decide(actor, session.campaign):
+        raise PermissionDenied
+    if session.status != SessionStatus.CLOSED:
+        raise ValidationError(_("Phiên họp chưa kết thúc bỏ phiếu."))
+    if Decision.objects.filter(session=session).exists():
+        raise ValidationError(_("Phiên họp đã có quyết định."))
+    passed = [item.nomination for item in session.items.filter(passed=True).select_related(
+        "nomination__officer__unit", "nomination__unit", "nomination__proposal",
+        "nomination__campaign_award__award_form")]
+    if not passed:
+        raise ValidationError(_("Không có đối tượng nào được Hội đồng thông qua."))
+    awards = lock_awards(n.campaign_award_id for n in passed)
+    errors = []
+    for award in awards.values():
+        if not award.decided_here:
+            continue
+        mine = [seat_of(n) for n in passed if n.campaign_award_id == award.pk]
+        held = taken_seats(award, statuses=(NominationStatus.AWARDED,))
+        errors += [f"{award.award_form.name}: {e}" for e in quotas.overflows(quota_rules(award), held, mine)]
+    if errors:
+        raise ValidationError(errors)
+    decision = Decision(session=session, issuer=session.campaign.plan.issuer, number=number, symbol=symbol,
+                        year=decided_on.year, decided_on=decided_on, signer_name=signer_name,
+                        signer_title=signer_title, approved_by=actor)
+    try:
+        with transaction.atomic():
+            decision.full_clean()
+            decision.save()
+            for nomination in passed:
+                _settle(nomination, decision)
+    except IntegrityError as exc:
+        raise ValidationError(_("Số quyết định hoặc thành tích đã được dùng; vui lòng kiểm tra lại.")) from exc
+    audit.record(actor=actor, action=AuditAction.CREATE, obj=decision)
+    return decision
+
+
+def _settle(nomination, decision: Decision) -> None:
+    award = nomination.campaign_award
+    if not award.decided_here:
+        nomination.status = NominationStatus.FORWARDED
+        nomination.save(update_fields=["status"])
+        return
+    nomination.status = NominationStatus.AWARDED
+    nomination.save(update_fields=["status"])
+    AwardRecord.objects.create(
+        award_form=award.award_form, officer=nomination.officer,
+        unit=None if nomination.officer_id else nomination.unit,
+        year=decision.decided_on.year, decision_reference=decision.reference, decided_on=decision.decided_on,
+        issued_by=decision.issuer.name, campaign_id=award.campaign_id, decision=decision, nomination=nomination)
