@@ -1,0 +1,147 @@
+"""The director approves a closed session: decision, award history, forwarding, quotas again."""
+
+import datetime
+import threading
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import connection
+
+from awards.models import (
+    AgendaItem,
+    AuthorityLevel,
+    AwardForm,
+    AwardKind,
+    AwardRecord,
+    CampaignAward,
+    CouncilSession,
+    Decision,
+    NominationStatus,
+    ProposalStatus,
+    Quota,
+    SessionStatus,
+    SubjectType,
+)
+from awards.services import decisions
+from awards.services import proposals as proposal_services
+from tests.services import service_missing
+
+D = datetime.date
+
+
+def closed_session(campaign, nominations, title="Phiên họp xét khen thưởng"):
+    session = CouncilSession.objects.create(unit=campaign.plan.issuer, campaign=campaign, title=title,
+                                            held_on=D(2024, 7, 5), status=SessionStatus.CLOSED)
+    for position, nomination in enumerate(nominations):
+        AgendaItem.objects.create(session=session, nomination=nomination, position=position, yes_count=8,
+                                  no_count=1, passed=True)
+        nomination.status = NominationStatus.PASSED
+        nomination.save()
+    return session
+
+
+def approve(session, actor, number=15):
+    return decisions.approve(actor=actor, session=session, number=number, decided_on=D(2024, 7, 10),
+                             signer_name="Lê Phước Toàn", signer_title="CỤC TRƯỞNG")
+
+
+@pytest.mark.django_db
+def test_approval_writes_the_award_history(submitted_proposal, director, officer_a):
+    nominations = list(submitted_proposal.nominations.all())
+    session = closed_session(submitted_proposal.campaign, nominations[:2])
+    decision = approve(session, director)
+    assert decision.reference == "15/QĐ-CTHADS"
+    record = AwardRecord.objects.get(officer=officer_a)
+    assert (record.year, record.decision_reference, record.campaign) == (2024, "15/QĐ-CTHADS", session.campaign)
+    assert {n.status for n in submitted_proposal.nominations.all()[:2]} == {NominationStatus.AWARDED}
+    assert nominations[2].agenda_items.count() == 0
+
+
+@pytest.mark.django_db
+def test_only_the_director_approves_a_closed_session(submitted_proposal, staff, council_member, director):
+    session = closed_session(submitted_proposal.campaign, list(submitted_proposal.nominations.all()))
+    for someone in (staff, council_member):
+        with pytest.raises(PermissionDenied):
+            approve(session, someone)
+    session.status = SessionStatus.VOTING
+    session.save()
+    with pytest.raises(ValidationError, match="chưa kết thúc"):
+        approve(session, director)
+    assert not Decision.objects.exists()
+
+
+@pytest.mark.django_db
+def test_forwarded_nominations_get_no_award_here(submitted_proposal, director, campaign_award):
+    campaign_award.decided_here = False
+    campaign_award.save()
+    session = closed_session(submitted_proposal.campaign, list(submitted_proposal.nominations.all()))
+    approve(session, director)
+    assert set(submitted_proposal.nominations.values_list("status", flat=True)) == {NominationStatus.FORWARDED}
+    assert not AwardRecord.objects.exists()
+
+
+@pytest.mark.django_db
+def test_the_same_number_twice_in_a_year_is_refused(submitted_proposal, director):
+    first, second = list(submitted_proposal.nominations.all())[:2]
+    approve(closed_session(submitted_proposal.campaign, [first], "Phiên 1"), director)
+    with pytest.raises(ValidationError, match="Số quyết định"):
+        approve(closed_session(submitted_proposal.campaign, [second], "Phiên 2"), director)
+    assert AwardRecord.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_quota_is_checked_again_at_decision(submitted_proposal, director, campaign_award):
+    Quota.objects.create(campaign_award=campaign_award, subject_kind="officer", limit=1, text="01 cá nhân")
+    officers = [n for n in submitted_proposal.nominations.all() if n.officer_id]
+    with pytest.raises(ValidationError, match="Vượt chỉ tiêu"):
+        approve(closed_session(submitted_proposal.campaign, officers), director)
+    assert not AwardRecord.objects.exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_approvals_racing_for_the_last_place_one_wins(submitted_proposal, director, campaign_award):
+    """PostgreSQL, two real transactions in parallel: the row lock on the campaign award serialises
+    them and the second sees the first's award."""
+    if connection.vendor != "postgresql":
+        service_missing("the quota race needs PostgreSQL (set DATABASE_URL)")
+    Quota.objects.create(campaign_award=campaign_award, subject_kind="officer", limit=1, text="01 cá nhân")
+    first, second = [n for n in submitted_proposal.nominations.all() if n.officer_id]
+    sessions = [closed_session(submitted_proposal.campaign, [first], "Phiên 1"),
+                closed_session(submitted_proposal.campaign, [second], "Phiên 2")]
+    barrier, outcomes = threading.Barrier(2), []
+
+    def run(session, number):
+        try:
+            barrier.wait()
+            approve(session, director, number)
+            outcomes.append("won")
+        except ValidationError as exc:
+            outcomes.append(exc.messages[0])
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=run, args=(s, n)) for s, n in zip(sessions, (21, 22), strict=True)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(outcomes)[-1] == "won" and outcomes.count("won") == 1, outcomes
+    assert "Vượt chỉ tiêu" in next(o for o in outcomes if o != "won")
+    assert AwardRecord.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_one_achievement_is_not_awarded_twice(submitted_proposal, director, campaign_award, head_a, unit_a):
+    """After the award, the same officer cannot be nominated again in the campaign, with another form either."""
+    other = AwardForm.objects.create(code="GK_TCUC", name="Giấy khen của Tổng Cục trưởng", kind=AwardKind.COMMENDATION,
+                                     subject_type=SubjectType.BOTH, authority="Tổng Cục trưởng Tổng cục THADS",
+                                     authority_level=AuthorityLevel.NATIONAL, rank=20)
+    higher = CampaignAward.objects.create(campaign=campaign_award.campaign, award_form=other, decided_here=False)
+    first = submitted_proposal.nominations.filter(officer__isnull=False).first()
+    approve(closed_session(submitted_proposal.campaign, [first], "Phiên 1"), director)
+    submitted_proposal.status = ProposalStatus.RETURNED
+    submitted_proposal.save()
+    later = proposal_services.open_proposal(actor=head_a, campaign=campaign_award.campaign, unit=unit_a,
+                                            title="Đề nghị bổ sung")
+    with pytest.raises(ValidationError, match="một thành tích không khen nhiều lần"):
+        proposal_services.nominate(actor=head_a, proposal=later, campaign_award=higher, officer=first.officer)
