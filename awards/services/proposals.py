@@ -46,7 +46,9 @@ def _editable(actor, proposal: Proposal) -> None:
 @transaction.atomic
 def open_proposal(*, actor, campaign, unit, title: str) -> Proposal:
     _require(access.can_propose(actor, campaign, unit))
-    proposal = Proposal(campaign=campaign, unit=unit, title=title, created_by=actor)
+    last = Proposal.objects.filter(campaign=campaign, unit=unit).order_by("-version").first()
+    proposal = Proposal(campaign=campaign, unit=unit, title=title, created_by=actor, previous=last,
+                        version=last.version + 1 if last else 1)
     try:
         with transaction.atomic():
             proposal.full_clean()
