@@ -1,18 +1,121 @@
 """Read queries for campaign awards, candidates and proposals, scoped to what the user may see."""
 
+import datetime
+
 from django.db.models import Prefetch, Q, QuerySet
 
-from ..models import AwardRule, CampaignAward, Criterion, Quota
+from emulation import access as org_access
+from emulation.models import Officer, Unit
+
+from .. import candidates, quotas
+from ..models import (
+    AwardRecord,
+    AwardRule,
+    CampaignAward,
+    Criterion,
+    Nomination,
+    NominationStatus,
+    Proposal,
+    ProposalAttachment,
+    ProposalStatus,
+    Quota,
+    SubmissionReopening,
+)
+
+SEAT_HOLDING = (NominationStatus.PROPOSED, NominationStatus.PASSED, NominationStatus.AWARDED,
+                NominationStatus.FORWARDED)
+
+
+def seat_of(nomination: Nomination) -> quotas.Seat:
+    if nomination.officer_id:
+        return quotas.seat(nomination.proposal.unit_id, officer=nomination.officer)
+    return quotas.seat(nomination.proposal.unit_id, unit=nomination.unit)
+
+
+def quota_rules(campaign_award: CampaignAward) -> list[quotas.QuotaRule]:
+    return [quotas.QuotaRule(q.pk, q.subject_kind, q.per_unit, q.limit, q.text or str(q))
+            for q in campaign_award.quotas.all()]
+
+
+def taken_seats(campaign_award: CampaignAward, *, statuses=SEAT_HOLDING, exclude_proposal=None) -> list[quotas.Seat]:
+    held = (Nomination.objects.filter(campaign_award=campaign_award, proposal__status=ProposalStatus.SUBMITTED,
+                                      status__in=statuses).select_related("officer", "unit", "proposal"))
+    if exclude_proposal is not None:
+        held = held.exclude(proposal=exclude_proposal)
+    return [seat_of(n) for n in held]
 
 
 def campaign_awards(campaign) -> QuerySet[CampaignAward]:
     """The awards a campaign offers with their criteria and quotas (three queries)."""
-    return (CampaignAward.objects.filter(campaign=campaign).select_related("award_form")
+    return (CampaignAward.objects.filter(campaign=campaign).select_related("award_form", "campaign")
             .prefetch_related(Prefetch("criteria", Criterion.objects.order_by("position", "id")),
                               Prefetch("quotas", Quota.objects.order_by("id"))))
+
+
+def campaign_award(campaign, pk) -> CampaignAward:
+    return campaign_awards(campaign).get(pk=pk)
 
 
 def rule_in_force(award_form, day):
     """The rule version of ``award_form`` in force on ``day`` (None when none is)."""
     return (AwardRule.objects.filter(award_form=award_form, valid_from__lte=day)
             .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=day)).order_by("-valid_from").first())
+
+
+def proposals_visible_to(user) -> QuerySet[Proposal]:
+    return Proposal.objects.filter(unit_id__in=org_access.visible_unit_ids(user)).select_related(
+        "unit", "campaign__plan__issuer", "submitted_by")
+
+
+def campaign_proposals(user, campaign) -> QuerySet[Proposal]:
+    return proposals_visible_to(user).filter(campaign=campaign).order_by("unit__sort_key", "-version")
+
+
+def proposal_detail(user, pk) -> Proposal:
+    attachments = ProposalAttachment.objects.select_related("nomination__officer", "nomination__unit")
+    nominations = Nomination.objects.select_related("officer__unit", "unit", "campaign_award__award_form", "report",
+                                                    "rule").order_by("position", "id")
+    return proposals_visible_to(user).prefetch_related(
+        Prefetch("nominations", nominations), Prefetch("attachments", attachments),
+        "campaign__participations").get(pk=pk)
+
+
+def proposal_versions(proposal) -> list[Proposal]:
+    return list(Proposal.objects.filter(campaign=proposal.campaign_id, unit=proposal.unit_id).order_by("-version"))
+
+
+def participating_units(user, campaign) -> QuerySet[Unit]:
+    return Unit.objects.filter(participations__campaign=campaign,
+                               pk__in=org_access.visible_unit_ids(user)).order_by("sort_key")
+
+
+def proposable_units(user, campaign) -> QuerySet[Unit]:
+    return participating_units(user, campaign).filter(pk__in=org_access.editable_unit_ids(user))
+
+
+def reopenings(campaign) -> QuerySet[SubmissionReopening]:
+    return SubmissionReopening.objects.filter(campaign=campaign).select_related("unit", "granted_by")
+
+
+def candidates_for(award: CampaignAward, units: list[Unit], on: datetime.date) -> list[candidates.Assessed]:
+    """The units' collectives and active officers judged for ``award`` (a fixed number of queries)."""
+    subject_type = award.award_form.subject_type
+    paths = Q()
+    for unit in units:
+        paths |= Q(unit__path__startswith=unit.path)
+    officers = []
+    if subject_type != "collective" and units:
+        officers = list(Officer.objects.filter(paths, is_active=True).select_related("unit"))
+    assessed = candidates.assess_all(award, units, officers, on)
+    if subject_type == "individual":
+        assessed = [a for a in assessed if not a.is_collective]
+    return assessed
+
+
+def quota_left(award: CampaignAward, unit_id: int | None = None) -> list[tuple]:
+    return quotas.remaining(quota_rules(award), taken_seats(award), unit_id)
+
+
+def award_history(*, officer=None, unit=None) -> QuerySet[AwardRecord]:
+    records = AwardRecord.objects.select_related("award_form", "decision", "campaign")
+    return records.filter(officer=officer) if officer is not None else records.filter(unit=unit)

@@ -15,7 +15,8 @@ from emulation.models import AuditAction
 
 from .. import access, quotas
 from ..models import AwardRecord, CouncilSession, Decision, NominationStatus, SessionStatus
-from .proposals import lock_awards, quota_rules, seat_of, taken_seats
+from ..selectors.proposals import quota_rules, seat_of, taken_seats
+from .proposals import lock_awards
 
 
 def suggested_number(issuer, symbol: str, year: int) -> int:

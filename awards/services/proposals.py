@@ -25,11 +25,8 @@ from ..models import (
     SubjectType,
     SubmissionReopening,
 )
-from ..selectors.proposals import rule_in_force
+from ..selectors.proposals import quota_rules, rule_in_force, seat_of, taken_seats
 from ..uploads import MAX_SCAN_BYTES, SCAN_TYPES, check_upload
-
-SEAT_HOLDING = (NominationStatus.PROPOSED, NominationStatus.PASSED, NominationStatus.AWARDED,
-                NominationStatus.FORWARDED)
 
 
 def _require(allowed: bool) -> None:
@@ -158,25 +155,6 @@ def _parts(proposal: Proposal, nominations: list[Nomination]) -> dossier.Dossier
         meeting_held_on=proposal.meeting_held_on, meeting_present=proposal.meeting_present,
         meeting_total=proposal.meeting_total,
         minutes_scan=any(a.kind == AttachmentKind.MINUTES for a in attachments))
-
-
-def seat_of(nomination: Nomination) -> quotas.Seat:
-    if nomination.officer_id:
-        return quotas.seat(nomination.proposal.unit_id, officer=nomination.officer)
-    return quotas.seat(nomination.proposal.unit_id, unit=nomination.unit)
-
-
-def quota_rules(campaign_award: CampaignAward) -> list[quotas.QuotaRule]:
-    return [quotas.QuotaRule(q.pk, q.subject_kind, q.per_unit, q.limit, q.text or str(q))
-            for q in campaign_award.quotas.all()]
-
-
-def taken_seats(campaign_award: CampaignAward, *, statuses=SEAT_HOLDING, exclude_proposal=None) -> list[quotas.Seat]:
-    held = (Nomination.objects.filter(campaign_award=campaign_award, proposal__status=ProposalStatus.SUBMITTED,
-                                      status__in=statuses).select_related("officer", "unit", "proposal"))
-    if exclude_proposal is not None:
-        held = held.exclude(proposal=exclude_proposal)
-    return [seat_of(n) for n in held]
 
 
 def lock_awards(ids) -> dict[int, CampaignAward]:

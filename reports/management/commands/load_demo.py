@@ -5,6 +5,7 @@ Lives in reports/ because it loads every app's demo data, in dependency order.""
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from awards import demo as awards_demo
 from campaigns import demo as campaigns_demo
 from campaigns.models import Campaign, Plan, Pledge
 from emulation import demo as emulation_demo
@@ -18,6 +19,7 @@ class Command(BaseCommand):
         with transaction.atomic():
             loaded = emulation_demo.load()
             campaigns_demo.load(loaded["units"])
+            awards_demo.load()
         self.stdout.write(self.style.SUCCESS(
             f"Dữ liệu mẫu: {Unit.objects.count()} đơn vị, {Officer.objects.count()} cán bộ, "
             f"{Plan.objects.count()} kế hoạch, {Campaign.objects.count()} phong trào, "
