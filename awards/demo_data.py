@@ -52,12 +52,12 @@ SEED_001_COLLECTIVE = ("“Giấy khen của Cục trưởng/Tổng Cục trư�
                        "thức “khiển trách” trở lên tính đến thời điểm đề nghị khen thưởng (từ ngày 01/10/2023 đến ngày "
                        "30/6/2024).")
 SEED_001_INDIVIDUAL = ("“Giấy khen của Cục trưởng/Tổng Cục trưởng” được xét, tặng cho cá nhân đạt các tiêu chuẩn, "
-                       "điều kiện sau:\n+ Là cá nhân có thành tích xuất sắc trong đợt thi đua cao điểm;\n"
-                       "+ Có tinh thần trách nhiệm cao, gương mẫu, đi đầu trong việc thực hiện nhiệm vụ; "
-                       "có ý thức trong đơn vị xây dựng tập thể đoàn kết, vững mạnh; chủ động, sáng tạo trong thực hiện nhiệm vụ được giao;\n+ "
-                       "Không vi phạm pháp luật hoặc bị kỷ luật từ hình thức “khiển trách” trở lên tính đến thời điểm "
-                       "đề nghị khen thưởng (từ ngày 01/10/2023 đến ngày 30/6/2024).\nLưu ý: Đối với Thủ trưởng đơn "
-                       "vị phải đạt các tiêu chuẩn, điều kiện của cá nhân và tập thể nêu trên.")
+                       "điều kiện sau:\n+ Là cá nhân có thành tích xuất sắc trong đợt thi đua cao điểm;\n+ Có tinh "
+                       "thần trách nhiệm cao, gương mẫu, đi đầu trong việc thực hiện nhiệm vụ; có ý thức trong đơn "
+                       "vị xây dựng tập thể đoàn kết, vững mạnh; chủ động, sáng tạo trong thực hiện nhiệm vụ được "
+                       "giao;\n+ Không vi phạm pháp luật hoặc bị kỷ luật từ hình thức “khiển trách” trở lên tính đến "
+                       "thời điểm đề nghị khen thưởng (từ ngày 01/10/2023 đến ngày 30/6/2024).\nLưu ý: Đối với Thủ "
+                       "trưởng đơn vị phải đạt các tiêu chuẩn, điều kiện của cá nhân và tập thể nêu trên.")
 SEED_001_CRITERIA = [  # (kind, applies to, params, text)
     ("attainment", "collective", {}, "Lập thành tích xuất sắc trong đợt thi đua cao điểm (đạt các chỉ tiêu về việc "
                                      "và về tiền)"),
