@@ -145,7 +145,7 @@ def remove_attachment(*, actor, attachment: ProposalAttachment) -> None:
     attachment.delete()
 
 
-def _parts(proposal: Proposal, nominations: list[Nomination]) -> dossier.DossierParts:
+def dossier_parts(proposal: Proposal, nominations: list[Nomination]) -> dossier.DossierParts:
     attachments = list(proposal.attachments.all())
     scanned = {a.nomination_id for a in attachments if a.kind == AttachmentKind.REPORT}
     reports = {r.nomination_id: r for r in AchievementReport.objects.filter(nomination__in=nominations)}
@@ -178,7 +178,7 @@ def submit(*, actor, proposal: Proposal, now: datetime.datetime | None = None) -
         raise ValidationError(_("Đã hết hạn gửi hồ sơ (trước ngày %(due)s). Đề nghị Thường trực mở lại hạn cho "
                                 "đơn vị.") % {"due": proposal.campaign.dossier_due_on.strftime("%d/%m/%Y")})
     nominations = list(proposal.nominations.select_related("officer__unit", "unit", "campaign_award__award_form"))
-    errors = dossier.missing_parts(_parts(proposal, nominations))
+    errors = dossier.missing_parts(dossier_parts(proposal, nominations))
     if errors:
         raise ValidationError(errors)
 

@@ -1,19 +1,311 @@
-"""Proposals (đề nghị khen thưởng): the campaign's awards page, a unit's proposal, nominees,
-achievement reports, the review meeting and attachments; submit, return, reopen."""
+"""Proposals (đề nghị khen thưởng): the campaign's awards page, suggested candidates, a unit's
+proposal with nominees, achievement reports, the review meeting and signed scans; submit, return,
+reopen. Thin: parse the request, call a selector or a service, render."""
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import render
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from campaigns import selectors as campaign_selectors
-from emulation.viewhelpers import scoped_or_404
+from emulation.models import Unit
+from emulation.viewhelpers import save_with, scoped_or_404
 
-from .. import access
+from .. import access, dossier
+from ..forms import AttachmentForm, MeetingForm, NominateForm, ProposalOpenForm, ReopenForm, ReportForm, ReturnForm
+from ..models import AchievementReport, CampaignAward
 from ..selectors import proposals as selectors
+from ..services import proposals as services
+
+
+def _campaign(request, pk):
+    return scoped_or_404(campaign_selectors.campaign_detail, request.user, pk)
 
 
 @login_required
 def campaign_awards(request, pk):
-    campaign = scoped_or_404(campaign_selectors.campaign_detail, request.user, pk)
+    campaign = _campaign(request, pk)
+    is_staff = access.is_campaign_staff(request.user, campaign)
+    awards = list(selectors.campaign_awards(campaign))
+    today = timezone.localdate()
+    for award in awards:
+        rule = selectors.rule_in_force(award.award_form, campaign.dossier_due_on or today)
+        award.rule = rule
+        award.discrepancy = dossier.basis_discrepancy(award.cited_basis, rule.legal_basis if rule else "")
+        award.left = selectors.quota_left(award)
     return render(request, "awards/campaign_awards.html", {
-        "campaign": campaign, "awards": selectors.campaign_awards(campaign),
-        "is_staff": access.is_campaign_staff(request.user, campaign)})
+        "campaign": campaign, "awards": awards, "is_staff": is_staff,
+        "proposals": selectors.campaign_proposals(request.user, campaign),
+        "open_form": ProposalOpenForm(units=selectors.proposable_units(request.user, campaign)),
+        "reopen_form": ReopenForm(units=selectors.participating_units(request.user, campaign)) if is_staff else None,
+        "reopenings": selectors.reopenings(campaign) if is_staff else [],
+        "submission_open": dossier.submission_open(today, campaign.dossier_due_on, None)})
+
+
+@login_required
+def candidates(request, pk, award_pk):
+    campaign = _campaign(request, pk)
+    try:
+        award = selectors.campaign_award(campaign, award_pk)
+    except CampaignAward.DoesNotExist as exc:
+        raise Http404 from exc
+    units = list(selectors.participating_units(request.user, campaign))
+    unit_id = request.GET.get("unit", "")
+    if unit_id.isdigit():
+        units = [u for u in units if u.pk == int(unit_id)]
+    on = timezone.localdate()
+    return render(request, "awards/candidates.html", {
+        "campaign": campaign, "award": award, "on": on, "units": selectors.participating_units(request.user, campaign),
+        "unit_id": unit_id, "assessed": selectors.candidates_for(award, units, on)})
+
+
+@login_required
+@require_POST
+def proposal_open(request, pk):
+    campaign = _campaign(request, pk)
+    form = ProposalOpenForm(request.POST, units=selectors.proposable_units(request.user, campaign))
+    if form.is_valid():
+        try:
+            proposal = services.open_proposal(actor=request.user, campaign=campaign, unit=form.cleaned_data["unit"],
+                                              title=form.cleaned_data["title"])
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            return redirect(proposal)
+    else:
+        messages.error(request, _("Chọn đơn vị đề nghị trong phạm vi của mình."))
+    return redirect("awards:campaign_awards", pk=campaign.pk)
+
+
+def _proposal(request, pk):
+    return scoped_or_404(selectors.proposal_detail, request.user, pk)
+
+
+def _subjects(proposal, awards, on):
+    """Choices of the proposing unit's collective and officers, each with its verdict for the first award."""
+    units = [proposal.unit]
+    assessed = {a.key: a for award in awards[:1] for a in selectors.candidates_for(award, units, on)}
+    choices = [(f"u{proposal.unit.pk}", f"{proposal.unit.name} ({_('tập thể')})", proposal.unit)]
+    for officer in proposal.unit.officers.filter(is_active=True).order_by("sort_key"):
+        verdict = assessed.get(("officer", officer.pk))
+        label = f"{officer.full_name} – {officer.position}" + (f" · {verdict.assessment.label}" if verdict else "")
+        choices.append((f"o{officer.pk}", label, officer))
+    return choices
+
+
+def _explain(nominations, awards, unit, on) -> None:
+    """Each nomination's verdict and findings: as judged at submission, or as they stand today."""
+    previews = {}
+    for award in awards:
+        if any(n.campaign_award_id == award.pk and not n.eligibility for n in nominations):
+            previews[award.pk] = {a.key: a.assessment for a in selectors.candidates_for(award, [unit], on)}
+    for n in nominations:
+        if n.eligibility:
+            n.verdict, n.findings = n.eligibility.get("verdict"), n.eligibility.get("findings", [])
+            continue
+        key = ("officer", n.officer_id) if n.officer_id else ("unit", n.unit_id)
+        assessment = previews.get(n.campaign_award_id, {}).get(key)
+        n.verdict, n.findings = (assessment.verdict, assessment.findings) if assessment else ("", [])
+
+
+@login_required
+def proposal_detail(request, pk):
+    proposal = _proposal(request, pk)
+    user, on = request.user, timezone.localdate()
+    awards = list(selectors.campaign_awards(proposal.campaign))
+    editable = access.can_edit_proposal(user, proposal)
+    nominations = list(proposal.nominations.all())
+    context = {
+        "proposal": proposal, "campaign": proposal.campaign, "nominations": nominations,
+        "attachments": list(proposal.attachments.all()), "versions": selectors.proposal_versions(proposal),
+        "editable": editable, "can_review": access.can_review_proposal(user, proposal),
+        "quota_left": [(a, selectors.quota_left(a, proposal.unit_id)) for a in awards],
+        "missing": dossier.missing_parts(services.dossier_parts(proposal, nominations)) if editable else [],
+    }
+    if editable:
+        context["nominate_form"] = NominateForm(awards=awards, subjects=_subjects(proposal, awards, on))
+        context["attachment_form"] = AttachmentForm(nominations=nominations)
+    _explain(nominations, awards, proposal.unit, on)
+    if context["can_review"]:
+        context["return_form"] = ReturnForm()
+    return render(request, "awards/proposal_detail.html", context)
+
+
+@login_required
+def proposal_edit(request, pk):
+    proposal = _proposal(request, pk)
+    if not access.can_edit_proposal(request.user, proposal):
+        raise PermissionDenied
+    form = MeetingForm(request.POST or None, instance=proposal)
+    if request.method == "POST" and form.is_valid():
+        if save_with(form, lambda: services.update_proposal(actor=request.user, proposal=form.instance)):
+            messages.success(request, _("Đã lưu thông tin đề nghị và cuộc họp xét."))
+            return redirect(proposal)
+    return render(request, "form_page.html", {
+        "form": form, "title": _("Tờ trình và cuộc họp xét: %(unit)s") % {"unit": proposal.unit},
+        "cancel_url": proposal.get_absolute_url()})
+
+
+def _run(request, action, success: str) -> bool:
+    try:
+        action()
+    except ValidationError as exc:
+        for message in exc.messages:
+            messages.error(request, message)
+        return False
+    messages.success(request, success)
+    return True
+
+
+@login_required
+@require_POST
+def nominate(request, pk):
+    proposal = _proposal(request, pk)
+    if not access.can_edit_proposal(request.user, proposal):
+        raise PermissionDenied
+    awards = list(selectors.campaign_awards(proposal.campaign))
+    form = NominateForm(request.POST, awards=awards, subjects=_subjects(proposal, awards, timezone.localdate()))
+    if not form.is_valid():
+        messages.error(request, _("Chọn hình thức và đối tượng trong danh sách của đơn vị."))
+        return redirect(proposal)
+    subject = form.cleaned_subject()
+    officer, unit = (None, subject) if isinstance(subject, Unit) else (subject, None)
+    _run(request, lambda: services.nominate(actor=request.user, proposal=proposal, campaign_award=form.cleaned_award(),
+                                            officer=officer, unit=unit), _("Đã thêm vào danh sách đề nghị."))
+    return redirect(proposal)
+
+
+def _nomination(proposal, nomination_pk):
+    for nomination in proposal.nominations.all():
+        if nomination.pk == nomination_pk:
+            return nomination
+    raise Http404
+
+
+@login_required
+@require_POST
+def nomination_remove(request, pk, nomination_pk):
+    proposal = _proposal(request, pk)
+    nomination = _nomination(proposal, nomination_pk)
+    if not access.can_edit_proposal(request.user, proposal):
+        raise PermissionDenied
+    _run(request, lambda: services.withdraw_nomination(actor=request.user, nomination=nomination),
+         _("Đã bỏ khỏi danh sách đề nghị."))
+    return redirect(proposal)
+
+
+@login_required
+def report_edit(request, pk, nomination_pk):
+    proposal = _proposal(request, pk)
+    nomination = _nomination(proposal, nomination_pk)
+    editable = access.can_edit_proposal(request.user, proposal)
+    report = getattr(nomination, "report", None) or AchievementReport(nomination=nomination)
+    if request.method == "POST" and not editable:
+        raise PermissionDenied
+    form = ReportForm(request.POST or None, instance=report)
+    if request.method == "POST" and form.is_valid():
+        if save_with(form, lambda: services.save_report(actor=request.user, report=form.instance)):
+            messages.success(request, _("Đã lưu báo cáo thành tích."))
+            return redirect(proposal)
+    if not editable:
+        for field in form.fields.values():
+            field.disabled = True
+    return render(request, "awards/report_form.html", {
+        "form": form, "proposal": proposal, "nomination": nomination, "editable": editable,
+        "title": _("Báo cáo thành tích: %(subject)s") % {"subject": nomination.subject}})
+
+
+@login_required
+@require_POST
+def attachment_upload(request, pk):
+    proposal = _proposal(request, pk)
+    if not access.can_edit_proposal(request.user, proposal):
+        raise PermissionDenied
+    form = AttachmentForm(request.POST, request.FILES, nominations=list(proposal.nominations.all()))
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+        return redirect(proposal)
+    _run(request, lambda: services.attach(actor=request.user, proposal=proposal, kind=form.cleaned_data["kind"],
+                                          upload=form.cleaned_data["file"], nomination=form.cleaned_nomination()),
+         _("Đã đính kèm tệp."))
+    return redirect(proposal)
+
+
+def _attachment(proposal, attachment_pk):
+    for attachment in proposal.attachments.all():
+        if attachment.pk == attachment_pk:
+            return attachment
+    raise Http404
+
+
+@login_required
+def attachment_download(request, pk, attachment_pk):
+    attachment = _attachment(_proposal(request, pk), attachment_pk)
+    return FileResponse(attachment.file.open("rb"), as_attachment=False, filename=attachment.original_name,
+                        content_type=attachment.content_type)
+
+
+@login_required
+@require_POST
+def attachment_remove(request, pk, attachment_pk):
+    proposal = _proposal(request, pk)
+    attachment = _attachment(proposal, attachment_pk)
+    if not access.can_edit_proposal(request.user, proposal):
+        raise PermissionDenied
+    _run(request, lambda: services.remove_attachment(actor=request.user, attachment=attachment), _("Đã gỡ tệp."))
+    return redirect(proposal)
+
+
+@login_required
+@require_POST
+def proposal_submit(request, pk):
+    proposal = _proposal(request, pk)
+    if not access.can_edit_proposal(request.user, proposal):
+        raise PermissionDenied
+    _run(request, lambda: services.submit(actor=request.user, proposal=proposal),
+         _("Đã gửi đề nghị khen thưởng. Hồ sơ đã gửi không sửa được."))
+    return redirect(proposal)
+
+
+@login_required
+@require_POST
+def proposal_return(request, pk):
+    proposal = _proposal(request, pk)
+    if not access.can_review_proposal(request.user, proposal):
+        raise PermissionDenied
+    form = ReturnForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Ghi rõ nội dung cần bổ sung."))
+        return redirect(proposal)
+    try:
+        new = services.return_proposal(actor=request.user, proposal=proposal, comment=form.cleaned_data["comment"])
+    except ValidationError as exc:
+        for message in exc.messages:
+            messages.error(request, message)
+        return redirect(proposal)
+    messages.success(request, _("Đã trả lại; đơn vị bổ sung trên bản lần %(version)d.") % {"version": new.version})
+    return redirect(proposal)
+
+
+@login_required
+@require_POST
+def reopen(request, pk):
+    campaign = _campaign(request, pk)
+    if not access.is_campaign_staff(request.user, campaign):
+        raise PermissionDenied
+    form = ReopenForm(request.POST, units=selectors.participating_units(request.user, campaign))
+    if form.is_valid():
+        _run(request, lambda: services.reopen(actor=request.user, campaign=campaign, **form.cleaned_data),
+             _("Đã mở lại hạn gửi hồ sơ cho đơn vị."))
+    else:
+        messages.error(request, _("Chọn đơn vị, ngày và ghi lý do mở lại hạn."))
+    return redirect(reverse("awards:campaign_awards", args=[campaign.pk]))
+
+

@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from emulation import panels
 from emulation import selectors as org_selectors
 from emulation.paging import paginate
 from emulation.viewhelpers import save_with, scoped_or_404
@@ -33,7 +34,8 @@ def campaign_detail(request, pk):
         "campaign": campaign, "targets": selectors.campaign_targets(campaign),
         "pledge_summary": selectors.pledge_totals(rows),
         "can_edit": access.can_edit_campaign(request.user, campaign),
-        "can_pledge": access.can_register_any_pledge(request.user, campaign)})
+        "can_pledge": access.can_register_any_pledge(request.user, campaign),
+        "panels": panels.panels("campaign", request.user, campaign)})
 
 
 def _unit_choices(user):

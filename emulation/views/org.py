@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .. import access, selectors, services
+from .. import access, panels, selectors, services
 from ..forms import AwardHoldForm, DisciplineForm, OfficerEditForm, OfficerForm, TransferForm, UnitForm
 from ..models import AuditEntry, AwardHold, Discipline, Gender, UnitKind
 from ..paging import paginate
@@ -31,7 +31,8 @@ def unit_detail(request, pk):
     children = selectors.units_visible_to(request.user).filter(parent=unit).order_by("sort_key")
     officers = selectors.officer_list(request.user, unit_id=unit.pk)
     context = {"unit": unit, "children": children, "officers": officers,
-               "can_edit": access.can_edit_unit(request.user, unit), "today": timezone.localdate()}
+               "can_edit": access.can_edit_unit(request.user, unit), "today": timezone.localdate(),
+               "panels": panels.panels("unit", request.user, unit)}
     return render(request, "emulation/unit_detail.html", context)
 
 
@@ -89,6 +90,7 @@ def officer_detail(request, pk):
         "can_edit": access.can_edit_officer(request.user, officer),
         "can_discipline": access.can_manage_discipline(request.user, officer),
         "today": timezone.localdate(),
+        "panels": panels.panels("officer", request.user, officer),
     }
     return render(request, "emulation/officer_detail.html", context)
 

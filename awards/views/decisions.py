@@ -1,0 +1,47 @@
+"""The director's decision on a closed council session, the decision page, and award history."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from emulation.viewhelpers import save_with, scoped_or_404
+
+from .. import access
+from ..forms import DecisionForm
+from ..selectors import decisions as selectors
+from ..services import decisions as services
+
+
+@login_required
+def decision_create(request, pk):
+    session = scoped_or_404(selectors.session_for_decision, request.user, pk)
+    if not access.can_decide(request.user, session.campaign):
+        raise PermissionDenied
+    if hasattr(session, "decision"):
+        return redirect(session.decision)
+    today = timezone.localdate()
+    issuer = session.campaign.plan.issuer
+    initial = {"number": services.suggested_number(issuer, "QĐ-CTHADS", today.year), "decided_on": today,
+               "signer_name": session.campaign.plan.signer_name, "signer_title": "CỤC TRƯỞNG"}
+    form = DecisionForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        holder = {}
+
+        def approve():
+            holder["decision"] = services.approve(actor=request.user, session=session, **form.cleaned_data)
+
+        if save_with(form, approve):
+            messages.success(request, _("Đã phê duyệt kết quả và ban hành quyết định."))
+            return redirect(holder["decision"])
+    return render(request, "awards/decision_form.html", {
+        "form": form, "session": session, "items": selectors.session_outcome(session)})
+
+
+@login_required
+def decision_detail(request, pk):
+    decision = scoped_or_404(selectors.decision_detail, request.user, pk)
+    return render(request, "awards/decision_detail.html", {
+        "decision": decision, "awarded": selectors.decision_nominations(decision)})

@@ -1,0 +1,16 @@
+"""Sections that apps above ``emulation`` add to the officer and unit pages (the awards app adds the
+award history) without ``emulation`` importing them: an app registers a template and a function
+that returns its context in its ``AppConfig.ready``."""
+
+PAGES = ("officer", "unit", "campaign")
+_registry: dict[str, list] = {page: [] for page in PAGES}
+
+
+def register(page: str, template: str, context) -> None:
+    """``context(user, obj) -> dict`` runs a fixed number of queries."""
+    if (template, context) not in _registry[page]:
+        _registry[page].append((template, context))
+
+
+def panels(page: str, user, obj) -> list[tuple[str, dict]]:
+    return [(template, context(user, obj)) for template, context in _registry[page]]

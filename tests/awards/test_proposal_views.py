@@ -1,0 +1,120 @@
+"""Proposal pages over HTTP: scoping (another unit's proposal answers 404, forbidden actions 403),
+bad input loses nothing, query counts do not grow with the number of nominees."""
+
+import datetime
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from awards.models import AchievementReport, Nomination, Proposal, ProposalAttachment
+from awards.services import proposals as services
+from tests.factories import OfficerFactory
+
+pytestmark = pytest.mark.django_db
+PDF = b"%PDF-1.4\n%%EOF\n"
+
+
+@pytest.fixture
+def draft(campaign_award, unit_a, head_a):
+    campaign = campaign_award.campaign
+    campaign.dossier_due_on = datetime.date(2099, 1, 1)
+    campaign.save()
+    return services.open_proposal(actor=head_a, campaign=campaign, unit=unit_a, title="Đề nghị tặng Giấy khen")
+
+
+def test_campaign_awards_page_shows_rules_and_the_units_proposal(login, head_a, draft, campaign_award):
+    page = login(head_a).get(reverse("awards:campaign_awards", args=[campaign_award.campaign_id]))
+    assert page.status_code == 200
+    body = page.content.decode()
+    assert "Giấy khen của Cục trưởng Cục THADS tỉnh" in body and "Nghị định" in body
+    assert draft.unit.name in body
+
+
+def test_unit_head_opens_nominates_and_uploads(login, head_a, draft, officer_a, campaign_award, media_root):
+    client = login(head_a)
+    response = client.post(reverse("awards:nominate", args=[draft.pk]),
+                           {"campaign_award": str(campaign_award.pk), "subject": f"o{officer_a.pk}"})
+    assert response.status_code == 302
+    nomination = Nomination.objects.get(proposal=draft)
+    client.post(reverse("awards:report_edit", args=[draft.pk, nomination.pk]),
+                {"duties": "Chấp hành viên", "achievements": "Đạt 80% về việc"})
+    assert AchievementReport.objects.get(nomination=nomination).achievements == "Đạt 80% về việc"
+    client.post(reverse("awards:attachment_upload", args=[draft.pk]),
+                {"kind": "minutes", "file": SimpleUploadedFile("bb.pdf", PDF, "application/pdf")})
+    assert ProposalAttachment.objects.filter(proposal=draft).count() == 1
+    page = client.get(reverse("awards:proposal_detail", args=[draft.pk]))
+    assert "Nguyễn Văn An" in page.content.decode() and "Đủ điều kiện" in page.content.decode()
+
+
+def test_wrong_file_type_is_refused_with_a_message(login, head_a, draft, media_root):
+    response = login(head_a).post(reverse("awards:attachment_upload", args=[draft.pk]), {
+        "kind": "minutes", "file": SimpleUploadedFile("bb.pdf", b"GIF89a....", "application/pdf")}, follow=True)
+    assert "không phải JPEG/PDF" in response.content.decode()
+    assert not ProposalAttachment.objects.exists()
+
+
+def test_bad_meeting_counts_rerender_and_save_nothing(login, head_a, draft):
+    response = login(head_a).post(reverse("awards:proposal_edit", args=[draft.pk]), {
+        "title": "Đề nghị", "meeting_held_on": "20/06/2024", "meeting_present": "12", "meeting_total": "10"})
+    assert response.status_code == 200
+    assert "không được lớn hơn số người được triệu tập" in response.content.decode()
+    draft.refresh_from_db()
+    assert draft.meeting_present is None and draft.title == "Đề nghị tặng Giấy khen"
+
+
+def test_another_units_proposal_does_not_exist_for_a_unit_head(login, head_b, draft, officer_a):
+    client = login(head_b)
+    nomination = services.nominate(actor=draft.created_by, proposal=draft, campaign_award=draft.campaign.awards.get(),
+                                   officer=officer_a)
+    urls = [reverse("awards:proposal_detail", args=[draft.pk]), reverse("awards:proposal_edit", args=[draft.pk]),
+            reverse("awards:report_edit", args=[draft.pk, nomination.pk])]
+    for url in urls:
+        assert client.get(url).status_code == 404, url
+    for name in ("nominate", "proposal_submit", "attachment_upload", "proposal_return"):
+        assert client.post(reverse(f"awards:{name}", args=[draft.pk]), {}).status_code == 404, name
+    assert client.post(reverse("awards:nomination_remove", args=[draft.pk, nomination.pk])).status_code == 404
+    assert Nomination.objects.filter(proposal=draft).count() == 1
+
+
+def test_unit_head_cannot_nominate_another_units_officer_through_the_form(login, head_a, draft, officer_b,
+                                                                          campaign_award):
+    login(head_a).post(reverse("awards:nominate", args=[draft.pk]),
+                       {"campaign_award": str(campaign_award.pk), "subject": f"o{officer_b.pk}"})
+    assert not Nomination.objects.exists()
+
+
+def test_in_scope_but_forbidden_answers_403(login, staff, council_member, head_a, draft):
+    assert login(council_member).post(reverse("awards:proposal_submit", args=[draft.pk])).status_code == 403
+    assert login(head_a).post(reverse("awards:proposal_return", args=[draft.pk]),
+                              {"comment": "x"}).status_code == 403
+    assert login(council_member).post(reverse("awards:reopen", args=[draft.campaign_id]), {}).status_code == 403
+
+
+def test_staff_return_opens_a_new_version(login, staff, submitted_proposal):
+    response = login(staff).post(reverse("awards:proposal_return", args=[submitted_proposal.pk]),
+                                 {"comment": "Bổ sung biên bản"}, follow=True)
+    assert "lần 2" in response.content.decode()
+    assert Proposal.objects.filter(unit=submitted_proposal.unit).count() == 2
+
+
+@pytest.mark.parametrize("extra", [1, 15])
+def test_proposal_page_queries_do_not_grow_with_nominees(login, head_a, draft, campaign_award, unit_a, extra,
+                                                        django_assert_max_num_queries):
+    for i in range(extra):
+        officer = OfficerFactory(unit=unit_a, code=f"A-{i + 10:03d}")
+        services.nominate(actor=head_a, proposal=draft, campaign_award=campaign_award, officer=officer)
+    client = login(head_a)
+    with django_assert_max_num_queries(40):
+        assert client.get(reverse("awards:proposal_detail", args=[draft.pk])).status_code == 200
+
+
+@pytest.mark.parametrize("extra", [1, 15])
+def test_candidates_page_queries_do_not_grow(login, staff, campaign_award, unit_a, extra,
+                                             django_assert_max_num_queries):
+    for i in range(extra):
+        OfficerFactory(unit=unit_a, code=f"A-{i + 10:03d}")
+    client = login(staff)
+    with django_assert_max_num_queries(25):
+        page = client.get(reverse("awards:candidates", args=[campaign_award.campaign_id, campaign_award.pk]))
+    assert page.status_code == 200 and page.content.decode().count('data-testid="candidate-row"') == extra + 2
