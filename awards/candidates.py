@@ -4,11 +4,13 @@ candidates. ``assess_all`` returns each subject with its facts and verdict, in s
 import datetime
 from collections import defaultdict
 from dataclasses import dataclass
+from decimal import Decimal
 
 from django.db.models import Q
 from django.utils import timezone
 
-from campaigns.models import Campaign
+from campaigns.models import Campaign, MetricKind
+from campaigns.standings import COMPLETION
 from emulation.models import AwardHold, Discipline, Gender, Officer, Unit
 
 from . import criteria
@@ -51,13 +53,28 @@ def context_for(campaign: Campaign, on: datetime.date, snapshot=None) -> Context
     return Context(on=on, period_start=start, period_end=end, snapshot=label)
 
 
+PERCENT_METRICS = {MetricKind.COMPLETION_CASES, MetricKind.COMPLETION_MONEY, MetricKind.PERCENTAGE}
+
+
+def _figure(value: str | None, metric: str) -> str | None:
+    """"75.94" → "75,94%" (the snapshot stores plain decimals)."""
+    if value in (None, ""):
+        return None
+    number = Decimal(value).normalize() if metric != "comparison" else Decimal(value)
+    text = f"{number:f}".replace(".", ",")
+    return f"{text}%" if metric in PERCENT_METRICS else text
+
+
 def _attainment(snapshot, targets: dict[str, str]) -> dict[tuple, list[AttainmentFact]]:
     found = defaultdict(list)
     for row in snapshot.rows if snapshot else []:
         key = ("officer", row["officer_code"]) if row["officer_code"] else ("unit", row["unit_code"])
-        title = targets.get(row["target_code"], "")
-        found[key].append(AttainmentFact(target=f"{row['target_code']} {title}".strip(), state=row["state"],
-                                         actual=row["actual"], target_value=row["target_value"],
+        metric = row["metric"]
+        name = MetricKind(metric).label if metric in COMPLETION else targets.get(row["target_code"], "")
+        bracket = f", khung {row['bracket']}" if row.get("bracket") else ""
+        found[key].append(AttainmentFact(target=f"{row['target_code']} – {name}{bracket}".strip(" –"),
+                                         state=row["state"], actual=_figure(row["actual"], metric),
+                                         target_value=_figure(row["target_value"], metric),
                                          reason=row.get("reason", "")))
     return found
 

@@ -144,6 +144,11 @@ class Assessment:
     def label(self) -> str:
         return VERDICT_LABELS[self.verdict]
 
+    @property
+    def open_findings(self) -> list[Finding]:
+        """What keeps the subject from being eligible: findings not met or needing a judgement."""
+        return [f for f in self.findings if f.outcome != Outcome.MET and not f.advisory]
+
     def as_dict(self) -> dict:
         return {"verdict": str(self.verdict), "evaluated_on": self.on.isoformat(),
                 "findings": [f.as_dict() for f in self.findings]}
@@ -200,7 +205,10 @@ def check_attainment(c: Candidate, params: dict, ctx: Context, text: str) -> Fin
 
 def _attainment_words(a: AttainmentFact) -> str:
     state = {"met": "đạt", "not_met": "chưa đạt", "not_computable": "chưa tính được"}.get(a.state, a.state)
-    figures = f": {a.actual or '—'} / chỉ tiêu {a.target_value}" if a.target_value else f": {a.actual or '—'}"
+    if a.target_value:
+        figures = f": {a.actual or '—'} / chỉ tiêu {a.target_value}"
+    else:
+        figures = f": {a.actual}" if a.actual else ""
     reason = f" ({a.reason})" if a.reason else ""
     return f"Chỉ tiêu {a.target}{figures} – {state}{reason}"
 
