@@ -60,7 +60,7 @@ def session_detail(request, pk):
     session = scoped_or_404(selectors.session_detail, request.user, pk)
     return render(request, "awards/session_detail.html", {
         **selectors.session_overview(request.user, session),
-        "comment_form": CommentForm(), "can_manage": access.can_manage_council(request.user, session.campaign)})
+        "can_manage": access.can_manage_council(request.user, session.campaign)})
 
 
 def _act(request, pk, action, done):
