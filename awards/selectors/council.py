@@ -61,16 +61,20 @@ def campaign_sessions(user, campaign) -> QuerySet[CouncilSession]:
 
 
 def council_campaign(user, pk: int) -> Campaign:
-    """A campaign whose council the user may open: staff of its issuer, or a member of one of its sessions."""
+    """A campaign whose council pages the user may open: staff, director or council member over its
+    issuing unit, or a member of one of its sessions (everyone else: it does not exist)."""
     campaign = Campaign.objects.select_related("plan", "plan__issuer").get(pk=pk)
-    if not (access.can_manage_council(user, campaign) or sessions_visible_to(user).filter(campaign=campaign).exists()):
+    issuer = access.issuer_of(campaign)
+    if not (access.holds_over(user, SESSION_ROLES, issuer)
+            or CouncilMember.objects.filter(session__campaign=campaign, user=user).exists()):
         raise Campaign.DoesNotExist
     return campaign
 
 
 def _nomination_relations(prefix: str = "") -> list[str]:
     return [f"{prefix}{name}" for name in (
-        "proposal", "unit", "officer", "officer__unit", "campaign_award", "campaign_award__award_form", "rule")]
+        "proposal", "proposal__unit", "unit", "officer", "officer__unit", "campaign_award",
+        "campaign_award__award_form", "rule")]
 
 
 def agenda_candidates(campaign) -> QuerySet[Nomination]:
@@ -134,7 +138,7 @@ def published_campaign(user, pk: int) -> Campaign:
 def published_nominations(campaign) -> QuerySet[Nomination]:
     """The nominees of the campaign's submitted proposals, with the feedback left on them."""
     return (Nomination.objects.filter(proposal__campaign=campaign, proposal__status=ProposalStatus.SUBMITTED)
-            .select_related(*_nomination_relations(), "proposal__unit")
+            .select_related(*_nomination_relations())
             .prefetch_related(Prefetch("feedback", Feedback.objects.select_related("author")))
             .order_by("campaign_award__award_form__rank", "proposal__unit__path", "position", "id"))
 
