@@ -222,8 +222,8 @@ def ballot_refusal(seat, session, has_voted: bool) -> str | None:
 @transaction.atomic
 def cast_ballot(*, actor, session: CouncilSession, choices: dict[int, str]) -> BallotCast:
     """One ballot paper covering the whole agenda. What is stored: that the member voted
-    (``BallotCast``), and one anonymous ``Ballot`` per item, inserted in random order. Nothing
-    else: the audit entry records the ballot paper, not the choices."""
+    (``BallotCast``), and one anonymous ``Ballot`` per item, mixed in random order into the ballot
+    box. Nothing else: the audit entry records the ballot paper, not the choices."""
     current = selectors.session_for_update(session.pk)
     member = member_of(actor, current)
     voted = member is not None and BallotCast.objects.filter(session=current, member=member).exists()
@@ -235,10 +235,22 @@ def cast_ballot(*, actor, session: CouncilSession, choices: dict[int, str]) -> B
             cast = BallotCast.objects.create(session=current, member=member)
     except IntegrityError as exc:  # a second request of the same member won the race
         raise PermissionDenied(_("Bạn đã bỏ phiếu trong phiên họp này; mỗi thành viên chỉ bỏ một phiếu.")) from exc
-    _shuffle(ballots)
-    Ballot.objects.bulk_create(ballots)
+    _store_mixed(current, ballots)
     _record(actor, AuditAction.CREATE, cast, current)
     return cast
+
+
+def _store_mixed(session, ballots: list[Ballot]) -> None:
+    """Store a new paper's ballots mixed, in random order, with those already in the ballot box.
+    Appending them would leave each paper's rows together, in the order of the cast records'
+    times (SQLite's rowid, PostgreSQL's physical order), which pairs papers with members; so the
+    session's ballots are rewritten, shuffled, with fresh random keys. Same counts, no link."""
+    box = Ballot.objects.filter(item__session=session)
+    ballots = [*ballots, *(Ballot(item_id=item_id, choice=choice) for item_id, choice in box.values_list(
+        "item_id", "choice"))]
+    box.delete()
+    _shuffle(ballots)
+    Ballot.objects.bulk_create(ballots)
 
 
 def count_ballots(session) -> dict[int, Counter]:

@@ -71,21 +71,43 @@ def test_yes_and_no_counts_are_the_only_thing_the_rows_give(voted):
         assert sorted(item.ballots.values_list("choice", flat=True)) == [NO, YES]
 
 
-def test_ballots_are_not_stored_in_agenda_order(staff, province, submitted_proposal, campaign_award, unit_a):
-    """Insertion order is shuffled, so the physical order of rows does not mirror the agenda."""
+@pytest.fixture
+def twenty_nominees(submitted_proposal, campaign_award, unit_a):
     for n in range(17):
         officer = OfficerFactory(unit=unit_a, full_name=f"Cán bộ số {n}")
         Nomination.objects.create(proposal=submitted_proposal, campaign_award=campaign_award, unit=unit_a,
                                   officer=officer, position=10 + n)
-    users = council_users(province, 1)
-    session = voting_session(staff, submitted_proposal.campaign, users)
-    vote(users[0], session, *[YES] * 20)
+    return submitted_proposal
+
+
+def _physical_rows(*columns):
+    """Ballot rows in the order the database stores them."""
     physical = {"sqlite": "rowid", "postgresql": "ctid"}.get(connection.vendor)
     if physical is None:  # pragma: no cover - other databases
         pytest.skip("no physical row order to read")
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT item_id FROM {Ballot._meta.db_table} ORDER BY {physical}")  # noqa: S608
-        stored = [row[0] for row in cursor.fetchall()]
+        cursor.execute(f"SELECT {', '.join(columns)} FROM {Ballot._meta.db_table} ORDER BY {physical}")  # noqa: S608
+        return [row[0] if len(row) == 1 else row for row in cursor.fetchall()]
+
+
+def test_ballots_are_not_stored_in_agenda_order(staff, province, twenty_nominees):
+    users = council_users(province, 1)
+    session = voting_session(staff, twenty_nominees.campaign, users)
+    vote(users[0], session, *[YES] * 20)
+    stored = _physical_rows("item_id")
     agenda = list(session.items.order_by("position").values_list("pk", flat=True))
     assert sorted(stored) == sorted(agenda)
     assert stored != agenda  # 1 chance in 20! of a false alarm
+
+
+def test_ballot_papers_are_mixed_in_the_box_not_stored_one_after_the_other(staff, province, twenty_nominees):
+    """Otherwise the n-th block of rows would be the paper of the n-th cast record (by time)."""
+    users = council_users(province, 2)
+    session = voting_session(staff, twenty_nominees.campaign, users)
+    vote(users[0], session, *[YES] * 20)
+    first_keys = set(Ballot.objects.values_list("id", flat=True))
+    vote(users[1], session, *[NO] * 20)
+    stored = _physical_rows("choice")
+    assert sorted(stored) == [NO] * 20 + [YES] * 20
+    assert stored not in ([YES] * 20 + [NO] * 20, [NO] * 20 + [YES] * 20)  # 1 chance in 10^11 of a false alarm
+    assert not first_keys & set(Ballot.objects.values_list("id", flat=True))
