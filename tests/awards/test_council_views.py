@@ -266,3 +266,16 @@ def test_dashboard_lists_sessions_awaiting_the_members_vote(login, members, sess
     vote(members[0], session, YES, YES, YES)
     page = login(members[0]).get(reverse("reports:dashboard")).content.decode()
     assert "Không có phiên họp nào chờ bạn bỏ phiếu." in page
+
+
+def test_staff_edit_members_while_preparing(login, staff, members, submitted_proposal):
+    session = new_session(staff, submitted_proposal.campaign, members)
+    client = login(staff)
+    form = client.get(_url("session_edit", session))
+    assert form.status_code == 200
+    assert form.content.decode().count('data-testid="member-row"') == 6 + 9
+    data = _session_post(members[:3], title="Phiên họp (điều chỉnh)") | {"members-TOTAL_FORMS": "9"}
+    assert client.post(_url("session_edit", session), data)["Location"] == _url("session_detail", session)
+    session.refresh_from_db()
+    assert (session.title, session.members.count()) == ("Phiên họp (điều chỉnh)", 3)
+    assert AuditEntry.objects.filter(model_label="awards.CouncilMember", action="delete").count() == 3
