@@ -4,6 +4,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.utils import timezone
 
+from awards.selectors import council as council_selectors
 from campaigns import selectors as campaign_selectors
 from emulation import access
 from emulation import selectors as org_selectors
@@ -40,6 +41,9 @@ def dashboard(request):
     if kind in ("staff", "unit_head"):
         context["subplans"] = campaign_selectors.subplan_overview(user, today)
         context["pledge_gaps"] = campaign_selectors.pledge_gaps(user, today)
+    awaiting_vote = list(council_selectors.sessions_awaiting_vote(user))
+    if awaiting_vote or kind == "council":
+        context["awaiting_vote"] = awaiting_vote
     if kind == "staff" and access.can_view_audit(user):
         context["recent_changes"] = org_selectors.audit_entries_visible_to(user)[:8]
     return render(request, "reports/dashboard.html", context)

@@ -1,0 +1,98 @@
+"""Forms of the council (session, members, ballot paper, comments) and of the publication for feedback."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from emulation.forms import DateInput
+
+from .models import Choice, CouncilSession, FeedbackWindow, MemberRole
+from .services.council import Seat
+
+MEMBER_ROWS = 9
+
+
+class SessionForm(forms.ModelForm):
+    class Meta:
+        model = CouncilSession
+        fields = ["title", "held_on", "location", "quorum_percent"]
+        widgets = {"held_on": DateInput()}
+
+    def clean_quorum_percent(self):
+        quorum = self.cleaned_data["quorum_percent"]
+        if quorum is not None and not 0 < quorum <= 100:
+            raise forms.ValidationError(_("Tỷ lệ phải lớn hơn 0 và không quá 100%."))
+        return quorum
+
+
+class MemberForm(forms.Form):
+    user = forms.ModelChoiceField(label=_("Thành viên"), queryset=None, required=False)
+    full_name = forms.CharField(label=_("Họ và tên"), max_length=120, required=False)
+    role = forms.ChoiceField(label=_("Chức danh"), choices=MemberRole.choices, initial=MemberRole.MEMBER)
+
+    def __init__(self, *args, users, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["user"].queryset = users
+        self.fields["user"].label_from_instance = lambda u: (
+            f"{u.last_name} {u.first_name} ({u.username})".strip() if u.first_name or u.last_name else u.username)
+
+
+class BaseMemberFormSet(forms.BaseFormSet):
+    def __init__(self, *args, users, **kwargs):
+        self.users = users
+        super().__init__(*args, **kwargs)
+
+    def get_form_kwargs(self, index):
+        return {**super().get_form_kwargs(index), "users": self.users}
+
+    def seats(self) -> list[Seat]:
+        return [Seat(user=f.cleaned_data["user"], full_name=f.cleaned_data.get("full_name", ""),
+                     role=f.cleaned_data["role"])
+                for f in self.forms if f.cleaned_data.get("user")]
+
+
+def member_formset(data=None, *, users, members=()):
+    """Rows for the current members, plus empty rows to add more."""
+    initial = [{"user": m.user_id, "full_name": m.full_name, "role": m.role} for m in members]
+    formset_class = forms.formset_factory(MemberForm, formset=BaseMemberFormSet, extra=MEMBER_ROWS, max_num=40)
+    return formset_class(data, users=users, initial=initial or None, prefix="members")
+
+
+class BallotForm(forms.Form):
+    """Phiếu bầu: one Đồng ý / Không đồng ý per agenda item."""
+
+    def __init__(self, *args, items, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.items = list(items)
+        for item in self.items:
+            self.fields[f"item_{item.pk}"] = forms.ChoiceField(
+                label=str(item.nomination), choices=Choice.choices, widget=forms.RadioSelect,
+                error_messages={"required": _("Chọn Đồng ý hoặc Không đồng ý.")})
+
+    def rows(self):
+        return [(item, self[f"item_{item.pk}"]) for item in self.items]
+
+    def choices(self) -> dict[int, str]:
+        return {item.pk: self.cleaned_data[f"item_{item.pk}"] for item in self.items}
+
+
+class CommentForm(forms.Form):
+    text = forms.CharField(label=_("Ý kiến của thành viên Hội đồng"), widget=forms.Textarea(attrs={"rows": 2}),
+                           max_length=4000)
+
+
+class FeedbackWindowForm(forms.ModelForm):
+    class Meta:
+        model = FeedbackWindow
+        fields = ["opens_on", "closes_on", "note"]
+        widgets = {"opens_on": DateInput(), "closes_on": DateInput(), "note": forms.Textarea(attrs={"rows": 3})}
+
+    def clean(self):
+        data = super().clean()
+        opens_on, closes_on = data.get("opens_on"), data.get("closes_on")
+        if opens_on and closes_on and closes_on < opens_on:
+            self.add_error("closes_on", _("Ngày kết thúc không được trước ngày bắt đầu công khai."))
+        return data
+
+
+class FeedbackForm(forms.Form):
+    text = forms.CharField(label=_("Ý kiến góp ý"), widget=forms.Textarea(attrs={"rows": 2}), max_length=4000)

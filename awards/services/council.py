@@ -1,0 +1,306 @@
+"""Write paths of the council (Hội đồng TĐKT): sessions, members, agenda, comments, the secret
+ballot and closing. Every change is audited, except what a ballot says: the audit trail records
+that a member cast a ballot paper, never the choices on it.
+"""
+
+import random
+from collections import Counter
+from dataclasses import dataclass
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from emulation import audit
+from emulation.models import AuditAction
+
+from .. import access, tally
+from ..models import (
+    AgendaItem,
+    Ballot,
+    BallotCast,
+    Choice,
+    CouncilComment,
+    CouncilMember,
+    CouncilSession,
+    MemberRole,
+    NominationStatus,
+    SessionStatus,
+)
+from ..selectors import council as selectors
+
+_shuffle = random.SystemRandom().shuffle
+
+
+@dataclass(frozen=True)
+class Seat:
+    """A member to seat on the council."""
+
+    user: object
+    full_name: str
+    role: str = MemberRole.MEMBER
+
+
+def _record(actor, action, obj, session, before=None):
+    audit.record(actor=actor, action=action, obj=obj, before=before, unit_id=session.unit_id)
+
+
+def _check_manager(actor, session_or_campaign):
+    campaign = getattr(session_or_campaign, "campaign", session_or_campaign)
+    if not access.can_manage_council(actor, campaign):
+        raise PermissionDenied
+
+
+def _check_preparing(session):
+    if session.status != SessionStatus.PREPARING:
+        raise ValidationError(_("Phiên họp đã bắt đầu bỏ phiếu; không thể thay đổi thành phần, nội dung."))
+
+
+def _check_seats(seats: list[Seat]) -> None:
+    if not seats:
+        raise ValidationError(_("Chọn ít nhất một thành viên Hội đồng."))
+    users = [seat.user.pk for seat in seats]
+    if len(set(users)) != len(users):
+        raise ValidationError(_("Một người được chọn nhiều lần."))
+    if sum(seat.role == MemberRole.CHAIR for seat in seats) != 1:
+        raise ValidationError(_("Hội đồng có đúng một Chủ tịch."))
+    if any(seat.role not in MemberRole.values for seat in seats):
+        raise ValidationError(_("Chức danh trong Hội đồng không hợp lệ."))
+
+
+def _seat_members(actor, session, seats: list[Seat]) -> None:
+    """Make the members exactly ``seats`` (new ones added, changed ones updated, others removed)."""
+    existing = {m.user_id: m for m in CouncilMember.objects.filter(session=session)}
+    wanted = {seat.user.pk: seat for seat in seats}
+    for user_id, member in existing.items():
+        if user_id not in wanted:
+            _record(actor, AuditAction.DELETE, member, session, before=audit.snapshot(member))
+            member.delete()
+    for user_id, seat in wanted.items():
+        member = existing.get(user_id) or CouncilMember(session=session, user=seat.user)
+        before = audit.snapshot(member) if member.pk else None
+        full_name = seat.full_name.strip() or seat.user.get_full_name() or seat.user.get_username()
+        if member.pk and (member.full_name, member.role) == (full_name, seat.role):
+            continue
+        member.full_name, member.role = full_name, seat.role
+        member.save()
+        _record(actor, AuditAction.UPDATE if before else AuditAction.CREATE, member, session, before=before)
+
+
+def _sync_agenda(actor, session) -> int:
+    """Put on the agenda every nomination still awaiting the council, drop those no longer awaiting
+    it (their proposal was returned or withdrawn). Returns the number of items."""
+    busy = AgendaItem.objects.filter(session__campaign=session.campaign).exclude(
+        session=session).exclude(session__status=SessionStatus.CLOSED).values("nomination_id")
+    candidates = list(selectors.agenda_candidates(session.campaign).exclude(pk__in=busy))
+    wanted = {n.pk: position for position, n in enumerate(candidates, start=1)}
+    existing = {item.nomination_id: item for item in AgendaItem.objects.filter(session=session)}
+    for nomination_id, item in existing.items():
+        if nomination_id not in wanted:
+            _record(actor, AuditAction.DELETE, item, session, before=audit.snapshot(item))
+            item.delete()
+    for nomination_id, position in wanted.items():
+        item = existing.get(nomination_id)
+        if item is None:
+            item = AgendaItem.objects.create(session=session, nomination_id=nomination_id, position=position)
+            _record(actor, AuditAction.CREATE, item, session)
+        elif item.position != position:
+            before = audit.snapshot(item)
+            item.position = position
+            item.save(update_fields=["position"])
+            _record(actor, AuditAction.UPDATE, item, session, before=before)
+    return len(wanted)
+
+
+def _save_session(session) -> None:
+    session.full_clean(exclude=["created_by"])
+    session.save()
+
+
+@transaction.atomic
+def create_session(*, actor, session: CouncilSession, seats: list[Seat]) -> CouncilSession:
+    """A new session for ``session.campaign``: its members, and an agenda of the nominations awaiting the council."""
+    _check_manager(actor, session.campaign)
+    _check_seats(seats)
+    session.unit = access.issuer_of(session.campaign)
+    session.status = SessionStatus.PREPARING
+    session.created_by = actor if actor.pk else None
+    _save_session(session)
+    _record(actor, AuditAction.CREATE, session, session)
+    _seat_members(actor, session, seats)
+    _sync_agenda(actor, session)
+    return session
+
+
+@transaction.atomic
+def update_session(*, actor, session: CouncilSession, seats: list[Seat]) -> CouncilSession:
+    current = selectors.session_for_update(session.pk)
+    _check_manager(actor, current)
+    _check_preparing(current)
+    _check_seats(seats)
+    session.unit_id, session.campaign_id, session.status = current.unit_id, current.campaign_id, current.status
+    _save_session(session)
+    _record(actor, AuditAction.UPDATE, session, session, before=audit.snapshot(current))
+    _seat_members(actor, session, seats)
+    return session
+
+
+@transaction.atomic
+def refresh_agenda(*, actor, session: CouncilSession) -> int:
+    current = selectors.session_for_update(session.pk)
+    _check_manager(actor, current)
+    _check_preparing(current)
+    return _sync_agenda(actor, current)
+
+
+def _set_status(actor, session, status, **fields) -> CouncilSession:
+    before = audit.snapshot(session)
+    session.status = status
+    for name, value in fields.items():
+        setattr(session, name, value)
+    session.save(update_fields=["status", *fields])
+    _record(actor, AuditAction.UPDATE, session, session, before=before)
+    return session
+
+
+@transaction.atomic
+def open_voting(*, actor, session: CouncilSession) -> CouncilSession:
+    current = selectors.session_for_update(session.pk)
+    _check_manager(actor, current)
+    _check_preparing(current)
+    if not current.items.exists():
+        raise ValidationError(_("Phiên họp chưa có nội dung bình xét."))
+    if not current.members.filter(role=MemberRole.CHAIR).exists():
+        raise ValidationError(_("Hội đồng chưa có Chủ tịch."))
+    return _set_status(actor, current, SessionStatus.VOTING)
+
+
+def member_of(user, session) -> CouncilMember | None:
+    """The user's seat in this session (a seat in another session does not count)."""
+    if not getattr(user, "is_authenticated", False):
+        return None
+    return CouncilMember.objects.filter(session_id=session.pk, user=user).first()
+
+
+@transaction.atomic
+def add_comment(*, actor, item: AgendaItem, text: str) -> CouncilComment:
+    """A member's signed opinion on a nominee, while the session is not closed."""
+    member = member_of(actor, item.session)
+    if member is None:
+        raise PermissionDenied(_("Chỉ thành viên của phiên họp này được cho ý kiến."))
+    if item.session.status == SessionStatus.CLOSED:
+        raise PermissionDenied(_("Phiên họp đã kết thúc."))
+    text = text.strip()
+    if not text:
+        raise ValidationError({"text": _("Nhập ý kiến.")})
+    comment = CouncilComment.objects.create(item=item, member=member, text=text)
+    _record(actor, AuditAction.CREATE, comment, item.session)
+    return comment
+
+
+def _check_choices(session, choices: dict) -> list[Ballot]:
+    items = list(AgendaItem.objects.filter(session=session).values_list("pk", flat=True))
+    if set(choices) != set(items):
+        raise ValidationError(_("Phiếu bầu phải có ý kiến cho tất cả nội dung bình xét."))
+    if any(choice not in Choice.values for choice in choices.values()):
+        raise ValidationError(_("Ý kiến trên phiếu bầu không hợp lệ."))
+    return [Ballot(item_id=item_id, choice=choices[item_id]) for item_id in items]
+
+
+def ballot_refusal(seat, session, has_voted: bool) -> str | None:
+    """Why this user may not cast a ballot paper in this session now (None: they may)."""
+    if seat is None:
+        return _("Bạn không phải thành viên Hội đồng của phiên họp này.")
+    if session.status != SessionStatus.VOTING:
+        return _("Phiên họp không trong thời gian bỏ phiếu.")
+    if has_voted:
+        return _("Bạn đã bỏ phiếu trong phiên họp này; mỗi thành viên chỉ bỏ một phiếu.")
+    return None
+
+
+@transaction.atomic
+def cast_ballot(*, actor, session: CouncilSession, choices: dict[int, str]) -> BallotCast:
+    """One ballot paper covering the whole agenda. What is stored: that the member voted
+    (``BallotCast``), and one anonymous ``Ballot`` per item, mixed in random order into the ballot
+    box. Nothing else: the audit entry records the ballot paper, not the choices."""
+    current = selectors.session_for_update(session.pk)
+    member = member_of(actor, current)
+    voted = member is not None and BallotCast.objects.filter(session=current, member=member).exists()
+    if refusal := ballot_refusal(member, current, voted):
+        raise PermissionDenied(refusal)
+    ballots = _check_choices(current, choices)
+    try:
+        with transaction.atomic():
+            cast = BallotCast.objects.create(session=current, member=member)
+    except IntegrityError as exc:  # a second request of the same member won the race
+        raise PermissionDenied(_("Bạn đã bỏ phiếu trong phiên họp này; mỗi thành viên chỉ bỏ một phiếu.")) from exc
+    _store_mixed(current, ballots)
+    _record(actor, AuditAction.CREATE, cast, current)
+    return cast
+
+
+def _store_mixed(session, ballots: list[Ballot]) -> None:
+    """Store a new paper's ballots mixed, in random order, with those already in the ballot box.
+    Appending them would leave each paper's rows together, in the order of the cast records'
+    times (SQLite's rowid, PostgreSQL's physical order), which pairs papers with members; so the
+    session's ballots are rewritten, shuffled, with fresh random keys. Same counts, no link."""
+    box = Ballot.objects.filter(item__session=session)
+    ballots = [*ballots, *(Ballot(item_id=item_id, choice=choice) for item_id, choice in box.values_list(
+        "item_id", "choice"))]
+    box.delete()
+    _shuffle(ballots)
+    Ballot.objects.bulk_create(ballots)
+
+
+def count_ballots(session) -> dict[int, Counter]:
+    """Yes and no counts per agenda item (one aggregate query; no ballot is read one by one)."""
+    counts: dict[int, Counter] = {}
+    rows = Ballot.objects.filter(item__session=session).values_list("item_id", "choice").order_by()
+    for item_id, choice in rows:
+        counts.setdefault(item_id, Counter())[choice] += 1
+    return counts
+
+
+def _quorum_error(session, participants: int, total: int):
+    values = {"n": participants, "total": total, "q": tally.percent_of(participants, total),
+              "quorum": session.quorum_percent}
+    return ValidationError(_("Chưa đủ số thành viên tham gia bỏ phiếu: %(n)s/%(total)s thành viên (%(q)s%%), "
+                             "cần tối thiểu %(quorum)s%% tổng số thành viên. Phiên họp vẫn đang bỏ phiếu.") % values)
+
+
+@transaction.atomic
+def close_session(*, actor, session: CouncilSession) -> CouncilSession:
+    """Count the ballots against each nomination's threshold over the whole membership; record
+    pass or fail on the agenda and the nominations. Refused while the quorum is not met."""
+    current = selectors.session_for_update(session.pk)
+    _check_manager(actor, current)
+    if current.status != SessionStatus.VOTING:
+        raise ValidationError(_("Chỉ kết thúc được phiên họp đang bỏ phiếu."))
+    total = current.members.count()
+    participants = current.casts.count()
+    if not total or not tally.quorum_met(participants, total, current.quorum_percent):
+        raise _quorum_error(current, participants, total)
+    counts = count_ballots(current)
+    items = AgendaItem.objects.filter(session=current).select_related(
+        "nomination", "nomination__rule", "nomination__proposal", "nomination__campaign_award__award_form")
+    for item in items.prefetch_related("nomination__campaign_award__award_form__rules"):
+        _close_item(actor, current, item, counts.get(item.pk, Counter()), total)
+    return _set_status(actor, current, SessionStatus.CLOSED, closed_at=timezone.now())
+
+
+def _close_item(actor, session, item, counts: Counter, total: int) -> None:
+    rule = selectors.rule_for(item.nomination)
+    if rule is None:
+        raise ValidationError(_("Chưa có quy định áp dụng (ngưỡng biểu quyết) cho: %(n)s.") % {"n": item.nomination})
+    result = tally.tally_item(yes=counts[Choice.YES], no=counts[Choice.NO], total_members=total,
+                              threshold_percent=rule.vote_threshold)
+    before = audit.snapshot(item)
+    item.yes_count, item.no_count, item.passed = result.yes, result.no, result.passed
+    item.save(update_fields=["yes_count", "no_count", "passed"])
+    _record(actor, AuditAction.UPDATE, item, session, before=before)
+    nomination = item.nomination
+    before = audit.snapshot(nomination)
+    nomination.status = NominationStatus.PASSED if result.passed else NominationStatus.NOT_PASSED
+    nomination.save(update_fields=["status"])
+    audit.record(actor=actor, action=AuditAction.UPDATE, obj=nomination, before=before, unit_id=nomination.unit_id)
