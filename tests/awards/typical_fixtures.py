@@ -7,7 +7,7 @@ from django.core.files.base import ContentFile
 from awards.demo_typical import photo_png
 from awards.models import TypicalExample
 from campaigns.models import CampaignKind
-from tests.factories import CampaignFactory
+from tests.factories import CampaignFactory, ParticipationFactory
 
 PNG = photo_png((10, 60, 120), size=(40, 30))
 JPEG = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + b"\x00" * 32
@@ -15,9 +15,12 @@ PDF = b"%PDF-1.7\n%%EOF\n"
 
 
 @pytest.fixture
-def typical_campaign(province_plan):
-    return CampaignFactory(plan=province_plan, kind=CampaignKind.TYPICAL_EXAMPLES,
-                           name="Xây dựng, bồi dưỡng, nhân rộng điển hình tiên tiến")
+def typical_campaign(province_plan, unit_a, unit_b):
+    campaign = CampaignFactory(plan=province_plan, kind=CampaignKind.TYPICAL_EXAMPLES,
+                               name="Xây dựng, bồi dưỡng, nhân rộng điển hình tiên tiến")
+    for unit in (unit_a, unit_b):
+        ParticipationFactory(campaign=campaign, unit=unit)
+    return campaign
 
 
 def make_example(campaign, unit, officer=None, **values) -> TypicalExample:
