@@ -4,6 +4,7 @@ honour board and one waits for approval. Upserted on natural keys: loading twice
 
 import datetime
 import io
+import math
 import zlib
 
 from django.contrib.auth import get_user_model
@@ -98,8 +99,9 @@ def photo_png(colour: tuple[int, int, int], size=(480, 320)) -> bytes:
     margin, radius, centre = min(size) // 20, min(size) * 0.28, (size[0] // 2, size[1] // 2)
     draw.rectangle([margin, margin, size[0] - margin - 1, size[1] - margin - 1], outline=(255, 215, 0),
                    width=max(1, margin // 4))
-    draw.regular_polygon((*centre, radius), 5, fill=(255, 205, 0))
-    draw.regular_polygon((*centre, radius * 0.45), 5, fill=colour, rotation=36)
+    points = [(centre[0] + r * math.sin(math.pi * k / 5), centre[1] - r * math.cos(math.pi * k / 5))
+              for k, r in enumerate([radius, radius * 0.4] * 5)]
+    draw.polygon(points, fill=(255, 205, 0))
     buffer = io.BytesIO()
     image.save(buffer, format="PNG", optimize=False)
     return buffer.getvalue()
