@@ -35,6 +35,11 @@ def _editable_units(user):
     return Unit.objects.filter(pk__in=org_access.editable_unit_ids(user)).order_by("path")
 
 
+def _invalid(request, form) -> None:
+    if form.is_bound and form.errors:
+        messages.error(request, _("Chưa lưu: vui lòng sửa các lỗi được đánh dấu bên dưới."))
+
+
 @login_required
 def typical_list(request):
     params = request.GET
@@ -60,6 +65,7 @@ def typical_create(request):
                                                                    photo=form.cleaned_data["photo"])):
             messages.success(request, _("Đã ghi nhận điển hình tiên tiến mới (giai đoạn phát hiện)."))
             return redirect("awards:typical_detail", pk=form.instance.pk)
+    _invalid(request, form)
     return render(request, "awards/typical_form.html", {"form": form, "example": None})
 
 
@@ -79,6 +85,7 @@ def typical_edit(request, pk):
                 messages.info(request, _("Nội dung đã thay đổi: điển hình được gỡ khỏi trang vinh danh và chờ "
                                          "Thường trực duyệt lại."))
             return redirect("awards:typical_detail", pk=example.pk)
+    _invalid(request, form)
     return render(request, "awards/typical_form.html", {"form": form, "example": example})
 
 

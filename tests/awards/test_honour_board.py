@@ -70,7 +70,6 @@ def test_published_photo_is_served_without_login(client, example_a):
     response = client.get(url("honour_board_photo", example_a.pk))
     assert (response.status_code, response["Content-Type"]) == (200, "image/png")
     assert b"".join(response.streaming_content) == PNG
-    response.close()
 
 
 def test_published_example_without_photo_or_file_answers_404_for_the_photo(client, example_a, example_b):

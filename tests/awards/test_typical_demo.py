@@ -49,4 +49,4 @@ def test_demo_examples_respect_the_stage_rules_and_show_on_the_honour_board(demo
     published = TypicalExample.objects.filter(publication=PublicationState.PUBLISHED).first()
     photo = Client().get(reverse("awards:honour_board_photo", args=[published.pk]))
     assert (photo.status_code, photo["Content-Type"]) == (200, "image/png")
-    photo.close()
+    assert b"".join(photo.streaming_content).startswith(b"\x89PNG")

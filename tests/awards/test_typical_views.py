@@ -63,10 +63,9 @@ def test_detail_shows_timeline_notes_and_evidence_to_the_unit(login, example_a, 
     evidence = client.get(url("typical_evidence", note.pk))
     assert (evidence.status_code, evidence["Content-Type"]) == (200, "application/pdf")
     assert evidence["Content-Disposition"].startswith("attachment")
-    evidence.close()
+    assert b"".join(evidence.streaming_content) == PDF  # consuming the stream closes the file
     photo = client.get(url("typical_photo", example_a.pk))
     assert (photo.status_code, photo["Content-Type"], b"".join(photo.streaming_content)) == (200, "image/png", PNG)
-    photo.close()
 
 
 def test_unit_head_creates_an_example_with_photo(login, typical_campaign, unit_a, officer_a, head_a, media_root):
@@ -89,6 +88,7 @@ def test_bad_create_input_rerenders_and_saves_nothing(login, typical_campaign, u
     assert response.status_code == 200
     assert set(response.context["form"].errors) == {"officer", "photo"}
     assert "không phải JPEG/PNG" in response.content.decode()
+    assert "Chưa lưu: vui lòng sửa các lỗi được đánh dấu bên dưới." in response.content.decode()
     response = client.post(url("typical_create"), {
         "campaign": typical_campaign.pk, "unit": unit_a.pk, "title": "Điển hình ngành",
         "level": RecognitionLevel.SECTOR_PERIOD})
