@@ -34,6 +34,11 @@ def test_staff_approve_and_the_public_sees_it(page, sign_in, shot, browser, live
     assert "Đã duyệt: điển hình được công bố trên trang vinh danh." in page.inner_text("main")
     assert page.locator("[data-testid=typical-publication]").get_attribute("data-publication") == "published"
     shot("typical-detail-published")
+    page.goto(page.base_url + "/khen-thuong/dien-hinh/tao-moi/")
+    page.fill("#id_title", "Mô hình mới")
+    page.click("[data-testid=form-submit]")
+    assert "Chưa lưu: vui lòng sửa các lỗi được đánh dấu bên dưới." in page.inner_text("main")
+    shot("typical-create-refused")
 
     visitor = browser.new_context(locale="vi-VN", viewport={"width": 1366, "height": 900})
     try:
