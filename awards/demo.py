@@ -6,6 +6,7 @@ from campaigns.models import Campaign
 from emulation.models import Officer
 
 from . import demo_data as data
+from . import demo_typical
 from .models import AwardForm, AwardRecord, AwardRule, CampaignAward, Criterion, Quota
 
 
@@ -69,3 +70,4 @@ def load() -> None:
     forms = load_catalogue()
     load_campaign_awards(forms)
     load_history(forms)
+    demo_typical.load()

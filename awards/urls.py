@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import council, decisions, feedback, proposals
+from .views import council, decisions, feedback, proposals, typical
 
 app_name = "awards"
 
@@ -34,4 +34,16 @@ urlpatterns = [
     path("phong-trao/<int:pk>/cong-khai/", feedback.feedback_publish, name="feedback_publish"),
     path("phong-trao/<int:pk>/cong-khai/danh-sach/", feedback.published_list, name="published_list"),
     path("cong-khai/doi-tuong/<int:pk>/y-kien/", feedback.feedback_create, name="feedback_create"),
+    path("dien-hinh/", typical.typical_list, name="typical_list"),
+    path("dien-hinh/tao-moi/", typical.typical_create, name="typical_create"),
+    path("dien-hinh/<int:pk>/", typical.typical_detail, name="typical_detail"),
+    path("dien-hinh/<int:pk>/sua/", typical.typical_edit, name="typical_edit"),
+    path("dien-hinh/<int:pk>/ghi-nhan/", typical.typical_note_add, name="typical_note_add"),
+    path("dien-hinh/<int:pk>/giai-doan/", typical.typical_stage, name="typical_stage"),
+    path("dien-hinh/<int:pk>/cong-bo/<slug:action>/", typical.typical_publication, name="typical_publication"),
+    path("dien-hinh/<int:pk>/anh/", typical.typical_photo, name="typical_photo"),
+    path("dien-hinh/ghi-nhan/<int:pk>/minh-chung/", typical.typical_evidence, name="typical_evidence"),
+    path("vinh-danh/", typical.honour_board, name="honour_board"),
+    path("vinh-danh/<int:pk>/", typical.honour_board_detail, name="honour_board_detail"),
+    path("vinh-danh/<int:pk>/anh/", typical.honour_board_photo, name="honour_board_photo"),
 ]

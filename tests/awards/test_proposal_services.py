@@ -149,9 +149,12 @@ def test_return_keeps_the_submitted_version_and_opens_a_new_one(draft, campaign_
 
 
 def test_upload_type_is_read_from_the_bytes(draft, head_a, media_root):
-    fake = SimpleUploadedFile("bien-ban.pdf", b"\xff\xd8\xff\xe0 not a pdf at all", "application/pdf")
-    with pytest.raises(ValidationError, match="không phải JPEG/PDF"):
+    fake = SimpleUploadedFile("bien-ban.pdf", b"\xff\xd8\xff\xe0 a JPEG named .pdf", "application/pdf")
+    with pytest.raises(ValidationError, match="không phải PDF/JPEG"):
+        services.attach(actor=head_a, proposal=draft, kind=AttachmentKind.MINUTES, upload=fake)
+    with pytest.raises(ValidationError, match="không phải PDF/JPEG"):
         services.attach(actor=head_a, proposal=draft, kind=AttachmentKind.MINUTES,
                         upload=SimpleUploadedFile("x.docx", b"PK\x03\x04", "application/msword"))
-    assert services.attach(actor=head_a, proposal=draft, kind=AttachmentKind.MINUTES, upload=fake).content_type \
+    scan = SimpleUploadedFile("bien-ban.jpg", b"\xff\xd8\xff\xe0 a scan", "image/jpeg")
+    assert services.attach(actor=head_a, proposal=draft, kind=AttachmentKind.MINUTES, upload=scan).content_type \
         == "image/jpeg"

@@ -50,7 +50,7 @@ def test_unit_head_opens_nominates_and_uploads(login, head_a, draft, officer_a, 
 def test_wrong_file_type_is_refused_with_a_message(login, head_a, draft, media_root):
     response = login(head_a).post(reverse("awards:attachment_upload", args=[draft.pk]), {
         "kind": "minutes", "file": SimpleUploadedFile("bb.pdf", b"GIF89a....", "application/pdf")}, follow=True)
-    assert "không phải JPEG/PDF" in response.content.decode()
+    assert "không phải PDF/JPEG" in response.content.decode()
     assert not ProposalAttachment.objects.exists()
 
 
