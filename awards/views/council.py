@@ -12,7 +12,7 @@ from emulation.viewhelpers import save_with, scoped_or_404
 
 from .. import access
 from ..forms_council import BallotForm, CommentForm, SessionForm, member_formset
-from ..models import AgendaItem, CouncilSession, SessionStatus
+from ..models import AgendaItem, CouncilSession, Decision, SessionStatus
 from ..selectors import council as selectors
 from ..services import council as services
 
@@ -123,7 +123,10 @@ def session_results(request, pk):
     if session.status != SessionStatus.CLOSED:
         messages.info(request, _("Kết quả kiểm phiếu chỉ có sau khi phiên họp kết thúc."))
         return redirect(session)
-    return render(request, "awards/session_results.html", selectors.session_overview(request.user, session))
+    context = selectors.session_overview(request.user, session)
+    context["decision"] = Decision.objects.filter(session=session).first()
+    context["can_decide"] = access.can_decide(request.user, session.campaign)
+    return render(request, "awards/session_results.html", context)
 
 
 @login_required
