@@ -22,7 +22,10 @@ D = datetime.date
 MODELS = ["emulation.Unit", "emulation.UnitSuccession", "emulation.Officer", "emulation.Assignment",
           "emulation.Discipline", "emulation.AwardHold", "emulation.RoleGrant", "campaigns.Plan",
           "campaigns.Campaign", "campaigns.Milestone", "campaigns.Participation", "campaigns.SubPlanRequirement",
-          "campaigns.Pledge", "campaigns.Target", "campaigns.TargetBracket", "campaigns.Result"]
+          "campaigns.Pledge", "campaigns.Target", "campaigns.TargetBracket", "campaigns.Result",
+          "campaigns.AttainmentSnapshot", "awards.AwardForm", "awards.AwardRule", "awards.CampaignAward",
+          "awards.Criterion", "awards.Quota", "awards.AwardRecord", "awards.TypicalExample",
+          "awards.TypicalExampleNote"]
 USER_FIELDS = ["username", "password", "first_name", "last_name", "is_staff", "is_superuser", "is_active"]
 
 
