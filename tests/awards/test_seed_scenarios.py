@@ -64,8 +64,9 @@ def complete(proposal, actor, on):
 def council_of(unit_code, count):
     members = [RoleGrantFactory(user__username=f"hd_{unit_code.lower()}_{i}", role=Role.COUNCIL_MEMBER,
                                 unit=unit(unit_code)).user for i in range(count)]
-    return [council.Seat(user=u, full_name=f"Thành viên {i + 1}", role=MemberRole.CHAIR if i == 0 else MemberRole.MEMBER)
-            for i, u in enumerate(members)], members
+    roles = [MemberRole.CHAIR] + [MemberRole.MEMBER] * (count - 1)
+    return [council.Seat(user=u, full_name=f"Thành viên {i + 1}", role=role)
+            for i, (u, role) in enumerate(zip(members, roles, strict=True))], members
 
 
 def vote_all(session, members, yes_by_nomination: dict[int, int]):
