@@ -1,13 +1,29 @@
 """The award catalogue, what the seed campaigns offer and some earlier awards. Rows are upserted on
 their natural keys: loading twice changes nothing."""
 
+from django.contrib.auth import get_user_model
+from django.core.files.uploadedfile import SimpleUploadedFile
+
 from campaigns import snapshots
 from campaigns.models import Campaign
-from emulation.models import Officer
+from emulation.models import Officer, Unit
 
 from . import demo_data as data
 from . import demo_typical
-from .models import AwardForm, AwardRecord, AwardRule, CampaignAward, Criterion, Quota
+from .models import (
+    AchievementReport,
+    AwardForm,
+    AwardRecord,
+    AwardRule,
+    CampaignAward,
+    CouncilSession,
+    Criterion,
+    MemberRole,
+    Proposal,
+    Quota,
+)
+from .services import council
+from .services import proposals as services
 
 
 def _upsert(model, lookup: dict, values: dict):
@@ -71,3 +87,51 @@ def load() -> None:
     load_campaign_awards(forms)
     load_history(forms)
     demo_typical.load()
+    load_walkthrough()
+
+
+MINUTES_PDF = (b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]"
+               b"/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\n"
+               b"trailer<</Root 1 0 R>>\n%%EOF\n")
+WALKTHROUGH = [  # seed 001: (proposing account, unit, nominees: officer codes or None for the collective)
+    ("truong_vithanh", "HG-CC-VTH", [None, "HG-CC-VTH-05"]),
+    ("thuongtruc", "HG-CC-LMX", ["HG-CC-LMX-04"]),
+]
+
+
+def load_walkthrough() -> None:
+    """Seed 001 as it stood after the dossier deadline: two units' proposals submitted and the
+    council session open for voting (members: the demo council member and the director), so the
+    demo can be walked through from the vote to the decision. Skipped once the proposals exist."""
+    award = CampaignAward.objects.get(campaign__plan__issuer__code="HG", campaign__kind="peak",
+                                      award_form__code="GK_CUC")
+    campaign = award.campaign
+    if Proposal.objects.filter(campaign=campaign).exists():
+        return
+    users = {u.username: u for u in get_user_model().objects.filter(
+        username__in=["truong_vithanh", "thuongtruc", "hoidong", "cuctruong"])}
+    submitted_at = data.SUBMITTED_AT
+    for username, unit_code, nominees in WALKTHROUGH:
+        actor, unit = users[username], Unit.objects.get(code=unit_code)
+        proposal = services.open_proposal(actor=actor, campaign=campaign, unit=unit,
+                                          title="Tờ trình đề nghị tặng Giấy khen đợt thi đua cao điểm")
+        proposal.meeting_held_on, proposal.meeting_chair = data.D(2024, 6, 26), "Chi cục trưởng"
+        proposal.meeting_present, proposal.meeting_total = 6, 6
+        proposal.meeting_votes = "Biểu quyết 6/6 đồng ý đề nghị."
+        services.update_proposal(actor=actor, proposal=proposal)
+        services.attach(actor=actor, proposal=proposal, kind="minutes",
+                        upload=SimpleUploadedFile("bien-ban-hop-xet.pdf", MINUTES_PDF, "application/pdf"))
+        for code in nominees:
+            officer = Officer.objects.get(code=code) if code else None
+            nomination = services.nominate(actor=actor, proposal=proposal, campaign_award=award, officer=officer,
+                                           unit=None if officer else unit)
+            services.save_report(actor=actor, report=AchievementReport(
+                nomination=nomination, duties=data.REPORT_DUTIES, achievements=data.REPORT_ACHIEVEMENTS))
+        services.submit(actor=actor, proposal=proposal, now=submitted_at)
+    seats = [council.Seat(user=users["cuctruong"], full_name="Lê Phước Toàn", role=MemberRole.CHAIR),
+             council.Seat(user=users["hoidong"], role=MemberRole.MEMBER,
+                          full_name=f"{users['hoidong'].last_name} {users['hoidong'].first_name}")]
+    session = council.create_session(actor=users["thuongtruc"], session=CouncilSession(
+        campaign=campaign, title="Phiên họp Hội đồng Thi đua – Khen thưởng xét tặng Giấy khen đợt thi đua cao điểm",
+        held_on=data.D(2024, 7, 3), location="Phòng họp Cục THADS tỉnh Hậu Giang"), seats=seats)
+    council.open_voting(actor=users["thuongtruc"], session=session)

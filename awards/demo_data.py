@@ -129,3 +129,9 @@ HISTORY = [
     ("HG-CC-VTH-03", "LDTT", 2023, "112/QĐ-CTHADS"), ("HG-CC-VTH-03", "CSTDCS", 2023, "113/QĐ-CTHADS"),
     ("HG-CC-NB-04", "LDTT", 2023, "112/QĐ-CTHADS"), ("TN-CC-VN-03", "DHTT_NGANH_NAM", 2022, "1520/QĐ-BTP"),
 ]
+
+# The seed-001 walk-through (awards.demo.load_walkthrough): submitted before "trước ngày 01 tháng 7 năm 2024".
+SUBMITTED_AT = datetime.datetime(2024, 6, 28, 9, 0, tzinfo=datetime.UTC)
+REPORT_DUTIES = "Tổ chức thi hành các vụ việc được phân công; theo dõi thi hành án hành chính."
+REPORT_ACHIEVEMENTS = ("Trong đợt thi đua cao điểm, thi hành xong vượt chỉ tiêu về việc và về tiền được giao "
+                       "(số liệu tại bảng đạt chỉ tiêu của phong trào); không có đơn thư khiếu nại vượt cấp.")

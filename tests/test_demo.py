@@ -25,7 +25,8 @@ MODELS = ["emulation.Unit", "emulation.UnitSuccession", "emulation.Officer", "em
           "campaigns.Pledge", "campaigns.Target", "campaigns.TargetBracket", "campaigns.Result",
           "campaigns.AttainmentSnapshot", "awards.AwardForm", "awards.AwardRule", "awards.CampaignAward",
           "awards.Criterion", "awards.Quota", "awards.AwardRecord", "awards.TypicalExample",
-          "awards.TypicalExampleNote"]
+          "awards.TypicalExampleNote", "awards.Proposal", "awards.Nomination", "awards.AchievementReport",
+          "awards.CouncilSession", "awards.CouncilMember", "awards.AgendaItem"]
 USER_FIELDS = ["username", "password", "first_name", "last_name", "is_staff", "is_superuser", "is_active"]
 
 

@@ -32,7 +32,9 @@ User = get_user_model()
 
 
 @pytest.fixture
-def demo(db, media_root):
+def demo(db, media_root, monkeypatch):
+    """The demo data without its seed-001 walk-through: these scenarios make their own proposals."""
+    monkeypatch.setattr("awards.demo.load_walkthrough", lambda: None)
     call_command("load_demo", stdout=io.StringIO())
 
 
