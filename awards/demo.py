@@ -128,9 +128,8 @@ def load_walkthrough() -> None:
             services.save_report(actor=actor, report=AchievementReport(
                 nomination=nomination, duties=data.REPORT_DUTIES, achievements=data.REPORT_ACHIEVEMENTS))
         services.submit(actor=actor, proposal=proposal, now=submitted_at)
-    seats = [council.Seat(user=users["cuctruong"], full_name="Lê Phước Toàn", role=MemberRole.CHAIR),
-             council.Seat(user=users["hoidong"], role=MemberRole.MEMBER,
-                          full_name=f"{users['hoidong'].last_name} {users['hoidong'].first_name}")]
+    seats = [council.Seat(user=users[name], role=role, full_name=f"{users[name].last_name} {users[name].first_name}")
+             for name, role in (("cuctruong", MemberRole.CHAIR), ("hoidong", MemberRole.MEMBER))]
     session = council.create_session(actor=users["thuongtruc"], session=CouncilSession(
         campaign=campaign, title="Phiên họp Hội đồng Thi đua – Khen thưởng xét tặng Giấy khen đợt thi đua cao điểm",
         held_on=data.D(2024, 7, 3), location="Phòng họp Cục THADS tỉnh Hậu Giang"), seats=seats)

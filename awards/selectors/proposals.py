@@ -2,10 +2,10 @@
 
 import datetime
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 
 from emulation import access as org_access
-from emulation.models import Officer, Unit
+from emulation.models import Assignment, Officer, Unit
 
 from .. import candidates, quotas
 from ..models import (
@@ -119,3 +119,22 @@ def quota_left(award: CampaignAward, unit_id: int | None = None) -> list[tuple]:
 def award_history(*, officer=None, unit=None) -> QuerySet[AwardRecord]:
     records = AwardRecord.objects.select_related("award_form", "decision", "campaign")
     return records.filter(officer=officer) if officer is not None else records.filter(unit=unit)
+
+
+def nominee_balance(campaign) -> dict:
+    """Leaders vs. direct workers and hardship postings among the individuals proposed (seed 000 asks
+    for a fair share of direct workers and priority for remote and hardship posts). One query."""
+    hardship_post = Assignment.objects.filter(officer=OuterRef("pk"), hardship=True, ends_on__isnull=True)
+    rows = list(Officer.objects.filter(
+        nominations__proposal__campaign=campaign, nominations__proposal__status=ProposalStatus.SUBMITTED,
+        nominations__status__in=SEAT_HOLDING).annotate(post=Exists(hardship_post)).values_list(
+        "is_leader", "unit__hardship", "post"))
+    total = len(rows)
+    leaders = sum(1 for leader, _unit, _post in rows if leader)
+    hardship = sum(1 for _leader, unit_hardship, post in rows if unit_hardship or post)
+
+    def share(count):
+        return round(count * 100 / total) if total else 0
+
+    return {"total": total, "leaders": leaders, "leaders_percent": share(leaders), "others": total - leaders,
+            "others_percent": share(total - leaders), "hardship": hardship, "hardship_percent": share(hardship)}

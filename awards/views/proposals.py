@@ -44,6 +44,7 @@ def campaign_awards(request, pk):
         "open_form": ProposalOpenForm(units=selectors.proposable_units(request.user, campaign)),
         "reopen_form": ReopenForm(units=selectors.participating_units(request.user, campaign)) if is_staff else None,
         "reopenings": selectors.reopenings(campaign) if is_staff else [],
+        "balance": selectors.nominee_balance(campaign) if is_staff else None,
         "submission_open": dossier.submission_open(today, campaign.dossier_due_on, None)})
 
 

@@ -118,3 +118,17 @@ def test_candidates_page_queries_do_not_grow(login, staff, campaign_award, unit_
     with django_assert_max_num_queries(25):
         page = client.get(reverse("awards:candidates", args=[campaign_award.campaign_id, campaign_award.pk]))
     assert page.status_code == 200 and page.content.decode().count('data-testid="candidate-row"') == extra + 2
+
+
+def test_staff_see_leaders_direct_workers_and_hardship_among_nominees(login, staff, head_a, submitted_proposal,
+                                                                      unit_a, officer_a):
+    officer_a.is_leader = True
+    officer_a.save()
+    unit_a.hardship = True
+    unit_a.save()
+    page = login(staff).get(reverse("awards:campaign_awards", args=[submitted_proposal.campaign_id]))
+    balance = page.content.decode().split('data-testid="nominee-balance"')[1].split("</section>")[0]
+    assert "Lãnh đạo, quản lý: 1 (50%)" in balance and "người lao động trực tiếp: 1 (50%)" in balance
+    assert "nơi khó khăn: 2 (100%)" in balance
+    assert 'data-testid="nominee-balance"' not in login(head_a).get(
+        reverse("awards:campaign_awards", args=[submitted_proposal.campaign_id])).content.decode()
