@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from campaigns.models import Campaign, MetricKind
 from campaigns.standings import COMPLETION
-from emulation.models import AwardHold, Discipline, Gender, Officer, Unit
+from emulation.models import AwardHold, Discipline, Gender, Officer, PerformanceRating, Unit
 
 from . import criteria
 from .criteria import AttainmentFact, AwardFact, Candidate, Context, DisciplineFact, HoldFact, Spec
@@ -84,9 +84,17 @@ def _discipline(d: Discipline) -> DisciplineFact:
                           reference=d.decision_number)
 
 
+def _member_ratings(members, ratings) -> dict[int, list[str]]:
+    by_year = defaultdict(list)
+    for officer_id, _unit, _gender in members:
+        for year, level in ratings[officer_id].items():
+            by_year[year].append(level)
+    return dict(by_year)
+
+
 def gather(campaign_award: CampaignAward, units: list[Unit], officers: list[Officer],
            on: datetime.date) -> tuple[dict[tuple, Candidate], Context]:
-    """Facts of the collectives ``units`` and the ``officers`` (seven queries)."""
+    """Facts of the collectives ``units`` and the ``officers`` (eight queries)."""
     campaign = campaign_award.campaign
     snapshot = campaign.snapshots.first()
     context = context_for(campaign, on, snapshot)
@@ -105,6 +113,10 @@ def gather(campaign_award: CampaignAward, units: list[Unit], officers: list[Offi
     disciplines = defaultdict(list)
     for d in Discipline.objects.filter(officer_id__in=people).select_related("officer"):
         disciplines[d.officer_id].append(_discipline(d))
+    ratings = defaultdict(dict)
+    for officer_id, year, level in PerformanceRating.objects.filter(officer_id__in=people).values_list(
+            "officer_id", "year", "level"):
+        ratings[officer_id][year] = level
     holds = defaultdict(list)
     for h in AwardHold.objects.filter(Q(officer_id__in=[o.pk for o in officers]) | Q(unit_id__in=[u.pk for u in units]),
                                       opened_on__lte=on).select_related("officer", "unit"):
@@ -131,7 +143,7 @@ def gather(campaign_award: CampaignAward, units: list[Unit], officers: list[Offi
             holds=holds[("unit", unit.pk)], attainment=attainment.get(("unit", unit.code), []) if snapshot else None,
             awards=awards[("unit", unit.pk)], members=len(inside),
             member_disciplines=[d for m in inside for d in disciplines[m[0]]],
-            member_awards=dict(member_awards[unit.pk]))
+            member_awards=dict(member_awards[unit.pk]), member_ratings=_member_ratings(inside, ratings))
     found = {("unit", pk): c for pk, c in collectives.items()}
     for officer in officers:
         found[("officer", officer.pk)] = Candidate(
@@ -139,7 +151,8 @@ def gather(campaign_award: CampaignAward, units: list[Unit], officers: list[Offi
             female=officer.gender == Gender.FEMALE, is_head=is_unit_head(officer),
             disciplines=disciplines[officer.pk], holds=holds[("officer", officer.pk)],
             attainment=attainment.get(("officer", officer.code), []) if snapshot else None,
-            awards=awards[("officer", officer.pk)], collective=collectives.get(officer.unit_id))
+            awards=awards[("officer", officer.pk)], ratings=ratings[officer.pk],
+            collective=collectives.get(officer.unit_id))
     return found, context
 
 

@@ -12,7 +12,7 @@ import datetime
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from emulation.models import DisciplineForm
+from emulation.models import DisciplineForm, RatingLevel
 
 from .models import CriterionKind
 
@@ -97,6 +97,8 @@ class Candidate:
     members: int = 0  # collectives: active members
     member_disciplines: list[DisciplineFact] = field(default_factory=list)
     member_awards: dict[tuple[str, int], int] = field(default_factory=dict)  # (award code, year) → members
+    ratings: dict[int, str] = field(default_factory=dict)  # year → RatingLevel value
+    member_ratings: dict[int, list[str]] = field(default_factory=dict)  # year → each rated member's level
     collective: "Candidate | None" = None  # an officer's own unit, for the head-of-unit rule
 
 
@@ -271,6 +273,40 @@ def check_member_awards(c: Candidate, params: dict, ctx: Context, text: str) -> 
     return Finding(label, Outcome.MET, "Đạt tỷ lệ thành viên theo quy định.", cites)
 
 
+def check_rating(c: Candidate, params: dict, ctx: Context, text: str) -> Finding:
+    """params: year, min_level (RatingLevel value; "good" for Lao động tiên tiến, "excellent" for the
+    "hoàn thành xuất sắc nhiệm vụ" route to Chiến sĩ thi đua cơ sở), other_route: words naming another
+    way to meet the criterion (an initiative recognised…): below the level, the council judges."""
+    year, wanted = int(params["year"]), params.get("min_level", RatingLevel.GOOD)
+    label = text or f"{RatingLevel(wanted).label} trở lên năm {year}"
+    level = c.ratings.get(year)
+    if level is None:
+        return Finding(label, Outcome.JUDGEMENT, f"Chưa có kết quả đánh giá, xếp loại năm {year}.")
+    cite = (f"Đánh giá năm {year}: {RatingLevel(level).label}",)
+    if RatingLevel.rank(level) >= RatingLevel.rank(wanted):
+        return Finding(label, Outcome.MET, f"Đạt mức {RatingLevel(level).label.lower()}.", cite)
+    if params.get("other_route"):
+        return Finding(label, Outcome.JUDGEMENT, f"Chỉ đạt mức {RatingLevel(level).label.lower()}; xét theo "
+                       f"{params['other_route']}.", cite)
+    return Finding(label, Outcome.NOT_MET, f"Chỉ đạt mức {RatingLevel(level).label.lower()}.", cite)
+
+
+def check_members_rating(c: Candidate, params: dict, ctx: Context, text: str) -> Finding:
+    """params: year, min_level (default "completed"), min_percent (default 100): Tập thể lao động xuất
+    sắc needs every member to complete their tasks."""
+    year, wanted = int(params["year"]), params.get("min_level", RatingLevel.COMPLETED)
+    percent = int(params.get("min_percent", 100))
+    label = text or f"{percent}% thành viên {RatingLevel(wanted).label.lower()} trở lên năm {year}"
+    levels = c.member_ratings.get(year, [])
+    if len(levels) < c.members:
+        return Finding(label, Outcome.JUDGEMENT, f"Mới có kết quả đánh giá của {len(levels)}/{c.members} thành viên.")
+    reached = sum(1 for level in levels if RatingLevel.rank(level) >= RatingLevel.rank(wanted))
+    cite = (f"{reached}/{c.members} thành viên đạt mức {RatingLevel(wanted).label.lower()} trở lên năm {year}",)
+    if c.members and reached * 100 >= percent * c.members:
+        return Finding(label, Outcome.MET, "Đạt tỷ lệ theo quy định.", cite)
+    return Finding(label, Outcome.NOT_MET, f"Cần {percent}% thành viên.", cite)
+
+
 def check_qualitative(c: Candidate, params: dict, ctx: Context, text: str) -> Finding:
     return Finding(text or "Tiêu chuẩn định tính", Outcome.JUDGEMENT,
                    "Đơn vị nêu trong báo cáo thành tích; Hội đồng đánh giá khi bình xét.", advisory=True)
@@ -282,6 +318,8 @@ CHECKS = {
     CriterionKind.NO_MEMBER_DISCIPLINE: check_no_member_discipline,
     CriterionKind.PRIOR_AWARD: check_prior_award,
     CriterionKind.MEMBER_AWARDS: check_member_awards,
+    CriterionKind.RATING: check_rating,
+    CriterionKind.MEMBERS_RATING: check_members_rating,
     CriterionKind.QUALITATIVE: check_qualitative,
 }
 

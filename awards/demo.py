@@ -56,7 +56,7 @@ def load_catalogue() -> dict[str, AwardForm]:
 
 def _campaigns() -> dict[str, Campaign]:
     by_seed = {"001": ("HG", "peak"), "002": ("UBND-HG", "thematic"), "003": ("TN", "typical_examples"),
-               "004": ("LS", "multi_year")}
+               "004": ("LS", "multi_year"), "000": ("BD", "annual")}
     return {key: Campaign.objects.get(plan__issuer__code=issuer, kind=kind) for key, (issuer, kind) in by_seed.items()}
 
 

@@ -23,6 +23,8 @@ CATALOGUE = [
      "Luật 2022 Điều 24: hoàn thành tốt nhiệm vụ trở lên; tự lực, đoàn kết, tích cực tham gia thi đua."),
     ("CSTDCS", "Chiến sĩ thi đua cơ sở", "title", "individual", "Thủ trưởng cơ quan", "provincial", 15,
      "Luật 2022 Điều 23: đạt Lao động tiên tiến và hoàn thành xuất sắc nhiệm vụ hoặc có sáng kiến được công nhận."),
+    ("CSTD_BO", "Chiến sĩ thi đua Bộ Tư pháp", "title", "individual", "Bộ trưởng Bộ Tư pháp", "ministry", 40,
+     "Luật 2022 Điều 22: chọn trong số có 03 lần liên tục đạt Chiến sĩ thi đua cơ sở, có sáng kiến phạm vi Bộ."),
     ("TTLDTT", "Tập thể lao động tiên tiến", "title", "collective", "Thủ trưởng cơ quan", "provincial", 5,
      "Luật 2022 Điều 28 (chi tiết do Bộ, tỉnh quy định)."),
     ("TTLDXS", "Tập thể lao động xuất sắc", "title", "collective", "Thủ trưởng cơ quan", "provincial", 15,
@@ -39,7 +41,8 @@ CATALOGUE = [
 
 # code → (requires ballot, threshold %, verified) under NĐ 98 and under NĐ 152 (law.md §1.5: the NĐ 152
 # thresholds were not found; the NĐ 98 values are kept as configurable defaults).
-BALLOT = {"CSTDCS": (True, 80, True), "LDTT": (False, 50, False), "TTLDTT": (False, 50, False)}
+BALLOT = {"CSTDCS": (True, 80, True), "CSTD_BO": (True, 90, True), "LDTT": (False, 50, False),
+          "TTLDTT": (False, 50, False)}
 DEFAULT_BALLOT = (True, 50, False)
 TEMPLATES = {"Nghị định 98/2023/NĐ-CP": ("nd98_mau01", "nd98_mau03"),
              "Nghị định 152/2025/NĐ-CP": ("nd152_mau01", "nd152_mau05")}
@@ -108,8 +111,38 @@ SEED_003_CRITERIA = {
                                               "thưởng")],
 }
 
+# Seed 000 (annual, 2023): the annual titles under the Law (../shared/domain/law.md §7), for the year 2023.
+LAW_2022 = "Luật Thi đua, khen thưởng 2022"
+SEED_000_CRITERIA = {
+    "LDTT": [("rating", "individual", {"year": 2023, "min_level": "good"},
+              "Hoàn thành tốt nhiệm vụ trở lên năm 2023 (Luật 2022 Điều 24)"),
+             ("no_discipline", "individual", {"from": "2023-01-01", "to": "2023-12-31", "min_form": "reprimand"},
+              "Không bị kỷ luật trong năm 2023"),
+             ("qualitative", "individual", {}, "Tự lực, đoàn kết, tích cực tham gia phong trào thi đua")],
+    "CSTDCS": [("rating", "individual", {"year": 2023, "min_level": "good"},
+                "Đạt tiêu chuẩn Lao động tiên tiến: hoàn thành tốt nhiệm vụ trở lên năm 2023"),
+               ("rating", "individual", {"year": 2023, "min_level": "excellent",
+                                         "other_route": "sáng kiến, đề tài được công nhận (Hội đồng xem xét)"},
+                "Hoàn thành xuất sắc nhiệm vụ, hoặc có sáng kiến được công nhận (Luật 2022 Điều 23)"),
+               ("no_discipline", "individual", {"from": "2023-01-01", "to": "2023-12-31", "min_form": "reprimand"},
+                "Không bị kỷ luật trong năm 2023")],
+    "TTLDTT": [("member_awards", "collective", {"award_code": "LDTT", "year": 2023, "min_percent": 70},
+                "Có từ 70% thành viên đạt Lao động tiên tiến"),
+               ("no_member_discipline", "collective", {"from": "2023-01-01", "to": "2023-12-31",
+                                                       "min_form": "warning"},
+                "Không có thành viên bị kỷ luật từ cảnh cáo trở lên")],
+    "TTLDXS": [("attainment", "collective", {}, "Hoàn thành xuất sắc nhiệm vụ: đạt các chỉ tiêu năm 2023"),
+               ("members_rating", "collective", {"year": 2023, "min_level": "completed", "min_percent": 100},
+                "100% thành viên hoàn thành nhiệm vụ"),
+               ("member_awards", "collective", {"award_code": "LDTT", "year": 2023, "min_percent": 70},
+                "Có từ 70% thành viên đạt Lao động tiên tiến"),
+               ("member_awards", "collective", {"award_code": "CSTDCS", "year": 2023, "min_count": 1},
+                "Có ít nhất 01 thành viên đạt Chiến sĩ thi đua cơ sở")],
+}
+
 # (campaign key, award code, decided here, criteria text, criteria, quotas, cited basis)
 CAMPAIGN_AWARDS = [
+    *[("000", code, True, "", SEED_000_CRITERIA[code], [], "") for code in ("LDTT", "CSTDCS", "TTLDTT", "TTLDXS")],
     ("001", "GK_CUC", True, SEED_001_COLLECTIVE + "\n\n" + SEED_001_INDIVIDUAL, SEED_001_CRITERIA, SEED_001_QUOTAS,
      ""),
     ("001", "GK_TCUC", False, SEED_001_COLLECTIVE + "\n\n" + SEED_001_INDIVIDUAL, SEED_001_CRITERIA, [], ""),

@@ -11,6 +11,7 @@ from .models import (
     Discipline,
     Job,
     Officer,
+    PerformanceRating,
     RoleGrant,
     Unit,
     UnitSuccession,
@@ -100,6 +101,13 @@ class OfficerAdmin(AuditedModelAdmin):
 class DisciplineAdmin(AuditedModelAdmin):
     list_display = ["officer", "form", "decided_on", "ends_on"]
     list_filter = ["form"]
+    autocomplete_fields = ["officer"]
+
+
+@admin.register(PerformanceRating)
+class PerformanceRatingAdmin(AuditedModelAdmin):
+    list_display = ["officer", "year", "level"]
+    list_filter = ["year", "level"]
     autocomplete_fields = ["officer"]
 
 

@@ -13,6 +13,7 @@ from .models import (
     Discipline,
     Gender,
     Officer,
+    PerformanceRating,
     Role,
     RoleGrant,
     Unit,
@@ -254,6 +255,12 @@ def load_discipline(officers: dict[str, Officer]) -> None:
         AwardHold.objects.filter(**lookup).exclude(pk=kept.pk).delete()
 
 
+def load_ratings(officers: dict[str, Officer]) -> None:
+    for index, (code, officer) in enumerate(sorted((c, o) for c, o in officers.items() if c.startswith("BD-"))):
+        level = "excellent" if index % 4 == 0 else "completed" if code.endswith("-06") else "good"
+        _upsert(PerformanceRating, {"officer": officer, "year": data.RATING_YEAR}, {"level": level})
+
+
 def load_accounts(units: dict[str, Unit]) -> None:
     User = get_user_model()
     for account in DEMO_ACCOUNTS:
@@ -275,5 +282,6 @@ def load() -> dict:
     units = load_units()
     officers = load_officers(units)
     load_discipline(officers)
+    load_ratings(officers)
     load_accounts(units)
     return {"units": units, "officers": officers}

@@ -146,3 +146,7 @@ AWARD_HOLDS = [
      "Đang kiểm tra hồ sơ kê biên tài sản theo phản ánh của đương sự."),
     ("BD-CC-PM-03", "complaint", D(2023, 4, 3), D(2023, 6, 30), "Đã xác minh nội dung tố cáo: không có vi phạm."),
 ]
+
+# Yearly ratings (fictional) of Bình Định's officers for 2023, seed 000's year: most "hoàn thành tốt", every
+# fourth "xuất sắc", the sixth of each Chi cục only "hoàn thành".
+RATING_YEAR = 2023

@@ -195,6 +195,38 @@ class Discipline(models.Model):
         return DisciplineForm.severity(self.form)
 
 
+class RatingLevel(models.TextChoices):
+    """Mức độ hoàn thành nhiệm vụ (Luật CBCC 2025 Điều 26), from the lowest; ``rank`` orders them."""
+
+    NOT_COMPLETED = "not_completed", _("Không hoàn thành nhiệm vụ")
+    COMPLETED = "completed", _("Hoàn thành nhiệm vụ")
+    GOOD = "good", _("Hoàn thành tốt nhiệm vụ")
+    EXCELLENT = "excellent", _("Hoàn thành xuất sắc nhiệm vụ")
+
+    @classmethod
+    def rank(cls, value: str) -> int:
+        return list(cls.values).index(value)
+
+
+class PerformanceRating(models.Model):
+    """Kết quả đánh giá, xếp loại của một năm: the basis of Lao động tiên tiến, Chiến sĩ thi đua cơ sở
+    and of the collective titles (share of members completing their tasks)."""
+
+    officer = models.ForeignKey(Officer, on_delete=models.CASCADE, related_name="ratings")
+    year = models.PositiveSmallIntegerField(_("năm đánh giá"))
+    level = models.CharField(_("mức độ hoàn thành nhiệm vụ"), max_length=16, choices=RatingLevel.choices)
+
+    class Meta:
+        verbose_name = _("đánh giá, xếp loại")
+        verbose_name_plural = _("đánh giá, xếp loại")
+        ordering = ["officer", "-year"]
+        constraints = [models.UniqueConstraint(fields=["officer", "year"], name="one_rating_per_officer_year",
+                                               violation_error_message=_("Cán bộ đã có kết quả đánh giá năm này."))]
+
+    def __str__(self):
+        return f"{self.officer} – {self.year}: {self.get_level_display()}"
+
+
 class HoldKind(models.TextChoices):
     DISCIPLINE_REVIEW = "discipline_review", _("Đang xem xét kỷ luật")
     INVESTIGATION = "investigation", _("Đang điều tra, thanh tra, kiểm tra")

@@ -50,7 +50,7 @@ def officer_list(user, *, q: str = "", unit_id=None, enforcement: str = "", gend
 
 def officer_detail(user, pk: int) -> Officer:
     return officers_visible_to(user).prefetch_related(
-        "assignments__unit", "disciplines", "holds",
+        "assignments__unit", "disciplines", "holds", "ratings",
     ).get(pk=pk)
 
 

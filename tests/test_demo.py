@@ -20,7 +20,8 @@ pytestmark = pytest.mark.integration
 
 D = datetime.date
 MODELS = ["emulation.Unit", "emulation.UnitSuccession", "emulation.Officer", "emulation.Assignment",
-          "emulation.Discipline", "emulation.AwardHold", "emulation.RoleGrant", "campaigns.Plan",
+          "emulation.Discipline", "emulation.AwardHold", "emulation.PerformanceRating", "emulation.RoleGrant",
+          "campaigns.Plan",
           "campaigns.Campaign", "campaigns.Milestone", "campaigns.Participation", "campaigns.SubPlanRequirement",
           "campaigns.Pledge", "campaigns.Target", "campaigns.TargetBracket", "campaigns.Result",
           "campaigns.AttainmentSnapshot", "awards.AwardForm", "awards.AwardRule", "awards.CampaignAward",

@@ -43,6 +43,8 @@ class CriterionKind(models.TextChoices):
     HEAD_COLLECTIVE = "head_collective", _("Thủ trưởng đơn vị: đơn vị cũng đạt tiêu chuẩn tập thể")
     PRIOR_AWARD = "prior_award", _("Đã được khen thưởng, công nhận trước đó")
     MEMBER_AWARDS = "member_awards", _("Tỷ lệ thành viên đạt danh hiệu")
+    RATING = "rating", _("Mức độ hoàn thành nhiệm vụ của cá nhân")
+    MEMBERS_RATING = "members_rating", _("Tỷ lệ thành viên hoàn thành nhiệm vụ")
     QUALITATIVE = "qualitative", _("Tiêu chuẩn định tính (Hội đồng đánh giá)")
 
 

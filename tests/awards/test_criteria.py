@@ -19,11 +19,13 @@ from awards.criteria import (
     check_discipline_served,
     check_head_collective,
     check_member_awards,
+    check_members_rating,
     check_no_discipline,
     check_no_member_discipline,
     check_pending_cases,
     check_prior_award,
     check_qualitative,
+    check_rating,
     ranking_key,
 )
 
@@ -163,3 +165,37 @@ def test_women_first_among_equals():
     better = officer(attainment=[met(), met("3.3")])
     ordered = sorted([(woman, "b"), (better, "c")], key=lambda p: ranking_key(p[0], assess(p[0], specs, CTX), p[1]))
     assert ordered[0][0] is better
+
+
+def test_rating_for_lao_dong_tien_tien_and_the_excellent_route():
+    good = {"year": 2023, "min_level": "good"}
+    assert check_rating(officer(ratings={2023: "good"}), good, CTX, "").outcome == Outcome.MET
+    finding = check_rating(officer(ratings={2023: "completed"}), good, CTX, "")
+    assert finding.outcome == Outcome.NOT_MET and "Hoàn thành nhiệm vụ" in finding.cites[0]
+    assert check_rating(officer(ratings={2022: "excellent"}), good, CTX, "").outcome == Outcome.JUDGEMENT
+    assert check_rating(officer(ratings={2023: "good"}), {"year": 2023, "min_level": "excellent"}, CTX,
+                        "").outcome == Outcome.NOT_MET
+
+
+def test_excellent_collective_needs_every_member_completing_tasks():
+    params = {"year": 2023, "min_level": "completed", "min_percent": 100}
+    everyone = collective(members=3, member_ratings={2023: ["good", "completed", "excellent"]})
+    assert check_members_rating(everyone, params, CTX, "").outcome == Outcome.MET
+    one_short = collective(members=3, member_ratings={2023: ["good", "not_completed", "excellent"]})
+    finding = check_members_rating(one_short, params, CTX, "")
+    assert finding.outcome == Outcome.NOT_MET and finding.cites == ("2/3 thành viên đạt mức hoàn thành nhiệm vụ "
+                                                                    "trở lên năm 2023",)
+    unrated = collective(members=3, member_ratings={2023: ["good"]})
+    assert check_members_rating(unrated, params, CTX, "").outcome == Outcome.JUDGEMENT
+
+
+def test_tap_the_lao_dong_xuat_sac_end_to_end():
+    """100 % completing tasks, ≥ 70 % Lao động tiên tiến, ≥ 1 Chiến sĩ thi đua cơ sở (law.md §7.4)."""
+    specs = [Spec("members_rating", {"year": 2023}), Spec("member_awards", {"award_code": "LDTT", "year": 2023,
+                                                                            "min_percent": 70}),
+             Spec("member_awards", {"award_code": "CSTDCS", "year": 2023, "min_count": 1})]
+    unit = collective(members=10, member_ratings={2023: ["good"] * 10},
+                      member_awards={("LDTT", 2023): 7, ("CSTDCS", 2023): 1})
+    assert assess(unit, specs, CTX).verdict == Verdict.ELIGIBLE
+    unit.member_awards = {("LDTT", 2023): 7}
+    assert assess(unit, specs, CTX).verdict == Verdict.NOT_ELIGIBLE
