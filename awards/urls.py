@@ -1,12 +1,14 @@
 from django.urls import path
 
-from .views import council, decisions, feedback, proposals, typical
+from .views import configuration, council, decisions, feedback, proposals, typical
 
 app_name = "awards"
 
 urlpatterns = [
     path("phong-trao/<int:pk>/", proposals.campaign_awards, name="campaign_awards"),
     path("phong-trao/<int:pk>/ung-vien/<int:award_pk>/", proposals.candidates, name="candidates"),
+    path("phong-trao/<int:pk>/hinh-thuc/them/", configuration.award_edit, name="award_create"),
+    path("phong-trao/<int:pk>/hinh-thuc/<int:award_pk>/", configuration.award_edit, name="award_edit"),
     path("phong-trao/<int:pk>/de-nghi/tao-moi/", proposals.proposal_open, name="proposal_open"),
     path("phong-trao/<int:pk>/mo-lai-han/", proposals.reopen, name="reopen"),
     path("de-nghi/<int:pk>/", proposals.proposal_detail, name="proposal_detail"),
