@@ -4,17 +4,11 @@ Reading is scoped by ``selectors`` (out of scope answers 404); these predicates 
 in-scope user may change (403). They use the user's cached grants, so they run no query of their own.
 """
 
+from campaigns.access import holds_over
 from emulation import access
 from emulation.models import Role
 
 STAFF_ROLES = frozenset({Role.STAFF, Role.ADMIN})
-
-
-def holds_over(user, wanted_roles, unit) -> bool:
-    """The user holds one of ``wanted_roles`` over ``unit`` (granted on it or on an ancestor)."""
-    if getattr(user, "is_superuser", False):
-        return True
-    return any(g.role in wanted_roles and unit.path.startswith(g.unit.path) for g in access.grants(user))
 
 
 def belongs_to(user, unit) -> bool:

@@ -11,7 +11,7 @@ from emulation.models import Role
 PLANNER_ROLES = frozenset({Role.STAFF, Role.ADMIN})
 
 
-def _holds_over(user, wanted_roles, unit) -> bool:
+def holds_over(user, wanted_roles, unit) -> bool:
     """The user holds one of ``wanted_roles`` over ``unit`` (granted on it or on an ancestor)."""
     if getattr(user, "is_superuser", False):
         return True
@@ -42,7 +42,7 @@ def can_edit_campaign(user, campaign) -> bool:
 
 def can_set_subplan_requirements(user, plan) -> bool:
     """Only the issuing unit's emulation staff require sub-units to file their own plans."""
-    return _holds_over(user, PLANNER_ROLES, plan.issuer)
+    return holds_over(user, PLANNER_ROLES, plan.issuer)
 
 
 def pledge_unit_ids(user, campaign) -> set[int]:

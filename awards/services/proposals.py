@@ -103,12 +103,15 @@ def nominate(*, actor, proposal: Proposal, campaign_award: CampaignAward, office
     return nomination
 
 
+def _delete_from(actor, proposal: Proposal, obj) -> None:
+    _editable(actor, proposal)
+    audit.record(actor=actor, action=AuditAction.DELETE, obj=obj, before=audit.snapshot(obj), unit_id=proposal.unit_id)
+    obj.delete()
+
+
 @transaction.atomic
 def withdraw_nomination(*, actor, nomination: Nomination) -> None:
-    _editable(actor, nomination.proposal)
-    audit.record(actor=actor, action=AuditAction.DELETE, obj=nomination, before=audit.snapshot(nomination),
-                 unit_id=nomination.proposal.unit_id)
-    nomination.delete()
+    _delete_from(actor, nomination.proposal, nomination)
 
 
 @transaction.atomic
@@ -139,10 +142,7 @@ def attach(*, actor, proposal: Proposal, kind: str, upload, nomination: Nominati
 
 @transaction.atomic
 def remove_attachment(*, actor, attachment: ProposalAttachment) -> None:
-    _editable(actor, attachment.proposal)
-    audit.record(actor=actor, action=AuditAction.DELETE, obj=attachment, before=audit.snapshot(attachment),
-                 unit_id=attachment.proposal.unit_id)
-    attachment.delete()
+    _delete_from(actor, attachment.proposal, attachment)
 
 
 def dossier_parts(proposal: Proposal, nominations: list[Nomination]) -> dossier.DossierParts:

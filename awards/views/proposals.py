@@ -181,10 +181,11 @@ def nominate(request, pk):
     return redirect(proposal)
 
 
-def _nomination(proposal, nomination_pk):
-    for nomination in proposal.nominations.all():
-        if nomination.pk == nomination_pk:
-            return nomination
+def _one_of(rows, pk):
+    """A row of a prefetched list (a nomination or an attachment of the proposal), or 404."""
+    for row in rows:
+        if row.pk == pk:
+            return row
     raise Http404
 
 
@@ -192,7 +193,7 @@ def _nomination(proposal, nomination_pk):
 @require_POST
 def nomination_remove(request, pk, nomination_pk):
     proposal = _proposal(request, pk)
-    nomination = _nomination(proposal, nomination_pk)
+    nomination = _one_of(proposal.nominations.all(), nomination_pk)
     if not access.can_edit_proposal(request.user, proposal):
         raise PermissionDenied
     _run(request, lambda: services.withdraw_nomination(actor=request.user, nomination=nomination),
@@ -203,7 +204,7 @@ def nomination_remove(request, pk, nomination_pk):
 @login_required
 def report_edit(request, pk, nomination_pk):
     proposal = _proposal(request, pk)
-    nomination = _nomination(proposal, nomination_pk)
+    nomination = _one_of(proposal.nominations.all(), nomination_pk)
     editable = access.can_edit_proposal(request.user, proposal)
     report = getattr(nomination, "report", None) or AchievementReport(nomination=nomination)
     if request.method == "POST" and not editable:
@@ -239,16 +240,9 @@ def attachment_upload(request, pk):
     return redirect(proposal)
 
 
-def _attachment(proposal, attachment_pk):
-    for attachment in proposal.attachments.all():
-        if attachment.pk == attachment_pk:
-            return attachment
-    raise Http404
-
-
 @login_required
 def attachment_download(request, pk, attachment_pk):
-    attachment = _attachment(_proposal(request, pk), attachment_pk)
+    attachment = _one_of(_proposal(request, pk).attachments.all(), attachment_pk)
     return FileResponse(attachment.file.open("rb"), as_attachment=False, filename=attachment.original_name,
                         content_type=attachment.content_type)
 
@@ -257,7 +251,7 @@ def attachment_download(request, pk, attachment_pk):
 @require_POST
 def attachment_remove(request, pk, attachment_pk):
     proposal = _proposal(request, pk)
-    attachment = _attachment(proposal, attachment_pk)
+    attachment = _one_of(proposal.attachments.all(), attachment_pk)
     if not access.can_edit_proposal(request.user, proposal):
         raise PermissionDenied
     _run(request, lambda: services.remove_attachment(actor=request.user, attachment=attachment), _("Đã gỡ tệp."))
