@@ -24,8 +24,9 @@ def decision_create(request, pk):
         return redirect(session.decision)
     today = timezone.localdate()
     issuer = session.campaign.plan.issuer
+    signer = f"{request.user.last_name} {request.user.first_name}".strip()  # the director approving signs
     initial = {"number": services.suggested_number(issuer, "QĐ-CTHADS", today.year), "decided_on": today,
-               "signer_name": session.campaign.plan.signer_name, "signer_title": "CỤC TRƯỞNG"}
+               "signer_name": signer or session.campaign.plan.signer_name, "signer_title": "CỤC TRƯỞNG"}
     form = DecisionForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         holder = {}
