@@ -93,8 +93,24 @@ class ReopenForm(forms.Form):
 
 
 class DecisionForm(forms.Form):
+    awarded = forms.MultipleChoiceField(
+        label=_("Khen thưởng các đối tượng"), required=False, widget=forms.CheckboxSelectMultiple,
+        help_text=_("Xếp theo số phiếu đồng ý. Khi số đối tượng đạt vượt chỉ tiêu khen thưởng, bỏ chọn những người "
+                    "xếp sau; bằng phiếu ở vị trí cuối do Chủ tịch Hội đồng quyết định."))
     number = forms.IntegerField(label=_("Số quyết định"), min_value=1)
     symbol = forms.CharField(label=_("Ký hiệu"), max_length=60, initial="QĐ-CTHADS")
     decided_on = forms.DateField(label=_("Ngày quyết định"), widget=DateInput())
     signer_name = forms.CharField(label=_("Người ký"), max_length=120)
     signer_title = forms.CharField(label=_("Chức vụ người ký"), max_length=160, initial="CỤC TRƯỞNG")
+
+    def __init__(self, *args, passed, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["awarded"].choices = [
+            (str(item.nomination_id), f"{item.nomination.subject} – {item.nomination.campaign_award.award_form.name} "
+                                      f"({item.yes_count} phiếu đồng ý)") for item in passed]
+        self.initial.setdefault("awarded", [str(item.nomination_id) for item in passed])
+
+    def approval(self) -> dict:
+        data = dict(self.cleaned_data)
+        data["awarded"] = {int(pk) for pk in data["awarded"]}
+        return data

@@ -27,7 +27,9 @@ def suggested_number(issuer, symbol: str, year: int) -> int:
 
 @transaction.atomic
 def approve(*, actor, session: CouncilSession, number: int, decided_on: datetime.date, signer_name: str,
-            signer_title: str, symbol: str = "QĐ-CTHADS") -> Decision:
+            signer_title: str, symbol: str = "QĐ-CTHADS", awarded: set[int] | None = None) -> Decision:
+    """``awarded``: the passed nominations the director awards (all by default); the others passed
+    the council but are not awarded (over a quota, say) and are marked so."""
     session = CouncilSession.objects.select_for_update().select_related("campaign__plan__issuer").get(pk=session.pk)
     if not access.can_decide(actor, session.campaign):
         raise PermissionDenied
@@ -40,6 +42,10 @@ def approve(*, actor, session: CouncilSession, number: int, decided_on: datetime
         "nomination__campaign_award__award_form")]
     if not passed:
         raise ValidationError(_("Không có đối tượng nào được Hội đồng thông qua."))
+    declined = [n for n in passed if awarded is not None and n.pk not in awarded]
+    passed = [n for n in passed if n not in declined]
+    if not passed:
+        raise ValidationError(_("Chọn ít nhất một đối tượng để khen thưởng."))
     awards = lock_awards(n.campaign_award_id for n in passed)
     errors = []
     for award in awards.values():
@@ -59,6 +65,9 @@ def approve(*, actor, session: CouncilSession, number: int, decided_on: datetime
             decision.save()
             for nomination in passed:
                 _settle(nomination, decision)
+            for nomination in declined:
+                nomination.status = NominationStatus.REFUSED
+                nomination.save(update_fields=["status"])
     except IntegrityError as exc:
         raise ValidationError(_("Số quyết định hoặc thành tích đã được dùng; vui lòng kiểm tra lại.")) from exc
     audit.record(actor=actor, action=AuditAction.CREATE, obj=decision)

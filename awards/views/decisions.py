@@ -27,12 +27,13 @@ def decision_create(request, pk):
     signer = f"{request.user.last_name} {request.user.first_name}".strip()  # the director approving signs
     initial = {"number": services.suggested_number(issuer, "QĐ-CTHADS", today.year), "decided_on": today,
                "signer_name": signer or session.campaign.plan.signer_name, "signer_title": "CỤC TRƯỞNG"}
-    form = DecisionForm(request.POST or None, initial=initial)
+    passed = list(selectors.session_outcome(session).filter(passed=True).order_by("-yes_count", "position"))
+    form = DecisionForm(request.POST or None, initial=initial, passed=passed)
     if request.method == "POST" and form.is_valid():
         holder = {}
 
         def approve():
-            holder["decision"] = services.approve(actor=request.user, session=session, **form.cleaned_data)
+            holder["decision"] = services.approve(actor=request.user, session=session, **form.approval())
 
         if save_with(form, approve):
             messages.success(request, _("Đã phê duyệt kết quả và ban hành quyết định."))

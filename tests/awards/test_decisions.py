@@ -6,6 +6,7 @@ import threading
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection
+from django.urls import reverse
 
 from awards.models import (
     AgendaItem,
@@ -145,3 +146,23 @@ def test_one_achievement_is_not_awarded_twice(submitted_proposal, director, camp
                                             title="Đề nghị bổ sung")
     with pytest.raises(ValidationError, match="một thành tích không khen nhiều lần"):
         proposal_services.nominate(actor=head_a, proposal=later, campaign_award=higher, officer=first.officer)
+
+
+@pytest.mark.django_db
+def test_over_quota_the_director_awards_the_highest_votes_and_declines_the_rest(submitted_proposal, director,
+                                                                                campaign_award, login):
+    Quota.objects.create(campaign_award=campaign_award, subject_kind="officer", limit=1, text="01 cá nhân")
+    first, second = [n for n in submitted_proposal.nominations.all() if n.officer_id]
+    session = closed_session(submitted_proposal.campaign, [first, second])
+    session.items.filter(nomination=second).update(yes_count=9)
+    page = login(director).get(reverse("awards:decision_create", args=[session.pk]))
+    body = page.content.decode()
+    assert body.index("(9 phiếu đồng ý)") < body.index("(8 phiếu đồng ý)")  # ranked by yes votes
+    response = login(director).post(reverse("awards:decision_create", args=[session.pk]), {
+        "awarded": [str(second.pk)], "number": "16", "symbol": "QĐ-CTHADS", "decided_on": "10/07/2024",
+        "signer_name": "Lê Phước Toàn", "signer_title": "CỤC TRƯỞNG"})
+    assert response.status_code == 302
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert (first.status, second.status) == (NominationStatus.REFUSED, NominationStatus.AWARDED)
+    assert AwardRecord.objects.get().officer == second.officer
