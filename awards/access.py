@@ -49,7 +49,7 @@ def can_manage_council(user, campaign) -> bool:
 
 def can_decide(user, campaign) -> bool:
     """The director (head of the issuing unit) approves the council's result."""
-    return holds_over(user, {Role.DIRECTOR, Role.ADMIN}, issuer_of(campaign))
+    return holds_over(user, {Role.DIRECTOR}, issuer_of(campaign))
 
 
 def can_read_publication(user, campaign) -> bool:

@@ -92,10 +92,10 @@ def _member_ratings(members, ratings) -> dict[int, list[str]]:
     return dict(by_year)
 
 
-def gather(campaign_award: CampaignAward, units: list[Unit], officers: list[Officer],
+def gather(campaign: Campaign, units: list[Unit], officers: list[Officer],
            on: datetime.date) -> tuple[dict[tuple, Candidate], Context]:
-    """Facts of the collectives ``units`` and the ``officers`` (eight queries)."""
-    campaign = campaign_award.campaign
+    """Facts of the collectives ``units`` and the ``officers`` (eight queries); the same for every
+    award of the campaign."""
     snapshot = campaign.snapshots.first()
     context = context_for(campaign, on, snapshot)
     targets = dict(campaign.targets.values_list("code", "title"))
@@ -157,11 +157,12 @@ def gather(campaign_award: CampaignAward, units: list[Unit], officers: list[Offi
 
 
 def assess_all(campaign_award: CampaignAward, units: list[Unit], officers: list[Officer],
-               on: datetime.date) -> list[Assessed]:
+               on: datetime.date, gathered=None) -> list[Assessed]:
     """Every subject with its verdict, in suggested order (eligible first, more targets met, women
     first among equals, then Vietnamese name order). For the head-of-unit rule, pass the heads'
-    units in ``units`` or they are judged without their collective."""
-    facts, context = gather(campaign_award, units, officers, on)
+    units in ``units`` or they are judged without their collective. ``gathered``: the facts from
+    ``gather`` when several awards of the campaign are judged on the same subjects."""
+    facts, context = gathered or gather(campaign_award.campaign, units, officers, on)
     specs = specs_of(campaign_award)
     assessed = [Assessed(u, u, facts[("unit", u.pk)], criteria.assess(facts[("unit", u.pk)], specs, context))
                 for u in units]

@@ -23,8 +23,7 @@ class ProposalOpenForm(forms.Form):
 class MeetingForm(forms.ModelForm):
     class Meta:
         model = Proposal
-        fields = ["title", "meeting_held_on", "meeting_chair", "meeting_attendees", "meeting_present",
-                  "meeting_total", "meeting_votes"]
+        fields = Proposal.MEETING_FIELDS
         widgets = {"meeting_held_on": DateInput(), "meeting_attendees": forms.Textarea(attrs=TEXTAREA),
                    "meeting_votes": forms.Textarea(attrs={"rows": 3})}
 

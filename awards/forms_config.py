@@ -27,6 +27,10 @@ class CampaignAwardForm(forms.ModelForm):
         self.instance.campaign = campaign
         taken = CampaignAward.objects.filter(campaign=campaign).exclude(pk=self.instance.pk)
         self.fields["award_form"].queryset = AwardForm.objects.exclude(pk__in=taken.values("award_form"))
+        if self.instance.pk and self.instance.nominations.exists():
+            for name in ("award_form", "decided_here"):  # nominations were judged and counted under them
+                self.fields[name].disabled = True
+                self.fields[name].help_text = _("Đã có đề nghị theo hình thức này: không đổi được.")
 
 
 class CriterionForm(forms.ModelForm):

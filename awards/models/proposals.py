@@ -63,6 +63,9 @@ class Proposal(models.Model):
                                    | Q(meeting_present__lte=models.F("meeting_total")), name="proposal_meeting_count"),
         ]
 
+    MEETING_FIELDS = ["title", "meeting_held_on", "meeting_chair", "meeting_attendees", "meeting_present",
+                      "meeting_total", "meeting_votes"]  # what the unit edits before submitting
+
     def __str__(self):
         return f"{self.title} ({self.unit}, lần {self.version})"
 

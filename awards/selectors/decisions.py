@@ -1,10 +1,10 @@
 """Read queries for decisions: the session awaiting one, its outcome, the decision and its list."""
 
-from django.db.models import QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from emulation import access as org_access
 
-from ..models import AgendaItem, CouncilSession, Decision, Nomination
+from ..models import AgendaItem, AwardRecord, CouncilSession, Decision, Nomination
 
 
 def session_for_decision(user, pk) -> CouncilSession:
@@ -18,8 +18,13 @@ def session_outcome(session) -> QuerySet[AgendaItem]:
 
 
 def decision_detail(user, pk) -> Decision:
+    """The issuer's people see its decisions; so do the units whose collectives or officers it awards
+    (a decision is sent to them, and their award history links to it)."""
+    units = org_access.visible_unit_ids(user)
+    awarded_here = AwardRecord.objects.filter(decision=OuterRef("pk")).filter(
+        Q(unit_id__in=units) | Q(officer__unit_id__in=units))
     return Decision.objects.select_related("session__campaign", "issuer", "approved_by").filter(
-        issuer_id__in=org_access.visible_unit_ids(user)).get(pk=pk)
+        Q(issuer_id__in=units) | Exists(awarded_here)).get(pk=pk)
 
 
 def decision_nominations(decision) -> QuerySet[Nomination]:

@@ -1,6 +1,7 @@
 """Read queries for campaign awards, candidates and proposals, scoped to what the user may see."""
 
 import datetime
+from collections import defaultdict
 
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 
@@ -97,23 +98,57 @@ def reopenings(campaign) -> QuerySet[SubmissionReopening]:
     return SubmissionReopening.objects.filter(campaign=campaign).select_related("unit", "granted_by")
 
 
-def candidates_for(award: CampaignAward, units: list[Unit], on: datetime.date) -> list[candidates.Assessed]:
-    """The units' collectives and active officers judged for ``award`` (a fixed number of queries)."""
-    subject_type = award.award_form.subject_type
+def candidates_for_awards(awards: list[CampaignAward], units: list[Unit], on: datetime.date) -> dict[int, list]:
+    """Award id → ``candidates_for`` that award, the facts gathered once for all of them."""
+    if not awards:
+        return {}
+    officers = _officers_of(units)
+    gathered = candidates.gather(awards[0].campaign, units, officers, on)
+    return {award.pk: _for_award(award, units, officers, on, gathered) for award in awards}
+
+
+def _officers_of(units: list[Unit]) -> list[Officer]:
+    if not units:
+        return []
     paths = Q()
     for unit in units:
         paths |= Q(unit__path__startswith=unit.path)
-    officers = []
-    if subject_type != "collective" and units:
-        officers = list(Officer.objects.filter(paths, is_active=True).select_related("unit"))
-    assessed = candidates.assess_all(award, units, officers, on)
+    return list(Officer.objects.filter(paths, is_active=True).select_related("unit"))
+
+
+def _for_award(award, units, officers, on, gathered=None) -> list[candidates.Assessed]:
+    subject_type = award.award_form.subject_type
+    chosen = officers if subject_type != "collective" else []
+    assessed = candidates.assess_all(award, units, chosen, on, gathered)
     if subject_type == "individual":
         assessed = [a for a in assessed if not a.is_collective]
     return assessed
 
 
-def quota_left(award: CampaignAward, unit_id: int | None = None) -> list[tuple]:
-    return quotas.remaining(quota_rules(award), taken_seats(award), unit_id)
+def candidates_for(award: CampaignAward, units: list[Unit], on: datetime.date) -> list[candidates.Assessed]:
+    """The units' collectives and active officers judged for ``award`` (a fixed number of queries)."""
+    officers = _officers_of(units) if award.award_form.subject_type != "collective" else []
+    return _for_award(award, units, officers, on)
+
+
+def quotas_left(awards: list[CampaignAward], unit_id: int | None = None) -> dict[int, list[tuple]]:
+    """Award id → (quota, places left) for each of its quotas — the unit's share of per-unit ones (one
+    query for all the awards; their quotas come prefetched by ``campaign_awards``)."""
+    seats = defaultdict(list)
+    held = Nomination.objects.filter(campaign_award__in=awards, proposal__status=ProposalStatus.SUBMITTED,
+                                     status__in=SEAT_HOLDING).select_related("officer", "unit", "proposal")
+    for nomination in held:
+        seats[nomination.campaign_award_id].append(seat_of(nomination))
+    return {a.pk: quotas.remaining(quota_rules(a), seats[a.pk], unit_id) for a in awards}
+
+
+def rules_in_force(award_forms, day) -> dict[int, AwardRule]:
+    """Award form id → its rule version in force on ``day`` (one query)."""
+    found = {}
+    for rule in (AwardRule.objects.filter(award_form__in=award_forms, valid_from__lte=day)
+                 .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=day)).order_by("award_form_id", "-valid_from")):
+        found.setdefault(rule.award_form_id, rule)
+    return found
 
 
 def award_history(*, officer=None, unit=None) -> QuerySet[AwardRecord]:

@@ -1,8 +1,9 @@
 """Staff set up what a campaign offers: award forms with their criteria and quotas. Each change is
 audited; nominations already submitted keep the eligibility they were judged with."""
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from emulation import audit
 from emulation.models import AuditAction
@@ -25,6 +26,10 @@ def save_campaign_award(*, actor, award: CampaignAward, criteria=(), quotas=(), 
     if not access.is_campaign_staff(actor, award.campaign):
         raise PermissionDenied
     unit_id = award.campaign.plan.issuer_id
+    if award.pk and award.nominations.exists():
+        stored = CampaignAward.objects.get(pk=award.pk)
+        if (stored.award_form_id, stored.decided_here) != (award.award_form_id, award.decided_here):
+            raise ValidationError(_("Đã có đề nghị theo hình thức này: không đổi hình thức hay thẩm quyền được."))
     _save(actor, award, unit_id)
     for obj in removed:
         audit.record(actor=actor, action=AuditAction.DELETE, obj=obj, before=audit.snapshot(obj), unit_id=unit_id)

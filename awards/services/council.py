@@ -26,6 +26,8 @@ from ..models import (
     CouncilSession,
     MemberRole,
     NominationStatus,
+    Proposal,
+    ProposalStatus,
     SessionStatus,
 )
 from ..selectors import council as selectors
@@ -75,6 +77,9 @@ def _seat_members(actor, session, seats: list[Seat]) -> None:
     wanted = {seat.user.pk: seat for seat in seats}
     for user_id, member in existing.items():
         if user_id not in wanted:
+            if member.comments.exists():
+                raise ValidationError(_("%(name)s đã có ý kiến trong phiên họp, không bỏ khỏi Hội đồng được.")
+                                      % {"name": member.full_name})
             _record(actor, AuditAction.DELETE, member, session, before=audit.snapshot(member))
             member.delete()
     for user_id, seat in wanted.items():
@@ -91,6 +96,9 @@ def _seat_members(actor, session, seats: list[Seat]) -> None:
 def _sync_agenda(actor, session) -> int:
     """Put on the agenda every nomination still awaiting the council, drop those no longer awaiting
     it (their proposal was returned or withdrawn). Returns the number of items."""
+    # Lock the campaign's submitted proposals: a proposal returned meanwhile is not put on the agenda.
+    list(Proposal.objects.select_for_update().filter(campaign=session.campaign, status=ProposalStatus.SUBMITTED)
+         .values_list("pk", flat=True))
     busy = AgendaItem.objects.filter(session__campaign=session.campaign).exclude(
         session=session).exclude(session__status=SessionStatus.CLOSED).values("nomination_id")
     candidates = list(selectors.agenda_candidates(session.campaign).exclude(pk__in=busy))

@@ -34,10 +34,14 @@ def _require(allowed: bool) -> None:
         raise PermissionDenied
 
 
-def _editable(actor, proposal: Proposal) -> None:
-    if not proposal.is_editable:
+def _editable(actor, proposal: Proposal) -> Proposal:
+    """The proposal as it is now, locked until the caller's transaction ends: a submission that
+    committed after the page was loaded is seen, and none can commit while this write runs."""
+    current = Proposal.objects.select_for_update().get(pk=proposal.pk)
+    if not current.is_editable:
         raise ValidationError(_("Đề nghị đã gửi không sửa được; Thường trực có thể trả lại để bổ sung."))
-    _require(access.can_edit_proposal(actor, proposal))
+    _require(access.can_edit_proposal(actor, current))
+    return current
 
 
 @transaction.atomic
@@ -58,13 +62,16 @@ def open_proposal(*, actor, campaign, unit, title: str) -> Proposal:
 
 @transaction.atomic
 def update_proposal(*, actor, proposal: Proposal) -> Proposal:
-    """Save the title and review-meeting fields already set on ``proposal`` (by a form)."""
-    before = audit.snapshot(Proposal.objects.get(pk=proposal.pk))
-    _editable(actor, proposal)
-    proposal.full_clean()
-    proposal.save()
-    audit.record(actor=actor, action=AuditAction.UPDATE, obj=proposal, before=before)
-    return proposal
+    """Save the title and review-meeting fields already set on ``proposal`` (by a form); nothing else
+    of the in-memory copy (its status may be stale)."""
+    current = _editable(actor, proposal)
+    before = audit.snapshot(current)
+    for name in Proposal.MEETING_FIELDS:
+        setattr(current, name, getattr(proposal, name))
+    current.full_clean()
+    current.save(update_fields=Proposal.MEETING_FIELDS)
+    audit.record(actor=actor, action=AuditAction.UPDATE, obj=current, before=before)
+    return current
 
 
 def _check_subject(proposal: Proposal, campaign_award: CampaignAward, officer, unit) -> None:
@@ -89,7 +96,7 @@ def _check_subject(proposal: Proposal, campaign_award: CampaignAward, officer, u
 @transaction.atomic
 def nominate(*, actor, proposal: Proposal, campaign_award: CampaignAward, officer=None, unit=None) -> Nomination:
     """One nomination per subject per proposal (one achievement, one form)."""
-    _editable(actor, proposal)
+    proposal = _editable(actor, proposal)
     _check_subject(proposal, campaign_award, officer, unit)
     nomination = Nomination(proposal=proposal, campaign_award=campaign_award, officer=officer,
                             unit=officer.unit if officer else unit, position=proposal.nominations.count())
@@ -104,7 +111,7 @@ def nominate(*, actor, proposal: Proposal, campaign_award: CampaignAward, office
 
 
 def _delete_from(actor, proposal: Proposal, obj) -> None:
-    _editable(actor, proposal)
+    proposal = _editable(actor, proposal)
     audit.record(actor=actor, action=AuditAction.DELETE, obj=obj, before=audit.snapshot(obj), unit_id=proposal.unit_id)
     obj.delete()
 
@@ -116,7 +123,7 @@ def withdraw_nomination(*, actor, nomination: Nomination) -> None:
 
 @transaction.atomic
 def save_report(*, actor, report: AchievementReport) -> AchievementReport:
-    _editable(actor, report.nomination.proposal)
+    _editable(actor, Proposal(pk=report.nomination.proposal_id))
     previous = AchievementReport.objects.filter(pk=report.pk).first() if report.pk else None
     report.full_clean()
     report.save()
@@ -127,7 +134,7 @@ def save_report(*, actor, report: AchievementReport) -> AchievementReport:
 
 @transaction.atomic
 def attach(*, actor, proposal: Proposal, kind: str, upload, nomination: Nomination | None = None):
-    _editable(actor, proposal)
+    proposal = _editable(actor, proposal)
     content_type = check_upload(upload, allowed=SCAN_TYPES, max_bytes=MAX_SCAN_BYTES)
     if nomination is not None and nomination.proposal_id != proposal.pk:
         raise ValidationError(_("Đối tượng không thuộc đề nghị này."))
@@ -170,8 +177,8 @@ def _reopened_until(proposal: Proposal):
 
 @transaction.atomic
 def submit(*, actor, proposal: Proposal, now: datetime.datetime | None = None) -> Proposal:
-    proposal = Proposal.objects.select_for_update().select_related("campaign__plan__issuer", "unit").get(pk=proposal.pk)
     _editable(actor, proposal)
+    proposal = Proposal.objects.select_related("campaign__plan__issuer", "unit").get(pk=proposal.pk)
     now = now or timezone.now()
     today = timezone.localdate(now)
     if not dossier.submission_open(today, proposal.campaign.dossier_due_on, _reopened_until(proposal)):

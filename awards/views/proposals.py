@@ -33,11 +33,11 @@ def campaign_awards(request, pk):
     is_staff = access.is_campaign_staff(request.user, campaign)
     awards = list(selectors.campaign_awards(campaign))
     today = timezone.localdate()
+    rules = selectors.rules_in_force([a.award_form for a in awards], campaign.dossier_due_on or today)
+    left = selectors.quotas_left(awards)
     for award in awards:
-        rule = selectors.rule_in_force(award.award_form, campaign.dossier_due_on or today)
-        award.rule = rule
-        award.discrepancy = dossier.basis_discrepancy(award.cited_basis, rule.legal_basis if rule else "")
-        award.left = selectors.quota_left(award)
+        award.rule, award.left = rules.get(award.award_form_id), left[award.pk]
+        award.discrepancy = dossier.basis_discrepancy(award.cited_basis, award.rule.legal_basis if award.rule else "")
     return render(request, "awards/campaign_awards.html", {
         "campaign": campaign, "awards": awards, "is_staff": is_staff,
         "proposals": selectors.campaign_proposals(request.user, campaign),
@@ -101,10 +101,9 @@ def _subjects(proposal, awards, on):
 
 def _explain(nominations, awards, unit, on) -> None:
     """Each nomination's verdict and findings: as judged at submission, or as they stand today."""
-    previews = {}
-    for award in awards:
-        if any(n.campaign_award_id == award.pk and not n.eligibility for n in nominations):
-            previews[award.pk] = {a.key: a.assessment for a in selectors.candidates_for(award, [unit], on)}
+    pending = [a for a in awards if any(n.campaign_award_id == a.pk and not n.eligibility for n in nominations)]
+    previews = {award_id: {a.key: a.assessment for a in assessed}
+                for award_id, assessed in selectors.candidates_for_awards(pending, [unit], on).items()}
     for n in nominations:
         if n.eligibility:
             n.verdict, n.findings = n.eligibility.get("verdict"), n.eligibility.get("findings", [])
@@ -121,11 +120,12 @@ def proposal_detail(request, pk):
     awards = list(selectors.campaign_awards(proposal.campaign))
     editable = access.can_edit_proposal(user, proposal)
     nominations = list(proposal.nominations.all())
+    left = selectors.quotas_left(awards, proposal.unit_id)
     context = {
         "proposal": proposal, "campaign": proposal.campaign, "nominations": nominations,
         "attachments": list(proposal.attachments.all()), "versions": selectors.proposal_versions(proposal),
         "editable": editable, "can_review": access.can_review_proposal(user, proposal),
-        "quota_left": [(a, selectors.quota_left(a, proposal.unit_id)) for a in awards],
+        "quota_left": [(a, left[a.pk]) for a in awards],
         "missing": dossier.missing_parts(services.dossier_parts(proposal, nominations)) if editable else [],
     }
     if editable:

@@ -2,9 +2,11 @@
 
 import pytest
 from django.contrib import admin
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from awards.models import AwardForm, Ballot, BallotCast, CampaignAward, Criterion, Quota
+from awards.services.configuration import save_campaign_award
 from emulation.models import AuditEntry
 
 pytestmark = pytest.mark.django_db
@@ -62,3 +64,19 @@ def test_editing_shows_the_stored_parameters(login, staff, province_campaign, ce
     body = login(staff).get(reverse("awards:award_edit", args=[province_campaign.pk, award.pk])).content.decode()
     assert 'value="01/10/2023"' in body and 'value="30/06/2024"' in body
     assert '<option value="warning" selected>' in body
+
+
+def test_the_form_of_an_award_already_nominated_for_cannot_be_swapped(login, staff, submitted_proposal,
+                                                                       campaign_award):
+    other = AwardForm.objects.create(code="LDTT", name="Lao động tiên tiến", kind="title", subject_type="individual",
+                                     authority="Cục trưởng", authority_level="provincial", rank=5)
+    data = {"award_form": str(other.pk), "criteria_text": "", "cited_basis": "", "position": "0",
+            **management("criteria", 0), **management("quotas", 0)}
+    login(staff).post(reverse("awards:award_edit", args=[campaign_award.campaign_id, campaign_award.pk]), data)
+    campaign_award.refresh_from_db()
+    assert (campaign_award.award_form.code, campaign_award.decided_here) == ("GK_CUC", True)
+    # the service refuses it too
+
+    campaign_award.award_form = other
+    with pytest.raises(ValidationError, match="không đổi hình thức"):
+        save_campaign_award(actor=staff, award=campaign_award)

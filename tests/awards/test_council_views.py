@@ -279,3 +279,13 @@ def test_staff_edit_members_while_preparing(login, staff, members, submitted_pro
     session.refresh_from_db()
     assert (session.title, session.members.count()) == ("Phiên họp (điều chỉnh)", 3)
     assert AuditEntry.objects.filter(model_label="awards.CouncilMember", action="delete").count() == 3
+
+
+def test_a_member_who_commented_stays_on_the_council(login, staff, members, submitted_proposal):
+    session = new_session(staff, submitted_proposal.campaign, members)
+    services.add_comment(actor=members[5], item=session.items.first(), text="Ý kiến khi chuẩn bị")
+    data = _session_post(members[:3], title="Phiên họp (điều chỉnh)") | {"members-TOTAL_FORMS": "9"}
+    response = login(staff).post(_url("session_edit", session), data)
+    assert response.status_code == 200
+    assert "đã có ý kiến trong phiên họp" in response.content.decode()
+    assert session.members.count() == 6

@@ -25,6 +25,8 @@ from awards.models import (
 )
 from awards.services import decisions
 from awards.services import proposals as proposal_services
+from emulation.models import Role
+from tests.factories import RoleGrantFactory
 from tests.services import service_missing
 
 D = datetime.date
@@ -166,3 +168,22 @@ def test_over_quota_the_director_awards_the_highest_votes_and_declines_the_rest(
     second.refresh_from_db()
     assert (first.status, second.status) == (NominationStatus.REFUSED, NominationStatus.AWARDED)
     assert AwardRecord.objects.get().officer == second.officer
+
+
+@pytest.mark.django_db
+def test_the_system_administrator_does_not_sign_awards(submitted_proposal, province):
+    admin_user = RoleGrantFactory(user__username="quantri", role=Role.ADMIN, unit=province).user
+    session = closed_session(submitted_proposal.campaign, list(submitted_proposal.nominations.all()))
+    with pytest.raises(PermissionDenied):
+        approve(session, admin_user)
+
+
+@pytest.mark.django_db
+def test_a_unit_head_opens_the_decision_from_their_officers_history(submitted_proposal, director, head_a, head_b,
+                                                                   officer_a, login):
+    decision = approve(closed_session(submitted_proposal.campaign, list(submitted_proposal.nominations.all())),
+                       director)
+    page = login(head_a).get(officer_a.get_absolute_url()).content.decode()
+    assert reverse("awards:decision_detail", args=[decision.pk]) in page
+    assert login(head_a).get(reverse("awards:decision_detail", args=[decision.pk])).status_code == 200
+    assert login(head_b).get(reverse("awards:decision_detail", args=[decision.pk])).status_code == 404

@@ -158,3 +158,28 @@ def test_upload_type_is_read_from_the_bytes(draft, head_a, media_root):
     scan = SimpleUploadedFile("bien-ban.jpg", b"\xff\xd8\xff\xe0 a scan", "image/jpeg")
     assert services.attach(actor=head_a, proposal=draft, kind=AttachmentKind.MINUTES, upload=scan).content_type \
         == "image/jpeg"
+
+
+def test_writes_see_a_submission_that_committed_after_the_page_loaded(draft, campaign_award, officer_a, head_a,
+                                                                       media_root):
+    nomination = services.nominate(actor=head_a, proposal=draft, campaign_award=campaign_award, officer=officer_a)
+    stale, stale_nomination = Proposal.objects.get(pk=draft.pk), Nomination.objects.get(pk=nomination.pk)
+    Proposal.objects.filter(pk=draft.pk).update(status=ProposalStatus.SUBMITTED, submitted_by=head_a,
+                                                submitted_at=BEFORE_DUE)  # another request's submit
+    stale.meeting_chair = "Chi cục trưởng"
+    writes = [
+        lambda: services.nominate(actor=head_a, proposal=stale, campaign_award=campaign_award, unit=draft.unit),
+        lambda: services.save_report(actor=head_a, report=AchievementReport(nomination=stale_nomination,
+                                                                            duties="d", achievements="a")),
+        lambda: services.attach(actor=head_a, proposal=stale, kind=AttachmentKind.MINUTES,
+                                upload=SimpleUploadedFile("b.pdf", PDF, "application/pdf")),
+        lambda: services.update_proposal(actor=head_a, proposal=stale),
+        lambda: services.withdraw_nomination(actor=head_a, nomination=stale_nomination),
+    ]
+    for write in writes:
+        with pytest.raises(ValidationError, match="không sửa được"):
+            write()
+    current = Proposal.objects.get(pk=draft.pk)
+    assert (current.status, current.meeting_chair) == (ProposalStatus.SUBMITTED, "")
+    assert list(current.nominations.values_list("officer", flat=True)) == [officer_a.pk]
+    assert not AchievementReport.objects.exists() and not current.attachments.exists()

@@ -7,7 +7,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from awards.models import AchievementReport, Nomination, Proposal, ProposalAttachment
+from awards.models import AchievementReport, AwardForm, CampaignAward, Nomination, Proposal, ProposalAttachment
 from awards.services import proposals as services
 from tests.factories import OfficerFactory
 
@@ -132,3 +132,18 @@ def test_staff_see_leaders_direct_workers_and_hardship_among_nominees(login, sta
     assert "nơi khó khăn: 2 (100%)" in balance
     assert 'data-testid="nominee-balance"' not in login(head_a).get(
         reverse("awards:campaign_awards", args=[submitted_proposal.campaign_id])).content.decode()
+
+
+@pytest.mark.parametrize("extra_awards", [0, 8])
+def test_pages_do_not_grow_with_the_number_of_awards(login, staff, head_a, draft, campaign_award, officer_a,
+                                                     extra_awards, django_assert_max_num_queries):
+    for i in range(extra_awards):
+        form = AwardForm.objects.create(code=f"X{i}", name=f"Hình thức {i}", kind="commendation", subject_type="both",
+                                        authority="Cục trưởng", authority_level="provincial", rank=20 + i)
+        award = CampaignAward.objects.create(campaign=campaign_award.campaign, award_form=form)
+        services.nominate(actor=head_a, proposal=draft, campaign_award=award, officer=OfficerFactory(unit=draft.unit))
+    staff_client, head_client = login(staff), login(head_a)
+    with django_assert_max_num_queries(22):
+        staff_client.get(reverse("awards:campaign_awards", args=[campaign_award.campaign_id]))
+    with django_assert_max_num_queries(34):
+        head_client.get(reverse("awards:proposal_detail", args=[draft.pk]))
