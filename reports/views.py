@@ -5,6 +5,8 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from awards.selectors import council as council_selectors
+from awards.selectors import decisions as decision_selectors
+from awards.selectors import proposals as proposal_selectors
 from campaigns import selectors as campaign_selectors
 from emulation import access
 from emulation import selectors as org_selectors
@@ -41,6 +43,8 @@ def dashboard(request):
     if kind in ("staff", "unit_head"):
         context["subplans"] = campaign_selectors.subplan_overview(user, today)
         context["pledge_gaps"] = campaign_selectors.pledge_gaps(user, today)
+        context["proposals"] = proposal_selectors.open_proposals(user)
+        context["to_decide"] = decision_selectors.sessions_to_decide(user)
     awaiting_vote = list(council_selectors.sessions_awaiting_vote(user))
     if awaiting_vote or kind == "council":
         context["awaiting_vote"] = awaiting_vote

@@ -4,7 +4,8 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from emulation import access as org_access
 
-from ..models import AgendaItem, AwardRecord, CouncilSession, Decision, Nomination
+from .. import access
+from ..models import AgendaItem, AwardRecord, CouncilSession, Decision, Nomination, SessionStatus
 
 
 def session_for_decision(user, pk) -> CouncilSession:
@@ -31,3 +32,11 @@ def decision_nominations(decision) -> QuerySet[Nomination]:
     passed = Nomination.objects.filter(agenda_items__session=decision.session_id, agenda_items__passed=True)
     return passed.select_related("officer__unit", "unit", "campaign_award__award_form", "record").order_by(
         "campaign_award__position", "unit__sort_key", "officer__sort_key")
+
+
+def sessions_to_decide(user) -> list[CouncilSession]:
+    """Closed sessions without a decision, for the director of the issuing unit (the dashboard)."""
+    sessions = CouncilSession.objects.filter(status=SessionStatus.CLOSED, decision__isnull=True).select_related(
+        "campaign__plan__issuer").order_by("-held_on")
+    return [s for s in sessions.filter(unit_id__in=org_access.visible_unit_ids(user))
+            if access.can_decide(user, s.campaign)]

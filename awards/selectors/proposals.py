@@ -3,7 +3,7 @@
 import datetime
 from collections import defaultdict
 
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 
 from emulation import access as org_access
 from emulation.models import Assignment, Officer, Unit
@@ -173,3 +173,9 @@ def nominee_balance(campaign) -> dict:
 
     return {"total": total, "leaders": leaders, "leaders_percent": share(leaders), "others": total - leaders,
             "others_percent": share(total - leaders), "hardship": hardship, "hardship_percent": share(hardship)}
+
+
+def open_proposals(user, limit: int = 8) -> list[Proposal]:
+    """Proposals being written or waiting for the council, newest first (the dashboard)."""
+    return list(proposals_visible_to(user).filter(status__in=[ProposalStatus.DRAFT, ProposalStatus.SUBMITTED])
+                .annotate(nominees=Count("nominations")).order_by("-created_at")[:limit])
