@@ -15,8 +15,10 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 
-from awards.models import PublicationState
+from awards.models import CouncilMember, MemberRole, PublicationState
 from campaigns.cascading import Status, StatusKind
+from emulation import audit
+from emulation.models import AuditAction
 from tests.awards.conftest import campaign_award, certificate, province_campaign, submitted_proposal  # noqa: F401
 from tests.awards.typical_fixtures import example_a, typical_campaign  # noqa: F401
 
@@ -124,6 +126,14 @@ def test_day_counts_are_plural_aware_in_english():
     with translation.override("vi"):
         labels.append(Status(StatusKind.LATE, 1).label)
     assert labels == ["Submitted late (1 day)", "3 days overdue", "1 day left", "Nộp muộn (1 ngày)"]
+
+
+@pytest.mark.integration
+def test_stored_text_stays_vietnamese_when_the_actor_works_in_english(staff):
+    member = CouncilMember(full_name="Hoàng Công Lộc", role=MemberRole.MEMBER)
+    with translation.override("en"):
+        entry = audit.record(actor=staff, action=AuditAction.CREATE, obj=member, after={})
+    assert entry.object_repr == "Hoàng Công Lộc (Ủy viên)"
 
 
 # The catalogue itself.
