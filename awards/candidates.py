@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db.models import Q
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from campaigns.models import Campaign, MetricKind
 from campaigns.standings import COMPLETION
@@ -156,6 +156,7 @@ def gather(campaign: Campaign, units: list[Unit], officers: list[Officer],
     return found, context
 
 
+@translation.override("vi")  # the findings are Vietnamese text (stored with a proposal): no English labels inside
 def assess_all(campaign_award: CampaignAward, units: list[Unit], officers: list[Officer],
                on: datetime.date, gathered=None) -> list[Assessed]:
     """Every subject with its verdict, in suggested order (eligible first, more targets met, women

@@ -9,6 +9,7 @@ from enum import StrEnum
 
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 
 class StatusKind(StrEnum):
@@ -35,17 +36,19 @@ class Status:
         if self.kind == StatusKind.ON_TIME:
             return _("Đã nộp đúng hạn")
         if self.kind == StatusKind.LATE:
-            return _("Nộp muộn (%(days)s ngày)") % {"days": self._days}
+            return ngettext("Nộp muộn (%(days)s ngày)", "Nộp muộn (%(days)s ngày)", self.days) % {
+                "days": self._days}
         if self.kind == StatusKind.PENDING:
             return _("Chưa nộp")
-        return _("Quá hạn %(days)s ngày") % {"days": self._days}
+        return ngettext("Quá hạn %(days)s ngày", "Quá hạn %(days)s ngày", self.days) % {"days": self._days}
 
     @property
     def hint(self) -> str:
         """The time left while nothing is filed and the due date has not passed."""
         if self.kind != StatusKind.PENDING:
             return ""
-        return _("hạn cuối hôm nay") if self.days == 0 else _("còn %(days)s ngày") % {"days": self._days}
+        return _("hạn cuối hôm nay") if self.days == 0 else ngettext(
+            "còn %(days)s ngày", "còn %(days)s ngày", self.days) % {"days": self._days}
 
     @property
     def is_filed(self) -> bool:

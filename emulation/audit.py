@@ -4,6 +4,7 @@ import datetime
 from decimal import Decimal
 
 from django.db import models
+from django.utils import translation
 
 from .models import AuditAction, AuditEntry
 
@@ -55,13 +56,15 @@ def record(*, actor, action: str, obj: models.Model, before: dict | None = None,
            after: dict | None = None, unit_id=None) -> AuditEntry:
     if after is None and action != AuditAction.DELETE:
         after = snapshot(obj)
+    with translation.override("vi"):  # the log reads the same whatever the actor's interface language
+        object_repr = str(obj)[:255]
     return AuditEntry.objects.create(
         actor=actor if getattr(actor, "pk", None) else None,
         actor_name=(actor.get_username() if getattr(actor, "pk", None) else "hệ thống"),
         action=action,
         model_label=obj._meta.label,
         object_id=str(obj.pk),
-        object_repr=str(obj)[:255],
+        object_repr=object_repr,
         unit_id=unit_id if unit_id is not None else _unit_of(obj),
         changes=diff(before, after),
     )

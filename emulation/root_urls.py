@@ -14,6 +14,7 @@ urlpatterns = [
     path("ke-hoach/", include("campaigns.urls")),
     path("khen-thuong/", include("awards.urls")),
     path("quan-tri/", admin.site.urls),
+    path("i18n/", include("django.conf.urls.i18n")),
 ]
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -7,7 +7,7 @@ from pathlib import PurePath
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.text import get_valid_filename
 from django.utils.translation import gettext as _
 
@@ -145,8 +145,10 @@ def move_stage(*, actor, example: TypicalExample, to_stage: str, reason: str = "
     if blockers:
         raise ValidationError(blockers)
     if to_stage == stages.previous_stage(example.stage):
-        _record_note(actor, example, _("Quay lại giai đoạn “%(stage)s”. Lý do: %(reason)s")
-                     % {"stage": Stage(to_stage).label, "reason": reason.strip()})
+        with translation.override("vi"):  # a stored record: in Vietnamese whatever the actor's interface language
+            text = _("Quay lại giai đoạn “%(stage)s”. Lý do: %(reason)s") % {
+                "stage": Stage(to_stage).label, "reason": reason.strip()}
+        _record_note(actor, example, text)
     example.stage = to_stage
     example.save(update_fields=["stage"])
     audit.record(actor=actor, action=AuditAction.UPDATE, obj=example, before=before)

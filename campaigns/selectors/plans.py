@@ -14,6 +14,7 @@ from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from emulation import access
 from emulation.models import Officer, Unit, UnitKind
@@ -275,7 +276,8 @@ def _subplan_deadlines(user, start, end) -> list[dict]:
                       .values_list("plan_id", "due_on"))
     plans = Plan.objects.select_related("issuer").in_bulk({plan_id for plan_id, _due in missing})
     return [_item(due, _("Hạn gửi kế hoạch thực hiện"),
-                  _("%(ref)s: %(n)s đơn vị chưa gửi kế hoạch") % {"ref": plans[plan_id].reference, "n": n},
+                  ngettext("%(ref)s: %(n)s đơn vị chưa gửi kế hoạch", "%(ref)s: %(n)s đơn vị chưa gửi kế hoạch", n)
+                  % {"ref": plans[plan_id].reference, "n": n},
                   reverse("campaigns:plan_subplans", args=[plan_id]), plan=plans[plan_id])
             for (plan_id, due), n in missing.items()]
 

@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from emulation import access as org_access
 from emulation.models import Unit
@@ -88,7 +89,9 @@ def plan_subplans(request, pk):
         data = form.cleaned_data
         if save_with(form, lambda: services.set_subplan_requirements(
                 actor=request.user, plan=plan, units=data["units"], due_on=data["due_on"])):
-            messages.success(request, _("Đã lưu yêu cầu xây dựng kế hoạch cho %(n)s đơn vị.") % {
+            messages.success(request, ngettext(
+                "Đã lưu yêu cầu xây dựng kế hoạch cho %(n)s đơn vị.",
+                "Đã lưu yêu cầu xây dựng kế hoạch cho %(n)s đơn vị.", len(data["units"])) % {
                 "n": len(data["units"])})
             return redirect("campaigns:plan_subplans", pk=plan.pk)
     rows = selectors.subplan_rows(request.user, plan, timezone.localdate())
