@@ -75,6 +75,17 @@ class BallotForm(forms.Form):
         return {item.pk: self.cleaned_data[f"item_{item.pk}"] for item in self.items}
 
 
+class WrittenOpinionForm(forms.Form):
+    member = forms.ModelChoiceField(label=_("Thành viên vắng mặt"), queryset=None)
+    received_on = forms.DateField(label=_("Ngày nhận"), widget=DateInput())
+    text = forms.CharField(label=_("Nội dung ý kiến bằng văn bản"), widget=forms.Textarea(attrs={"rows": 3}),
+                           max_length=4000)
+
+    def __init__(self, *args, members, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["member"].queryset = members
+
+
 class CommentForm(forms.Form):
     text = forms.CharField(label=_("Ý kiến của thành viên Hội đồng"), widget=forms.Textarea(attrs={"rows": 2}),
                            max_length=4000)

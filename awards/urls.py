@@ -33,6 +33,7 @@ urlpatterns = [
     path("hoi-dong/<int:pk>/ket-thuc/", council.session_close, name="session_close"),
     path("hoi-dong/<int:pk>/ket-qua/", council.session_results, name="session_results"),
     path("hoi-dong/noi-dung/<int:pk>/y-kien/", council.session_comment, name="session_comment"),
+    path("hoi-dong/<int:pk>/y-kien-van-ban/", council.session_written_opinion, name="session_written_opinion"),
     path("phong-trao/<int:pk>/cong-khai/", feedback.feedback_publish, name="feedback_publish"),
     path("phong-trao/<int:pk>/cong-khai/danh-sach/", feedback.published_list, name="published_list"),
     path("cong-khai/doi-tuong/<int:pk>/y-kien/", feedback.feedback_create, name="feedback_create"),

@@ -16,6 +16,7 @@ from .council import (
     FeedbackWindow,
     MemberRole,
     SessionStatus,
+    WrittenOpinion,
 )
 from .decisions import AwardRecord, Decision
 from .proposals import (
@@ -35,5 +36,5 @@ __all__ = [
     "CouncilSession", "Criterion", "CriterionKind", "Decision", "Feedback", "FeedbackWindow", "MemberRole",
     "Nomination", "NominationStatus", "Proposal", "ProposalAttachment", "ProposalStatus", "PublicationState",
     "Quota", "RecognitionLevel", "SessionStatus", "Stage", "SubjectType", "SubmissionReopening", "TypicalExample",
-    "TypicalExampleNote",
+    "TypicalExampleNote", "WrittenOpinion",
 ]

@@ -156,6 +156,28 @@ class CouncilComment(models.Model):
         return self.text[:60]
 
 
+class WrittenOpinion(models.Model):
+    """Ý kiến bằng văn bản of a member absent from the session (NĐ 98/2023 Điều 30 khoản 7): recorded
+    by staff and written into the minutes; it is signed, not a secret ballot, and not counted as one."""
+
+    session = models.ForeignKey(CouncilSession, on_delete=models.CASCADE, related_name="written_opinions")
+    member = models.ForeignKey(CouncilMember, on_delete=models.PROTECT, related_name="written_opinions")
+    received_on = models.DateField(_("ngày nhận"))
+    text = models.TextField(_("nội dung ý kiến"))
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("ý kiến bằng văn bản")
+        verbose_name_plural = _("ý kiến bằng văn bản")
+        ordering = ["session", "member__full_name"]
+        constraints = [models.UniqueConstraint(fields=["session", "member"], name="one_written_opinion_per_member",
+                                               violation_error_message=_("Đã ghi ý kiến của thành viên này."))]
+
+    def __str__(self):
+        return f"{self.member.full_name}: {self.text[:50]}"
+
+
 class BallotCast(models.Model):
     """The fact that a member has voted in a session (one ballot paper covering the whole agenda)."""
 

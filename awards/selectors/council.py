@@ -30,6 +30,7 @@ from ..models import (
     NominationStatus,
     ProposalStatus,
     SessionStatus,
+    WrittenOpinion,
 )
 
 SESSION_ROLES = frozenset({Role.STAFF, Role.ADMIN, Role.DIRECTOR, Role.COUNCIL_MEMBER})
@@ -97,6 +98,7 @@ def session_detail(user, pk: int) -> CouncilSession:
     return sessions_visible_to(user).prefetch_related(
         Prefetch("members", CouncilMember.objects.select_related("user")),
         Prefetch("casts", BallotCast.objects.select_related("member")),
+        Prefetch("written_opinions", WrittenOpinion.objects.select_related("member")),
         Prefetch("items", items),
     ).get(pk=pk)
 
@@ -246,4 +248,5 @@ def session_overview(user, session) -> dict:
         "total": total, "participants": participants,
         "participation": tally.percent_of(participants, total) if total else None,
         "quorum_met": bool(total) and tally.quorum_met(participants, total, session.quorum_percent),
+        "written_opinions": list(session.written_opinions.all()),
     }

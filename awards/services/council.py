@@ -29,6 +29,7 @@ from ..models import (
     Proposal,
     ProposalStatus,
     SessionStatus,
+    WrittenOpinion,
 )
 from ..selectors import council as selectors
 
@@ -205,6 +206,27 @@ def add_comment(*, actor, item: AgendaItem, text: str) -> CouncilComment:
     comment = CouncilComment.objects.create(item=item, member=member, text=text)
     _record(actor, AuditAction.CREATE, comment, item.session)
     return comment
+
+
+@transaction.atomic
+def record_written_opinion(*, actor, session: CouncilSession, member: CouncilMember, received_on,
+                           text: str) -> WrittenOpinion:
+    """Staff record the written opinion of a member who did not take part in the vote."""
+    _check_manager(actor, session)
+    session = CouncilSession.objects.select_for_update().get(pk=session.pk)
+    if member.session_id != session.pk:
+        raise ValidationError(_("Người này không phải thành viên của phiên họp."))
+    if session.status == SessionStatus.PREPARING:
+        raise ValidationError(_("Phiên họp chưa bắt đầu bỏ phiếu."))
+    if BallotCast.objects.filter(session=session, member=member).exists():
+        raise ValidationError(_("Thành viên đã bỏ phiếu tại phiên họp; ý kiến bằng văn bản dành cho thành viên "
+                                "vắng mặt."))
+    opinion = WrittenOpinion(session=session, member=member, received_on=received_on, text=text.strip(),
+                             recorded_by=actor)
+    opinion.full_clean()
+    opinion.save()
+    _record(actor, AuditAction.CREATE, opinion, session)
+    return opinion
 
 
 def _check_choices(session, choices: dict) -> list[Ballot]:

@@ -11,8 +11,8 @@ from django.views.decorators.http import require_POST
 from emulation.viewhelpers import save_with, scoped_or_404
 
 from .. import access
-from ..forms_council import BallotForm, CommentForm, SessionForm, member_formset
-from ..models import AgendaItem, CouncilSession, Decision, SessionStatus
+from ..forms_council import BallotForm, CommentForm, SessionForm, WrittenOpinionForm, member_formset
+from ..models import AgendaItem, CouncilMember, CouncilSession, Decision, SessionStatus
 from ..selectors import council as selectors
 from ..services import council as services
 
@@ -58,9 +58,14 @@ def session_edit(request, pk):
 @login_required
 def session_detail(request, pk):
     session = scoped_or_404(selectors.session_detail, request.user, pk)
-    return render(request, "awards/session_detail.html", {
-        **selectors.session_overview(request.user, session),
-        "can_manage": access.can_manage_council(request.user, session.campaign)})
+    overview = selectors.session_overview(request.user, session)
+    can_manage = access.can_manage_council(request.user, session.campaign)
+    absent = [m for m in overview["not_voted"] if m.pk not in {o.member_id for o in overview["written_opinions"]}]
+    opinion_form = None
+    if can_manage and session.status == SessionStatus.VOTING and absent:
+        opinion_form = WrittenOpinionForm(members=CouncilMember.objects.filter(pk__in=[m.pk for m in absent]))
+    return render(request, "awards/session_detail.html", {**overview, "can_manage": can_manage,
+                                                          "opinion_form": opinion_form})
 
 
 def _act(request, pk, action, done):
@@ -127,6 +132,21 @@ def session_results(request, pk):
     context["decision"] = Decision.objects.filter(session=session).first()
     context["can_decide"] = access.can_decide(request.user, session.campaign)
     return render(request, "awards/session_results.html", context)
+
+
+@login_required
+@require_POST
+def session_written_opinion(request, pk):
+    session = scoped_or_404(selectors.session_detail, request.user, pk)
+    if not access.can_manage_council(request.user, session.campaign):
+        raise PermissionDenied
+    form = WrittenOpinionForm(request.POST, members=session.members.all())
+    if form.is_valid() and save_with(form, lambda: services.record_written_opinion(
+            actor=request.user, session=session, **form.cleaned_data)):
+        messages.success(request, _("Đã ghi ý kiến bằng văn bản."))
+    else:
+        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+    return redirect(session)
 
 
 @login_required

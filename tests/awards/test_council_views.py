@@ -14,6 +14,7 @@ from awards.models import (
     Feedback,
     Nomination,
     SessionStatus,
+    WrittenOpinion,
 )
 from awards.services import council as services
 from emulation.models import AuditEntry
@@ -289,3 +290,20 @@ def test_a_member_who_commented_stays_on_the_council(login, staff, members, subm
     assert response.status_code == 200
     assert "đã có ý kiến trong phiên họp" in response.content.decode()
     assert session.members.count() == 6
+
+
+def test_staff_record_an_absent_members_written_opinion(login, staff, members, submitted_proposal):
+    session = voting_session(staff, submitted_proposal.campaign, members)
+    vote(members[0], session, YES, YES, YES)
+    client = login(staff)
+    page = client.get(_url("session_detail", session)).content.decode()
+    assert 'data-testid="opinion-submit"' in page
+    url = reverse("awards:session_written_opinion", args=[session.pk])
+    data = {"member": str(members[0].council_seats.get(session=session).pk), "received_on": "04/07/2024",
+            "text": "Đồng ý cả danh sách."}
+    client.post(url, data)
+    assert not WrittenOpinion.objects.exists()  # a member who voted gives no written opinion
+    absent = members[1].council_seats.get(session=session)
+    client.post(url, {**data, "member": str(absent.pk)})
+    assert WrittenOpinion.objects.get().member == absent
+    assert login(members[2]).post(url, {**data, "member": str(absent.pk)}).status_code == 403
