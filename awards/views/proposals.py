@@ -87,6 +87,14 @@ def _proposal(request, pk):
     return scoped_or_404(selectors.proposal_detail, request.user, pk)
 
 
+def _editable_proposal(request, pk):
+    """A proposal the user may change now: out of scope 404, submitted or not theirs 403."""
+    proposal = _proposal(request, pk)
+    if not access.can_edit_proposal(request.user, proposal):
+        raise PermissionDenied
+    return proposal
+
+
 def _subjects(proposal, awards, on):
     """Choices of the proposing unit's collective and officers, each with its verdict for the first award."""
     units = [proposal.unit]
@@ -139,9 +147,7 @@ def proposal_detail(request, pk):
 
 @login_required
 def proposal_edit(request, pk):
-    proposal = _proposal(request, pk)
-    if not access.can_edit_proposal(request.user, proposal):
-        raise PermissionDenied
+    proposal = _editable_proposal(request, pk)
     form = MeetingForm(request.POST or None, instance=proposal)
     if request.method == "POST" and form.is_valid():
         if save_with(form, lambda: services.update_proposal(actor=request.user, proposal=form.instance)):
@@ -166,9 +172,7 @@ def _run(request, action, success: str) -> bool:
 @login_required
 @require_POST
 def nominate(request, pk):
-    proposal = _proposal(request, pk)
-    if not access.can_edit_proposal(request.user, proposal):
-        raise PermissionDenied
+    proposal = _editable_proposal(request, pk)
     awards = list(selectors.campaign_awards(proposal.campaign))
     form = NominateForm(request.POST, awards=awards, subjects=_subjects(proposal, awards, timezone.localdate()))
     if not form.is_valid():
@@ -192,10 +196,8 @@ def _one_of(rows, pk):
 @login_required
 @require_POST
 def nomination_remove(request, pk, nomination_pk):
-    proposal = _proposal(request, pk)
+    proposal = _editable_proposal(request, pk)
     nomination = _one_of(proposal.nominations.all(), nomination_pk)
-    if not access.can_edit_proposal(request.user, proposal):
-        raise PermissionDenied
     _run(request, lambda: services.withdraw_nomination(actor=request.user, nomination=nomination),
          _("Đã bỏ khỏi danh sách đề nghị."))
     return redirect(proposal)
@@ -225,9 +227,7 @@ def report_edit(request, pk, nomination_pk):
 @login_required
 @require_POST
 def attachment_upload(request, pk):
-    proposal = _proposal(request, pk)
-    if not access.can_edit_proposal(request.user, proposal):
-        raise PermissionDenied
+    proposal = _editable_proposal(request, pk)
     form = AttachmentForm(request.POST, request.FILES, nominations=list(proposal.nominations.all()))
     if not form.is_valid():
         for errors in form.errors.values():
@@ -250,10 +250,8 @@ def attachment_download(request, pk, attachment_pk):
 @login_required
 @require_POST
 def attachment_remove(request, pk, attachment_pk):
-    proposal = _proposal(request, pk)
+    proposal = _editable_proposal(request, pk)
     attachment = _one_of(proposal.attachments.all(), attachment_pk)
-    if not access.can_edit_proposal(request.user, proposal):
-        raise PermissionDenied
     _run(request, lambda: services.remove_attachment(actor=request.user, attachment=attachment), _("Đã gỡ tệp."))
     return redirect(proposal)
 
@@ -261,9 +259,7 @@ def attachment_remove(request, pk, attachment_pk):
 @login_required
 @require_POST
 def proposal_submit(request, pk):
-    proposal = _proposal(request, pk)
-    if not access.can_edit_proposal(request.user, proposal):
-        raise PermissionDenied
+    proposal = _editable_proposal(request, pk)
     _run(request, lambda: services.submit(actor=request.user, proposal=proposal),
          _("Đã gửi đề nghị khen thưởng. Hồ sơ đã gửi không sửa được."))
     return redirect(proposal)
