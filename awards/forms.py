@@ -96,8 +96,6 @@ class DecisionForm(forms.Form):
         label=_("Khen thưởng các đối tượng"), required=False, widget=forms.CheckboxSelectMultiple,
         help_text=_("Xếp theo số phiếu đồng ý. Khi số đối tượng đạt vượt chỉ tiêu khen thưởng, bỏ chọn những người "
                     "xếp sau; bằng phiếu ở vị trí cuối do Chủ tịch Hội đồng quyết định."))
-    number = forms.IntegerField(label=_("Số quyết định"), min_value=1)
-    symbol = forms.CharField(label=_("Ký hiệu"), max_length=60, initial="QĐ-CTHADS")
     decided_on = forms.DateField(label=_("Ngày quyết định"), widget=DateInput())
     signer_name = forms.CharField(label=_("Người ký"), max_length=120)
     signer_title = forms.CharField(label=_("Chức vụ người ký"), max_length=160, initial="CỤC TRƯỞNG")

@@ -35,6 +35,11 @@ class Unit(models.Model):
     has_seal = models.BooleanField(_("có con dấu"), default=False)
     hardship = models.BooleanField(_("vùng sâu, vùng xa, khó khăn"), default=False)
     address = models.CharField(_("địa chỉ"), max_length=255, blank=True)
+    document_symbol = models.CharField(
+        _("ký hiệu cơ quan trên văn bản"), max_length=30, blank=True,
+        help_text=_("Phần viết tắt sau loại văn bản, ví dụ CTHADS trong “12/QĐ-CTHADS”."))
+    place_name = models.CharField(_("địa danh ghi trên văn bản"), max_length=60, blank=True,
+                                  help_text=_("Ví dụ: Hậu Giang (trong “Hậu Giang, ngày … tháng … năm …”)."))
     search_key = models.CharField(max_length=255, editable=False, db_index=True)
     sort_key = models.CharField(max_length=600, editable=False, db_index=True)
 
@@ -369,3 +374,36 @@ class Job(models.Model):
     @property
     def finished(self) -> bool:
         return self.status in (JobStatus.SUCCEEDED, JobStatus.FAILED)
+
+
+class RegisteredDocument(models.Model):
+    """Sổ đăng ký văn bản đi: one number a unit issued. Numbers run per issuer, year and series
+    (QĐ, TTr, BB, BC…; an advisory council keeps its own, e.g. BB-HĐTĐKT) and are never reused."""
+
+    issuer = models.ForeignKey(Unit, verbose_name=_("cơ quan ban hành"), on_delete=models.PROTECT,
+                               related_name="registered_documents")
+    year = models.PositiveSmallIntegerField(_("năm"))
+    series = models.CharField(_("sổ (loại văn bản)"), max_length=20)
+    number = models.PositiveIntegerField(_("số"))
+    symbol = models.CharField(_("ký hiệu"), max_length=60)
+    subject = models.CharField(_("trích yếu"), max_length=500)
+    issued_on = models.DateField(_("ngày văn bản"))
+    issued_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    issued_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("số văn bản đã cấp")
+        verbose_name_plural = _("sổ đăng ký văn bản")
+        ordering = ["issuer", "-year", "series", "-number"]
+        constraints = [
+            models.UniqueConstraint(fields=["issuer", "year", "series", "number"], name="unique_register_number"),
+            models.CheckConstraint(condition=Q(number__gt=0), name="register_number_positive"),
+        ]
+
+    def __str__(self):
+        return f"Số {self.reference}"
+
+    @property
+    def reference(self) -> str:
+        """"05/QĐ-CTHADS": numbers below 10 take a leading zero (NĐ 30/2020)."""
+        return f"{self.number:02d}/{self.symbol}"

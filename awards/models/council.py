@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from campaigns.models import Campaign
-from emulation.models import Unit
+from emulation.models import RegisteredDocument, Unit
 
 from .proposals import Nomination
 
@@ -82,6 +82,8 @@ class CouncilSession(models.Model):
     )
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     closed_at = models.DateTimeField(null=True, blank=True)
+    minutes_entry = models.OneToOneField(RegisteredDocument, verbose_name=_("số biên bản"), null=True, blank=True,
+                                         on_delete=models.PROTECT, related_name="council_minutes")
 
     class Meta:
         verbose_name = _("phiên họp Hội đồng")

@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from campaigns.models import Campaign
-from emulation.models import Officer, Unit
+from emulation.models import Officer, RegisteredDocument, Unit
 
 from .catalogue import AwardForm
 from .council import CouncilSession
@@ -20,8 +20,10 @@ class Decision(models.Model):
     session = models.OneToOneField(CouncilSession, on_delete=models.PROTECT, related_name="decision")
     issuer = models.ForeignKey(Unit, verbose_name=_("cơ quan ra quyết định"), on_delete=models.PROTECT,
                                related_name="award_decisions")
+    registered = models.OneToOneField(RegisteredDocument, verbose_name=_("số trong sổ đăng ký"), null=True,
+                                      on_delete=models.PROTECT, related_name="decision")
     number = models.PositiveIntegerField(_("số"))
-    symbol = models.CharField(_("ký hiệu"), max_length=60, default="QĐ-CTHADS")
+    symbol = models.CharField(_("ký hiệu"), max_length=60)
     year = models.PositiveSmallIntegerField(_("năm"))
     decided_on = models.DateField(_("ngày quyết định"))
     signer_name = models.CharField(_("người ký"), max_length=120)

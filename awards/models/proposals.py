@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from campaigns.models import Campaign
-from emulation.models import Officer, Unit
+from emulation.models import Officer, RegisteredDocument, Unit
 
 from .campaign_awards import CampaignAward
 from .catalogue import AwardRule
@@ -43,6 +43,10 @@ class Proposal(models.Model):
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
     submitted_at = models.DateTimeField(_("thời điểm gửi"), null=True, blank=True)
+    letter_entry = models.OneToOneField(RegisteredDocument, verbose_name=_("số tờ trình"), null=True, blank=True,
+                                        on_delete=models.PROTECT, related_name="proposal_letter")
+    minutes_entry = models.OneToOneField(RegisteredDocument, verbose_name=_("số biên bản họp xét"), null=True,
+                                         blank=True, on_delete=models.PROTECT, related_name="proposal_minutes")
     submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
                                      related_name="+")
     returned_at = models.DateTimeField(null=True, blank=True)

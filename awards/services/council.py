@@ -12,7 +12,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from emulation import audit
+from emulation import audit, registers
 from emulation.models import AuditAction
 
 from .. import access, tally
@@ -316,7 +316,10 @@ def close_session(*, actor, session: CouncilSession) -> CouncilSession:
         "nomination", "nomination__rule", "nomination__proposal", "nomination__campaign_award__award_form")
     for item in items.prefetch_related("nomination__campaign_award__award_form__rules"):
         _close_item(actor, current, item, counts.get(item.pk, Counter()), total)
-    return _set_status(actor, current, SessionStatus.CLOSED, closed_at=timezone.now())
+    minutes = registers.issue_number(issuer=current.unit, series=registers.COUNCIL_MINUTES_SERIES,
+                                     issued_on=current.held_on, actor=actor,
+                                     subject=f"Biên bản họp Hội đồng Thi đua – Khen thưởng: {current.title}")
+    return _set_status(actor, current, SessionStatus.CLOSED, closed_at=timezone.now(), minutes_entry=minutes)
 
 
 def _close_item(actor, session, item, counts: Counter, total: int) -> None:

@@ -7,10 +7,9 @@ import datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Max
 from django.utils.translation import gettext as _
 
-from emulation import audit
+from emulation import audit, registers
 from emulation.models import AuditAction
 
 from .. import access, quotas
@@ -19,16 +18,12 @@ from ..selectors.proposals import quota_rules, seat_of, taken_seats
 from .proposals import lock_awards
 
 
-def suggested_number(issuer, symbol: str, year: int) -> int:
-    """The next number of the issuer's series for the year (the register of #5 will own this)."""
-    last = Decision.objects.filter(issuer=issuer, symbol=symbol, year=year).aggregate(n=Max("number"))["n"]
-    return (last or 0) + 1
-
-
 @transaction.atomic
-def approve(*, actor, session: CouncilSession, number: int, decided_on: datetime.date, signer_name: str,
-            signer_title: str, symbol: str = "QĐ-CTHADS", awarded: set[int] | None = None) -> Decision:
-    """``awarded``: the passed nominations the director awards (all by default); the others passed
+def approve(*, actor, session: CouncilSession, decided_on: datetime.date, signer_name: str,
+            signer_title: str, awarded: set[int] | None = None) -> Decision:
+    """The decision's number comes from the issuer's register (series QĐ) in this transaction.
+
+    ``awarded``: the passed nominations the director awards (all by default); the others passed
     the council but are not awarded (over a quota, say) and are marked so."""
     session = CouncilSession.objects.select_for_update().select_related("campaign__plan__issuer").get(pk=session.pk)
     if not access.can_decide(actor, session.campaign):
@@ -56,8 +51,11 @@ def approve(*, actor, session: CouncilSession, number: int, decided_on: datetime
         errors += [f"{award.award_form.name}: {e}" for e in quotas.overflows(quota_rules(award), held, mine)]
     if errors:
         raise ValidationError(errors)
-    decision = Decision(session=session, issuer=session.campaign.plan.issuer, number=number, symbol=symbol,
-                        year=decided_on.year, decided_on=decided_on, signer_name=signer_name,
+    issuer = session.campaign.plan.issuer
+    entry = registers.issue_number(issuer=issuer, series="QĐ", issued_on=decided_on, actor=actor,
+                                   subject=f"Về việc khen thưởng – {session.campaign.name}")
+    decision = Decision(session=session, issuer=entry.issuer, registered=entry, number=entry.number,
+                        symbol=entry.symbol, year=entry.year, decided_on=decided_on, signer_name=signer_name,
                         signer_title=signer_title, approved_by=actor)
     try:
         with transaction.atomic():
@@ -69,7 +67,7 @@ def approve(*, actor, session: CouncilSession, number: int, decided_on: datetime
                 nomination.status = NominationStatus.REFUSED
                 nomination.save(update_fields=["status"])
     except IntegrityError as exc:
-        raise ValidationError(_("Số quyết định hoặc thành tích đã được dùng; vui lòng kiểm tra lại.")) from exc
+        raise ValidationError(_("Thành tích này đã được khen thưởng; vui lòng kiểm tra lại.")) from exc
     audit.record(actor=actor, action=AuditAction.CREATE, obj=decision)
     return decision
 

@@ -8,7 +8,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from emulation import audit
+from emulation import audit, registers
 from emulation.models import AuditAction
 
 from .. import access, candidates, dossier, quotas
@@ -218,7 +218,13 @@ def submit(*, actor, proposal: Proposal, now: datetime.datetime | None = None) -
         n.save(update_fields=["eligibility", "rule", "status"])
     before = audit.snapshot(proposal)
     proposal.status, proposal.submitted_at, proposal.submitted_by = ProposalStatus.SUBMITTED, now, actor
-    proposal.save(update_fields=["status", "submitted_at", "submitted_by"])
+    proposal.letter_entry = registers.issue_number(
+        issuer=proposal.unit, series="TTr", issued_on=today, actor=actor,
+        subject=f"Đề nghị khen thưởng – {proposal.campaign.name}")
+    proposal.minutes_entry = registers.issue_number(
+        issuer=proposal.unit, series="BB", issued_on=proposal.meeting_held_on or today, actor=actor,
+        subject=f"Biên bản họp xét thi đua, khen thưởng – {proposal.campaign.name}")
+    proposal.save(update_fields=["status", "submitted_at", "submitted_by", "letter_entry", "minutes_entry"])
     audit.record(actor=actor, action=AuditAction.UPDATE, obj=proposal, before=before)
     return proposal
 

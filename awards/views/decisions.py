@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from emulation import registers
 from emulation.viewhelpers import save_with, scoped_or_404
 
 from .. import access
@@ -23,9 +24,8 @@ def decision_create(request, pk):
     if hasattr(session, "decision"):
         return redirect(session.decision)
     today = timezone.localdate()
-    issuer = session.campaign.plan.issuer
     signer = f"{request.user.last_name} {request.user.first_name}".strip()  # the director approving signs
-    initial = {"number": services.suggested_number(issuer, "QĐ-CTHADS", today.year), "decided_on": today,
+    initial = {"decided_on": today,
                "signer_name": signer or session.campaign.plan.signer_name, "signer_title": "CỤC TRƯỞNG"}
     passed = list(selectors.session_outcome(session).filter(passed=True).order_by("-yes_count", "position"))
     form = DecisionForm(request.POST or None, initial=initial, passed=passed)
@@ -39,7 +39,8 @@ def decision_create(request, pk):
             messages.success(request, _("Đã phê duyệt kết quả và ban hành quyết định."))
             return redirect(holder["decision"])
     return render(request, "awards/decision_form.html", {
-        "form": form, "session": session, "items": selectors.session_outcome(session)})
+        "form": form, "session": session, "items": selectors.session_outcome(session),
+        "decision_symbol": registers.symbol_for(session.campaign.plan.issuer, "QĐ")})
 
 
 @login_required

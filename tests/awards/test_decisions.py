@@ -43,8 +43,8 @@ def closed_session(campaign, nominations, title="Phiên họp xét khen thưởn
     return session
 
 
-def approve(session, actor, number=15):
-    return decisions.approve(actor=actor, session=session, number=number, decided_on=D(2024, 7, 10),
+def approve(session, actor):
+    return decisions.approve(actor=actor, session=session, decided_on=D(2024, 7, 10),
                              signer_name="Lê Phước Toàn", signer_title="CỤC TRƯỞNG")
 
 
@@ -53,9 +53,9 @@ def test_approval_writes_the_award_history(submitted_proposal, director, officer
     nominations = list(submitted_proposal.nominations.all())
     session = closed_session(submitted_proposal.campaign, nominations[:2])
     decision = approve(session, director)
-    assert decision.reference == "15/QĐ-CTHADS"
+    assert decision.reference == "01/QĐ-CTHADS"
     record = AwardRecord.objects.get(officer=officer_a)
-    assert (record.year, record.decision_reference, record.campaign) == (2024, "15/QĐ-CTHADS", session.campaign)
+    assert (record.year, record.decision_reference, record.campaign) == (2024, "01/QĐ-CTHADS", session.campaign)
     assert {n.status for n in submitted_proposal.nominations.all()[:2]} == {NominationStatus.AWARDED}
     assert nominations[2].agenda_items.count() == 0
 
@@ -84,12 +84,12 @@ def test_forwarded_nominations_get_no_award_here(submitted_proposal, director, c
 
 
 @pytest.mark.django_db
-def test_the_same_number_twice_in_a_year_is_refused(submitted_proposal, director):
+def test_decisions_take_consecutive_numbers_from_the_register(submitted_proposal, director):
     first, second = list(submitted_proposal.nominations.all())[:2]
-    approve(closed_session(submitted_proposal.campaign, [first], "Phiên 1"), director)
-    with pytest.raises(ValidationError, match="Số quyết định"):
-        approve(closed_session(submitted_proposal.campaign, [second], "Phiên 2"), director)
-    assert AwardRecord.objects.count() == 1
+    one = approve(closed_session(submitted_proposal.campaign, [first], "Phiên 1"), director)
+    two = approve(closed_session(submitted_proposal.campaign, [second], "Phiên 2"), director)
+    assert (one.reference, two.reference) == ("01/QĐ-CTHADS", "02/QĐ-CTHADS")
+    assert two.registered.subject.startswith("Về việc khen thưởng") and two.registered.issued_by == director
 
 
 @pytest.mark.django_db
@@ -113,17 +113,17 @@ def test_two_approvals_racing_for_the_last_place_one_wins(submitted_proposal, di
                 closed_session(submitted_proposal.campaign, [second], "Phiên 2")]
     barrier, outcomes = threading.Barrier(2), []
 
-    def run(session, number):
+    def run(session):
         try:
             barrier.wait()
-            approve(session, director, number)
+            approve(session, director)
             outcomes.append("won")
         except ValidationError as exc:
             outcomes.append(exc.messages[0])
         finally:
             connection.close()
 
-    threads = [threading.Thread(target=run, args=(s, n)) for s, n in zip(sessions, (21, 22), strict=True)]
+    threads = [threading.Thread(target=run, args=(s,)) for s in sessions]
     for thread in threads:
         thread.start()
     for thread in threads:
@@ -161,7 +161,7 @@ def test_over_quota_the_director_awards_the_highest_votes_and_declines_the_rest(
     body = page.content.decode()
     assert body.index("(9 phiếu đồng ý)") < body.index("(8 phiếu đồng ý)")  # ranked by yes votes
     response = login(director).post(reverse("awards:decision_create", args=[session.pk]), {
-        "awarded": [str(second.pk)], "number": "16", "symbol": "QĐ-CTHADS", "decided_on": "10/07/2024",
+        "awarded": [str(second.pk)], "decided_on": "10/07/2024",
         "signer_name": "Lê Phước Toàn", "signer_title": "CỤC TRƯỞNG"})
     assert response.status_code == 302
     first.refresh_from_db()

@@ -145,13 +145,13 @@ def test_seed_001_from_results_to_decision(demo):
     assert statuses == {"HG-CC-VTH": NominationStatus.PASSED, "HG-CC-VTH-05": NominationStatus.NOT_PASSED,
                         "HG-CC-LMX-04": NominationStatus.PASSED}
 
-    decision = decisions.approve(actor=director, session=session, number=45, decided_on=D(2024, 7, 10),
+    decision = decisions.approve(actor=director, session=session, decided_on=D(2024, 7, 10),
                                  signer_name="Lê Phước Toàn", signer_title="CỤC TRƯỞNG")
-    assert decision.reference == "45/QĐ-CTHADS"
+    assert decision.reference == "01/QĐ-CTHADS"
     history = AwardRecord.objects.filter(decision=decision)
     assert sorted(str(r.officer or r.unit) for r in history) == sorted(
         [unit("HG-CC-VTH").name, officer("HG-CC-LMX-04").full_name])
-    assert officer("HG-CC-LMX-04").awards.get().decision_reference == "45/QĐ-CTHADS"
+    assert officer("HG-CC-LMX-04").awards.get().decision_reference == "01/QĐ-CTHADS"
 
 
 def test_seed_002_quota_of_five_collectives_and_the_rule_in_force(demo):
@@ -188,7 +188,7 @@ def test_seed_002_quota_of_five_collectives_and_the_rule_in_force(demo):
     council.open_voting(actor=ubnd_staff, session=session)
     vote_all(session, members, {item.nomination_id: 5 for item in session.items.all()})
     council.close_session(actor=ubnd_staff, session=session)
-    decisions.approve(actor=director, session=session, number=2150, decided_on=D(2025, 10, 25),
-                      signer_name="Chủ tịch UBND tỉnh", signer_title="CHỦ TỊCH", symbol="QĐ-UBND")
+    decisions.approve(actor=director, session=session, decided_on=D(2025, 10, 25),
+                      signer_name="Chủ tịch UBND tỉnh", signer_title="CHỦ TỊCH")
     assert AwardRecord.objects.filter(award_form__code="BK_UBND", unit__isnull=False).count() == 5
     assert AwardRecord.objects.get(officer__code="HG-CC-PH-04").issued_by == "Ủy ban nhân dân tỉnh Hậu Giang"

@@ -93,14 +93,13 @@ def test_proposal_vote_decision_history(page, sign_in, shot, browser, live_serve
     director_context, director_page = signed_in(browser, live_server, director)
     director_page.goto(live_server.url + reverse("awards:session_results", args=[session.pk]))
     director_page.click("[data-testid=decision-create]")
-    director_page.fill("#id_number", "15")
     director_page.fill("#id_decided_on", "10/07/2024")
     director_page.fill("#id_signer_name", "Lê Phước Toàn")
     director_page.click("[data-testid=form-submit]")
-    assert "Quyết định số 15/QĐ-CTHADS" in director_page.inner_text("main")
+    assert "Quyết định số 01/QĐ-CTHADS" in director_page.inner_text("main")
     assert "Nguyễn Văn An" in director_page.inner_text("[data-testid=decision-list]")
     director_page.goto(live_server.url + officer_a.get_absolute_url())
     history = director_page.inner_text("[data-testid=award-history]")
-    assert "Giấy khen của Cục trưởng Cục THADS tỉnh" in history and "15/QĐ-CTHADS" in history
+    assert "Giấy khen của Cục trưởng Cục THADS tỉnh" in history and "01/QĐ-CTHADS" in history
     director_page.screenshot(path=str(ARTIFACTS / "award-history.png"), full_page=True)
     director_context.close()
