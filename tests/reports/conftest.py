@@ -1,0 +1,42 @@
+"""Shared fixtures for the signature tests: one PKI per test session, and a small two-page document."""
+
+import pytest
+
+from tests.reports import pki
+
+
+@pytest.fixture(scope="session")
+def root_ca():
+    return pki.make_root_ca("Tổ chức chứng thực thử nghiệm")
+
+
+@pytest.fixture(scope="session")
+def other_ca():
+    return pki.make_root_ca("Unrelated Test CA")
+
+
+@pytest.fixture(scope="session")
+def signer(root_ca):
+    return pki.make_signer(root_ca, "Nguyễn Văn An", "Cục Thi hành án dân sự tỉnh Hậu Giang")
+
+
+@pytest.fixture(scope="session")
+def second_signer(root_ca):
+    return pki.make_signer(root_ca, "Trần Thị Bình", "Cục Thi hành án dân sự tỉnh Hậu Giang")
+
+
+@pytest.fixture(scope="session")
+def stranger(other_ca):
+    return pki.make_signer(other_ca, "Lê Văn Cường")
+
+
+@pytest.fixture(scope="session")
+def two_page_pdf():
+    from weasyprint import HTML
+
+    html = (
+        "<style>@page { size: A4 } body { font-family: 'Liberation Serif', serif }</style>"
+        "<h1>Quyết định khen thưởng</h1><p>Tặng Giấy khen cho tập thể Chi cục Vị Thanh.</p>"
+        "<p style='page-break-before: always'>Trang hai: danh sách kèm theo.</p>"
+    )
+    return HTML(string=html).write_pdf()
