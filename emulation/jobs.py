@@ -40,13 +40,14 @@ def release(job_id: int) -> None:
     Job.objects.filter(pk=job_id, status=JobStatus.RUNNING).update(status=JobStatus.PENDING)
 
 
-def _progress_message(done: int, total: int) -> str:
-    return f"Đã xử lý {done}/{total} dòng"
+def _progress_message(done: int, total: int, noun: str = "dòng") -> str:
+    return f"Đã xử lý {done}/{total} {noun}"
 
 
-def report_progress(job_id: int, done: int, total: int) -> None:
-    cache.set(_progress_key(job_id), (done, total), PROGRESS_TTL)
-    Job.objects.filter(pk=job_id).update(progress=done, total=total, message=_progress_message(done, total))
+def report_progress(job_id: int, done: int, total: int, noun: str = "dòng") -> None:
+    """``noun`` names what is counted: rows of an import, parts of a document."""
+    cache.set(_progress_key(job_id), (done, total, noun), PROGRESS_TTL)
+    Job.objects.filter(pk=job_id).update(progress=done, total=total, message=_progress_message(done, total, noun))
 
 
 def finish(job_id: int, *, result: dict, message: str) -> None:
@@ -64,7 +65,7 @@ def live_status(job: Job) -> dict:
     percent, message = job.percent, job.message
     cached = cache.get(_progress_key(job.pk)) if job.status == JobStatus.RUNNING else None
     if cached and cached[1]:
-        done, total = cached
-        percent, message = int(done * 100 / total), _progress_message(done, total)
+        done, total, noun = cached
+        percent, message = int(done * 100 / total), _progress_message(done, total, noun)
     return {"status": job.status, "status_label": job.get_status_display(), "percent": percent,
             "message": message, "errors": len(job.errors), "finished": job.finished}

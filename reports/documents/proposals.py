@@ -59,7 +59,7 @@ def load(proposal_id: int) -> Proposal:
             .prefetch_related(Prefetch("nominations", queryset=nominations)).get(pk=proposal_id))
 
 
-def _history(nominations) -> dict:
+def history_of(nominations) -> dict:
     officers = [n.officer_id for n in nominations if n.officer_id]
     units = [n.unit_id for n in nominations if not n.officer_id]
     records = AwardRecord.objects.filter(officer_id__in=officers) | AwardRecord.objects.filter(
@@ -141,7 +141,7 @@ def _attainment_findings(nomination: Nomination) -> list[dict]:
 
 def report_part_list(proposal: Proposal) -> list[tuple[Nomination, str]]:
     nominations = list(proposal.nominations.all())
-    history = _history(nominations)
+    history = history_of(nominations)
     return [(n, html) for position, n in enumerate(nominations, start=1)
             for html in report_parts(proposal, n, history, position)]
 

@@ -1,0 +1,28 @@
+"""Thin Celery tasks of the reports app."""
+
+from celery import shared_task
+from django.db import OperationalError
+from django.urls import reverse
+
+from emulation import jobs
+
+from . import pipeline
+
+
+@shared_task(name="reports.render_document", bind=True, acks_late=True, reject_on_worker_lost=True, max_retries=3)
+def render_document(self, *, job_id: int, kind: str, object_id: int) -> str:
+    """Idempotent: a re-delivered or retried job renders again and records one file (see pipeline)."""
+    if not jobs.claim(job_id, resume=True):
+        return "skipped"
+    try:
+        document = pipeline.run_job(job_id, kind, object_id)
+    except OperationalError as exc:
+        jobs.release(job_id)
+        raise self.retry(exc=exc, countdown=2 ** self.request.retries * 5) from exc
+    except Exception as exc:
+        jobs.fail(job_id, errors=[{"message": str(exc)}], message="Không tạo được văn bản: lỗi khi dựng tệp.")
+        raise
+    jobs.finish(job_id, message=f"Đã tạo {document.filename}", result={
+        "document_id": document.pk, "document_kind": kind, "object_id": object_id,
+        "next_url": reverse("reports:document_detail", args=[document.pk])})
+    return "succeeded"
