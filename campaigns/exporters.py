@@ -1,8 +1,10 @@
-"""Excel out: the results template of a campaign, pre-filled with the codes the user may report for."""
+"""Excel out: the results template of a campaign, pre-filled with the codes the user may report for, and
+the attainment table in the layout exchanged with the higher level."""
 
 from openpyxl import Workbook
 
 from emulation import access as org_access
+from emulation.exchange_layout import CENTER, MONEY, PERCENT, SERIAL, Column, exchange_workbook
 from emulation.models import Officer
 from emulation.spreadsheets import add_sheet, workbook_bytes
 
@@ -27,30 +29,30 @@ def results_template(campaign: Campaign, user) -> bytes:
     return workbook_bytes(workbook)
 
 
-ATTAINMENT_COLUMNS = [("Đơn vị", 40), ("Cá nhân", 26), ("Chỉ tiêu", 10), ("Loại chỉ tiêu", 36), ("Khung", 30),
-                      ("Mức chỉ tiêu (%)", 14), ("Thực hiện (%)", 14), ("Kết quả", 16), ("Còn thiếu (việc/đồng)", 20),
-                      ("Còn thiếu (điểm %)", 16), ("Xếp hạng", 10), ("Ghi chú", 40)]
+ATTAINMENT_COLUMNS = [
+    Column("STT", 6, SERIAL), Column("Đơn vị", 40), Column("Cá nhân", 26), Column("Chỉ tiêu", 10, CENTER),
+    Column("Loại chỉ tiêu", 36), Column("Khung", 30), Column("Mức chỉ tiêu (%)", 14, PERCENT),
+    Column("Thực hiện (%)", 14, PERCENT), Column("Kết quả", 16, CENTER), Column("Còn thiếu (việc/đồng)", 20, MONEY),
+    Column("Còn thiếu (điểm %)", 16, PERCENT), Column("Xếp hạng", 10, CENTER), Column("Ghi chú", 40),
+]
 STATE_LABELS = {"met": "Đạt", "not_met": "Chưa đạt", "not_computable": "Không tính được"}
+ATTAINMENT_TITLE = "Bảng tổng hợp kết quả thực hiện chỉ tiêu thi đua"
+
+
+def _attainment_values(number: int, row) -> list:
+    evaluation, state = row.evaluation, str(row.evaluation.state)
+    return [
+        number, row.result.unit.name, row.result.officer.full_name if row.result.officer else "",
+        row.target.code, row.target.get_metric_kind_display(), row.bracket_words, row.target_value,
+        evaluation.rate_display, STATE_LABELS[state], evaluation.gap_units or None,
+        evaluation.gap_points if state == "not_met" else None,
+        f"{row.rank}/{row.peers}" if row.rank else "", evaluation.reason,
+    ]
 
 
 def attainment_workbook(campaign: Campaign, rows) -> bytes:
-    """The attainment table as a formatted sheet: Vietnamese headers, frozen header, number formats."""
-    workbook = Workbook()
-    workbook.remove(workbook.active)
-    sheet = add_sheet(workbook, "Đạt chỉ tiêu", [c for c, _ in ATTAINMENT_COLUMNS], [w for _, w in ATTAINMENT_COLUMNS])
-    for row in rows:
-        evaluation = row.evaluation
-        sheet.append([
-            row.result.unit.name, row.result.officer.full_name if row.result.officer else "",
-            row.target.code, row.target.get_metric_kind_display(), row.bracket_words,
-            None if row.target_value is None else float(row.target_value),
-            None if evaluation.rate is None else float(evaluation.rate_display),
-            STATE_LABELS[str(evaluation.state)], evaluation.gap_units or None,
-            float(evaluation.gap_points) if str(evaluation.state) == "not_met" else None,
-            f"{row.rank}/{row.peers}" if row.rank else "", evaluation.reason,
-        ])
-    for column, number_format in (("F", "0.00"), ("G", "0.00"), ("I", "#,##0"), ("J", "0.00")):
-        for cell in sheet[column][1:]:
-            cell.number_format = number_format
-    sheet.auto_filter.ref = sheet.dimensions
-    return workbook_bytes(workbook)
+    """Bảng tổng hợp kết quả thực hiện chỉ tiêu in the exchange layout: the issuing body, the title and
+    the campaign's name on top, one row per (subject, target); rates and gaps are numbers."""
+    title_lines = [campaign.plan.issuer.name, ATTAINMENT_TITLE, campaign.name]
+    return exchange_workbook(sheet_title="Đạt chỉ tiêu", title_lines=title_lines, columns=ATTAINMENT_COLUMNS,
+                             rows=(_attainment_values(n, row) for n, row in enumerate(rows, start=1)))

@@ -164,10 +164,11 @@ def test_attainment_excel_export(login, staff, campaign, unit_a):
                           cases_with_conditions=800, cases_completed=600, status="confirmed")
     response = login(staff).get(reverse("campaigns:campaign_attainment", args=[campaign.pk]), {"format": "xlsx"})
     sheet = load_workbook(io.BytesIO(response.content))["Đạt chỉ tiêu"]
-    assert sheet.freeze_panes == "A2" and sheet["A1"].value == "Đơn vị" and sheet["A1"].font.bold
-    row = next(r for r in sheet.iter_rows(min_row=2, values_only=True) if r[2] == "3.1")
-    assert row[4:10] == ("từ 800 đến dưới 1.000", 76.0, 75.0, "Chưa đạt", 8, 1.0)
-    assert sheet["G2"].number_format == "0.00"
+    assert sheet["A1"].value == "CỤC THI HÀNH ÁN DÂN SỰ TỈNH HẬU GIANG" and sheet["A3"].value == campaign.name
+    assert sheet.freeze_panes == "A6" and sheet["B5"].value == "Đơn vị" and sheet["B5"].font.bold
+    row = next(r for r in sheet.iter_rows(min_row=6, values_only=True) if r[3] == "3.1")
+    assert row[5:11] == ("từ 800 đến dưới 1.000", 76.0, 75.0, "Chưa đạt", 8, 1.0)
+    assert sheet["H6"].number_format == "0.00"
 
 
 @pytest.mark.parametrize("rows", [10, 200])
