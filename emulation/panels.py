@@ -2,7 +2,7 @@
 award history) without ``emulation`` importing them: an app registers a template and a function
 that returns its context in its ``AppConfig.ready``."""
 
-PAGES = ("officer", "unit", "campaign")
+PAGES = ("officer", "unit", "campaign", "plan", "proposal", "session", "decision")
 _registry: dict[str, list] = {page: [] for page in PAGES}
 
 

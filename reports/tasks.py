@@ -5,6 +5,7 @@ from django.db import OperationalError
 from django.urls import reverse
 
 from emulation import jobs
+from emulation.models import Job
 
 from . import pipeline
 
@@ -22,7 +23,9 @@ def render_document(self, *, job_id: int, kind: str, object_id: int) -> str:
     except Exception as exc:
         jobs.fail(job_id, errors=[{"message": str(exc)}], message="Không tạo được văn bản: lỗi khi dựng tệp.")
         raise
-    jobs.finish(job_id, message=f"Đã tạo {document.filename}", result={
+    label = Job.objects.values_list("result", flat=True).get(pk=job_id).get("label", "")
+    jobs.finish(job_id, message=f"Đã tạo {document.filename}", result={"label": label,
         "document_id": document.pk, "document_kind": kind, "object_id": object_id,
-        "next_url": reverse("reports:document_detail", args=[document.pk])})
+        "next_url": reverse("reports:document_detail", args=[document.pk]),
+        "download_url": reverse("reports:document_download", args=[document.pk])})
     return "succeeded"

@@ -1,9 +1,13 @@
 from django.urls import path
 
-from . import views
+from .views import dashboard, documents
 
 app_name = "reports"
 
 urlpatterns = [
-    path("", views.dashboard, name="dashboard"),
+    path("", dashboard.dashboard, name="dashboard"),
+    path("van-ban/tao/<slug:kind>/<int:object_id>/", documents.document_request, name="document_request"),
+    path("van-ban/<int:pk>/", documents.document_detail, name="document_detail"),
+    path("van-ban/<int:pk>/tai-ve/", documents.document_download, name="document_download"),
+    path("van-ban/ban-ky/<int:pk>/tai-ve/", documents.signed_download, name="signed_download"),
 ]

@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from emulation import panels
 from emulation.viewhelpers import save_with, scoped_or_404
 
 from .. import access
@@ -64,8 +65,9 @@ def session_detail(request, pk):
     opinion_form = None
     if can_manage and session.status == SessionStatus.VOTING and absent:
         opinion_form = WrittenOpinionForm(members=CouncilMember.objects.filter(pk__in=[m.pk for m in absent]))
-    return render(request, "awards/session_detail.html", {**overview, "can_manage": can_manage,
-                                                          "opinion_form": opinion_form})
+    return render(request, "awards/session_detail.html", {
+        **overview, "can_manage": can_manage, "opinion_form": opinion_form,
+        "panels": panels.panels("session", request.user, session)})
 
 
 def _act(request, pk, action, done):

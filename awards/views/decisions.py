@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from emulation import registers
+from emulation import panels, registers
 from emulation.viewhelpers import save_with, scoped_or_404
 
 from .. import access
@@ -47,4 +47,5 @@ def decision_create(request, pk):
 def decision_detail(request, pk):
     decision = scoped_or_404(selectors.decision_detail, request.user, pk)
     return render(request, "awards/decision_detail.html", {
-        "decision": decision, "awarded": selectors.decision_nominations(decision)})
+        "panels": panels.panels("decision", request.user, decision), "decision": decision,
+        "awarded": selectors.decision_nominations(decision)})

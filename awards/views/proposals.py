@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from campaigns import selectors as campaign_selectors
+from emulation import panels
 from emulation.models import Unit
 from emulation.viewhelpers import save_with, scoped_or_404
 
@@ -142,6 +143,7 @@ def proposal_detail(request, pk):
     _explain(nominations, awards, proposal.unit, on)
     if context["can_review"]:
         context["return_form"] = ReturnForm()
+    context["panels"] = panels.panels("proposal", user, proposal)
     return render(request, "awards/proposal_detail.html", context)
 
 

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from emulation import access as org_access
+from emulation import panels as org_panels
 from emulation.models import Unit
 from emulation.paging import paginate
 from emulation.viewhelpers import save_with, scoped_or_404
@@ -35,7 +36,8 @@ def plan_detail(request, pk):
     return render(request, "campaigns/plan_detail.html", {
         "plan": plan, "can_edit": access.can_edit_plan(request.user, plan),
         "can_add_campaign": access.can_create_campaign(request.user, plan),
-        "can_file_subplan": access.can_create_any_plan(request.user)})
+        "can_file_subplan": access.can_create_any_plan(request.user),
+        "panels": org_panels.panels("plan", request.user, plan)})
 
 
 def _plan_form(request, instance=None):

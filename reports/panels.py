@@ -1,0 +1,32 @@
+"""The "Văn bản" panel on the proposal, council session, decision, campaign and plan pages: each
+document that can be rendered for the record, with its latest file and a button to render it."""
+
+from dataclasses import dataclass
+
+from .documents import Kind, kinds_for
+from .models import GeneratedDocument
+from .selectors import latest_documents
+
+
+@dataclass(frozen=True)
+class Row:
+    kind: Kind
+    object_id: int
+    label: str
+    latest: GeneratedDocument | None
+
+
+def _rows(owner: str, objects: list[tuple[int, str]]) -> list[Row]:
+    latest = latest_documents(owner, [pk for pk, _ in objects])
+    return [Row(kind, pk, f"{kind.label}{' – ' + name if name else ''}", latest.get((kind.code, pk)))
+            for kind in kinds_for(owner) for pk, name in objects]
+
+
+def context_for(page: str):
+    def context(user, obj) -> dict:
+        rows = _rows(page, [(obj.pk, "")])
+        if page == "proposal":
+            nominations = obj.nominations.select_related("officer", "unit").order_by("position", "id")
+            rows += _rows("nomination", [(n.pk, str(n.subject)) for n in nominations])
+        return {"document_rows": rows}
+    return context

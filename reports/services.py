@@ -1,0 +1,59 @@
+"""Write paths of the reports app: a signed copy uploaded back and verified."""
+
+import hashlib
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from awards.uploads import check_upload
+from emulation import access as org_access
+from emulation import audit
+from emulation.models import AuditAction, Role
+
+from . import signatures
+from .documents import KINDS
+from .models import GeneratedDocument, SignedUpload
+
+MAX_SIGNED_BYTES = 25 * 1024 * 1024
+UNIT_SIGNED_OWNERS = {"proposal", "nomination"}  # what a unit head signs and sends up
+
+
+def can_upload_signed(user, document: GeneratedDocument) -> bool:
+    """Staff for every document they can see; a unit head for their own unit's proposal papers."""
+    if not document.is_pdf:
+        return False
+    if org_access.has_role(user, Role.STAFF, Role.ADMIN, Role.DIRECTOR):
+        return True
+    return KINDS[document.kind].owner in UNIT_SIGNED_OWNERS and org_access.has_role(user, Role.UNIT_HEAD)
+
+
+def _signature_record(info: signatures.SignatureInfo) -> dict:
+    return {"field": info.field_name, "signer": info.signer_name, "organisation": info.signer_organisation,
+            "serial": info.serial, "issuer": info.issuer_name,
+            "signed_at": info.signing_time.isoformat() if info.signing_time else None,
+            "intact": info.intact, "valid": info.valid, "trusted": info.trusted}
+
+
+@transaction.atomic
+def attach_signed(*, actor, document: GeneratedDocument, file) -> SignedUpload:
+    """Verify the signed copy against the file the system generated; keep it only when it verifies."""
+    if not can_upload_signed(actor, document):
+        raise PermissionDenied
+    check_upload(file, allowed={"pdf"}, max_bytes=MAX_SIGNED_BYTES)
+    file.seek(0)
+    data = file.read()
+    with document.file.open("rb") as original:
+        original_bytes = original.read()
+    roots = signatures.load_trust_roots(settings.SIGNATURE_TRUST_ROOTS_DIR)
+    outcome = signatures.verify_signed_pdf(data, original=original_bytes, trust_roots=roots)
+    if not outcome.ok:
+        raise ValidationError([_("Bản ký số không được chấp nhận:"), *outcome.problems])
+    upload = SignedUpload(document=document, sha256=hashlib.sha256(data).hexdigest(), uploaded_by=actor,
+                          signatures=[_signature_record(s) for s in outcome.signatures])
+    upload.file.save(document.filename.replace(".pdf", "-da-ky.pdf"), ContentFile(data), save=False)
+    upload.save()
+    audit.record(actor=actor, action=AuditAction.CREATE, obj=upload)
+    return upload

@@ -1,0 +1,64 @@
+"""Documents: ask for one (rendered by a worker, or served from the cache), look at it, download it,
+upload its signed copy back."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from emulation.viewhelpers import save_with, scoped_or_404
+
+from .. import pipeline, selectors, services
+from ..forms import SignedUploadForm
+
+
+@login_required
+@require_POST
+def document_request(request, kind, object_id):
+    document_kind = pipeline.kind_of(kind)
+    scoped_or_404(selectors.owner_record, request.user, document_kind.owner, object_id)
+    document, job = pipeline.request(kind=document_kind, object_id=object_id, user=request.user)
+    if document is not None:
+        messages.info(request, _("Nội dung không thay đổi từ lần tạo trước: dùng lại tệp đã tạo."))
+        return redirect("reports:document_detail", document.pk)
+    return redirect("emulation:job_detail", job.pk)
+
+
+@login_required
+def document_detail(request, pk):
+    document = scoped_or_404(selectors.document_detail, request.user, pk)
+    form = SignedUploadForm(request.POST or None, request.FILES or None)
+    can_upload = services.can_upload_signed(request.user, document)
+    if request.method == "POST":
+        if not can_upload:
+            raise PermissionDenied
+        if form.is_valid() and save_with(form, lambda: services.attach_signed(
+                actor=request.user, document=document, file=form.cleaned_data["file"])):
+            messages.success(request, _("Đã kiểm tra chữ ký số và lưu bản đã ký."))
+            return redirect("reports:document_detail", document.pk)
+    return render(request, "reports/document_detail.html", {
+        "document": document, "form": form, "can_upload": can_upload,
+        "signed_copies": list(document.signed_copies.select_related("uploaded_by")),
+        "history": list(selectors.document_history(document)[:10])})
+
+
+def _file_response(field, filename):
+    try:
+        return FileResponse(field.open("rb"), as_attachment=True, filename=filename)
+    except FileNotFoundError as exc:
+        raise Http404 from exc
+
+
+@login_required
+def document_download(request, pk):
+    document = scoped_or_404(selectors.document_detail, request.user, pk)
+    return _file_response(document.file, document.filename)
+
+
+@login_required
+def signed_download(request, pk):
+    upload = scoped_or_404(selectors.signed_copy, request.user, pk)
+    return _file_response(upload.file, upload.file.name.rsplit("/", 1)[-1])
