@@ -37,12 +37,21 @@ def _inputs(campaign: Campaign) -> list:
     return json.loads(json.dumps({"results": list(figures), "targets": list(targets)}, default=str))
 
 
+def _digest(inputs: list) -> str:
+    return hashlib.sha256(json.dumps(inputs, sort_keys=True).encode()).hexdigest()
+
+
+def inputs_digest(campaign: Campaign) -> str:
+    """The hash of what attainment is computed from (confirmed figures, targets and brackets)."""
+    return _digest(_inputs(campaign))
+
+
 def recompute(campaign_id: int) -> AttainmentSnapshot | None:
     """Store a new snapshot when the inputs changed since the last one; return it (None if unchanged)."""
     cache.delete(DEBOUNCE_KEY.format(campaign_id))
     campaign = Campaign.objects.get(pk=campaign_id)
     inputs = _inputs(campaign)
-    digest = hashlib.sha256(json.dumps(inputs, sort_keys=True).encode()).hexdigest()
+    digest = _digest(inputs)
     latest = campaign.snapshots.first()
     if latest is not None and latest.inputs_digest == digest:
         return None

@@ -3,6 +3,7 @@ document that can be rendered for the record, with its latest file and a button 
 
 from dataclasses import dataclass
 
+from .access import can_use_kind
 from .documents import Kind, kinds_for
 from .models import GeneratedDocument
 from .selectors import latest_documents
@@ -16,17 +17,17 @@ class Row:
     latest: GeneratedDocument | None
 
 
-def _rows(owner: str, objects: list[tuple[int, str]]) -> list[Row]:
+def _rows(user, owner: str, objects: list[tuple[int, str]]) -> list[Row]:
     latest = latest_documents(owner, [pk for pk, _ in objects])
     return [Row(kind, pk, f"{kind.label}{' – ' + name if name else ''}", latest.get((kind.code, pk)))
-            for kind in kinds_for(owner) for pk, name in objects]
+            for kind in kinds_for(owner) if can_use_kind(user, kind) for pk, name in objects]
 
 
 def context_for(page: str):
     def context(user, obj) -> dict:
-        rows = _rows(page, [(obj.pk, "")])
+        rows = _rows(user, page, [(obj.pk, "")])
         if page == "proposal":
             nominations = obj.nominations.select_related("officer", "unit").order_by("position", "id")
-            rows += _rows("nomination", [(n.pk, str(n.subject)) for n in nominations])
+            rows += _rows(user, "nomination", [(n.pk, str(n.subject)) for n in nominations])
         return {"document_rows": rows}
     return context

@@ -9,6 +9,7 @@ from awards.selectors import decisions as decision_selectors
 from awards.selectors import proposals as proposal_selectors
 from campaigns import selectors as campaign_selectors
 
+from . import access
 from .documents import KINDS, kinds_for
 from .models import GeneratedDocument, SignedUpload
 
@@ -36,7 +37,10 @@ def owner_record(user, owner: str, object_id: int):
 
 def document_detail(user, pk: int) -> GeneratedDocument:
     document = GeneratedDocument.objects.select_related("generated_by").get(pk=pk, kind__in=KINDS.keys())
-    owner_record(user, KINDS[document.kind].owner, document.object_id)
+    kind = KINDS[document.kind]
+    if not access.can_use_kind(user, kind):
+        raise GeneratedDocument.DoesNotExist
+    owner_record(user, kind.owner, document.object_id)
     return document
 
 

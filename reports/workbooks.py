@@ -109,7 +109,10 @@ def _day(moment) -> str:
 
 def title_lines_for_proposal(proposal) -> list[str]:
     unit = proposal.unit.name
-    if proposal.status == ProposalStatus.SUBMITTED and proposal.submitted_at:
+    if proposal.letter_entry_id and proposal.submitted_at:
+        attached = (f"(Kèm theo Tờ trình số {proposal.letter_entry.reference} ngày {_day(proposal.submitted_at)} "
+                    f"của {unit})")
+    elif proposal.status == ProposalStatus.SUBMITTED and proposal.submitted_at:
         attached = f"(Kèm theo Tờ trình ngày {_day(proposal.submitted_at)} của {unit})"
     else:
         attached = f"(Kèm theo Tờ trình của {unit} – dự thảo, chưa gửi)"

@@ -32,6 +32,7 @@ class Kind:
     owner: str  # proposal, nomination, session, decision, campaign, plan
     prepare: Callable[[int], Prepared]
     extension: str = "pdf"
+    staff_only: bool = False  # unscoped content (every unit's figures): department staff only
 
 
 KINDS: dict[str, Kind] = {}
@@ -60,3 +61,13 @@ def pdf_prepared(filename: str, parts: list[str]) -> Prepared:
         return Output(rendered.data, rendered.pages, rendered.fields)
 
     return Prepared(filename=filename, inputs="\n<!-- part -->\n".join(parts), render=render, steps=len(parts))
+
+
+def xlsx_prepared(filename: str, inputs: str, build: Callable[[], bytes]) -> Prepared:
+    def render(progress=None) -> Output:
+        data = build()
+        if progress:
+            progress(1, 1)
+        return Output(data)
+
+    return Prepared(filename=filename, inputs=inputs, render=render)

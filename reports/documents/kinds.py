@@ -3,8 +3,11 @@
 from django.shortcuts import get_object_or_404
 
 from awards.models import Nomination
+from campaigns import snapshots
+from campaigns.models import Campaign
 
-from . import Kind, file_name, pdf_prepared, proposals, register
+from .. import workbooks
+from . import Kind, file_name, pdf_prepared, proposals, register, xlsx_prepared
 
 
 def _proposal_dossier(pk: int):
@@ -35,8 +38,35 @@ def _nomination_report(pk: int):
                         proposals.report_parts(proposal, nomination, history, 1, prefix=""))
 
 
+def _proposal_list_xlsx(pk: int):
+    proposal = proposals.load(pk)
+    rows, titles = workbooks.nominee_rows_for_proposal(proposal), workbooks.title_lines_for_proposal(proposal)
+    return xlsx_prepared(file_name("danh-sach-de-nghi", proposal.unit.code, f"lan-{proposal.version}",
+                                   extension="xlsx"), repr((rows, titles)),
+                         lambda: workbooks.nominee_list_workbook(rows, title_lines=titles))
+
+
+def _campaign_nominees_xlsx(pk: int):
+    campaign = Campaign.objects.select_related("plan__issuer").get(pk=pk)
+    rows, titles = workbooks.nominee_rows_for_campaign(campaign), workbooks.title_lines_for_campaign(campaign)
+    return xlsx_prepared(file_name("danh-sach-de-nghi-phong-trao", str(pk), extension="xlsx"), repr((rows, titles)),
+                         lambda: workbooks.nominee_list_workbook(rows, title_lines=titles))
+
+
+def _campaign_attainment_xlsx(pk: int):
+    campaign = Campaign.objects.select_related("plan__issuer").get(pk=pk)
+    inputs = f"{snapshots.inputs_digest(campaign)}|{campaign.name}|{campaign.plan.issuer.name}"
+    return xlsx_prepared(file_name("ket-qua-chi-tieu", str(pk), extension="xlsx"), inputs,
+                         lambda: workbooks.attainment_workbook_for(campaign))
+
+
 def register_all() -> None:
     register(Kind("proposal_dossier", "Hồ sơ đề nghị đầy đủ (PDF)", "proposal", _proposal_dossier))
     register(Kind("proposal_letter", "Tờ trình và danh sách đề nghị (PDF)", "proposal", _proposal_letter))
     register(Kind("proposal_minutes", "Biên bản họp xét (PDF)", "proposal", _proposal_minutes))
     register(Kind("nomination_report", "Báo cáo thành tích (PDF)", "nomination", _nomination_report))
+    register(Kind("proposal_list_xlsx", "Danh sách đề nghị (Excel)", "proposal", _proposal_list_xlsx, "xlsx"))
+    register(Kind("campaign_nominees_xlsx", "Danh sách đề nghị của phong trào (Excel)", "campaign",
+                  _campaign_nominees_xlsx, "xlsx", staff_only=True))
+    register(Kind("campaign_attainment_xlsx", "Bảng kết quả thực hiện chỉ tiêu (Excel)", "campaign",
+                  _campaign_attainment_xlsx, "xlsx", staff_only=True))

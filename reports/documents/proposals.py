@@ -45,7 +45,7 @@ def basis_for(proposal: Proposal, nominations) -> Basis:
     rule = next((n.rule for n in nominations if n.rule_id), None)
     if rule is None and nominations:
         rule = rule_in_force(nominations[0].campaign_award.award_form, day)
-    code = (rule.proposal_template or "").split("_")[0] if rule else ""
+    code = (rule.proposal_template or rule.report_template or "").split("_")[0] if rule else ""
     if code not in BASES:
         code = "nd152" if day >= NEW_BASIS_FROM else "nd98"
     return BASES[code]
@@ -118,8 +118,8 @@ def minutes_parts(proposal: Proposal, prefix: str = "BienBan_") -> list[str]:
 
 
 def report_parts(proposal: Proposal, nomination: Nomination, history: dict, position: int,
-                 prefix: str | None = None) -> list[str]:
-    basis = basis_for(proposal, [nomination])
+                 prefix: str | None = None, basis: Basis | None = None) -> list[str]:
+    basis = basis or basis_for(proposal, [nomination])
     prefix = prefix if prefix is not None else f"BaoCao{position:02d}_"
     key = ("unit", nomination.unit_id) if nomination.is_collective else ("officer", nomination.officer_id)
     form = basis.collective_report_form if nomination.is_collective else basis.person_report_form
@@ -141,9 +141,9 @@ def _attainment_findings(nomination: Nomination) -> list[dict]:
 
 def report_part_list(proposal: Proposal) -> list[tuple[Nomination, str]]:
     nominations = list(proposal.nominations.all())
-    history = history_of(nominations)
+    history, basis = history_of(nominations), basis_for(proposal, nominations)
     return [(n, html) for position, n in enumerate(nominations, start=1)
-            for html in report_parts(proposal, n, history, position)]
+            for html in report_parts(proposal, n, history, position, basis=basis)]
 
 
 def dossier_parts(proposal: Proposal) -> list[str]:

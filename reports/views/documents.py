@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from emulation.viewhelpers import save_with, scoped_or_404
 
-from .. import pipeline, selectors, services
+from .. import access, pipeline, selectors, services
 from ..forms import SignedUploadForm
 
 
@@ -19,6 +19,8 @@ from ..forms import SignedUploadForm
 @require_POST
 def document_request(request, kind, object_id):
     document_kind = pipeline.kind_of(kind)
+    if not access.can_use_kind(request.user, document_kind):
+        raise PermissionDenied
     scoped_or_404(selectors.owner_record, request.user, document_kind.owner, object_id)
     document, job = pipeline.request(kind=document_kind, object_id=object_id, user=request.user)
     if document is not None:
