@@ -68,7 +68,8 @@ def assert_in_order(haystack: str, blocks: list[str]) -> None:
     flat = " ".join(_nfc(haystack).split())
     for block in blocks:
         found = flat.find(" ".join(_nfc(block).split()), position)
-        assert found >= 0, f"missing or out of order: {block!r} (after position {position})\n{flat[position:position + 400]}"
+        context = flat[position:position + 400]
+        assert found >= 0, f"missing or out of order: {block!r} (after position {position})\n{context}"
         position = found + len(block)
 
 
