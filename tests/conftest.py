@@ -140,4 +140,4 @@ def fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
-from tests.worker_fixture import celery_worker_process  # noqa: E402,F401 - fixture for @pytest.mark.worker tests
+from tests.worker_fixture import celery_prefork_worker, celery_worker_process  # noqa: E402,F401 - fixture for @pytest.mark.worker tests

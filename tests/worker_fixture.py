@@ -1,5 +1,6 @@
 """A real Celery worker process, against the same PostgreSQL test database and Redis broker."""
 
+import contextlib
 import os
 import subprocess
 import sys
@@ -27,9 +28,8 @@ def _require_services():
         service_missing("DATABASE_URL is not PostgreSQL: a worker process cannot share SQLite's test database")
 
 
-@pytest.fixture
-def celery_worker_process(transactional_db, media_root):
-    """Start ``celery worker`` pointed at the test database; stop it after the test."""
+@contextlib.contextmanager
+def _worker(media_root, pool: str):
     _require_services()
     db = settings.DATABASES["default"]
     url = f"postgres://{db['USER']}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
@@ -39,7 +39,7 @@ def celery_worker_process(transactional_db, media_root):
     app.control.purge()
     with tempfile.TemporaryFile(mode="w+") as log:
         process = subprocess.Popen(
-            [sys.executable, "-m", "celery", "-A", "emulation", "worker", "--pool=solo", "--concurrency=1",
+            [sys.executable, "-m", "celery", "-A", "emulation", "worker", f"--pool={pool}", "--concurrency=1",
              "--loglevel=warning", "--without-gossip", "--without-mingle", "--without-heartbeat",
              "-n", f"test-{os.getpid()}@%h"],
             cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, text=True,
@@ -54,6 +54,26 @@ def celery_worker_process(transactional_db, media_root):
             except subprocess.TimeoutExpired:
                 process.kill()
                 process.wait()
+
+
+@pytest.fixture
+def celery_worker_process(transactional_db, media_root):
+    """Start ``celery worker`` (solo pool) pointed at the test database; stop it after the test."""
+    with _worker(media_root, "solo") as process:
+        yield process
+
+
+@pytest.fixture
+def celery_prefork_worker(transactional_db, media_root):
+    """A worker whose task runs in a child process, which a test may kill (``pool_children``)."""
+    with _worker(media_root, "prefork") as process:
+        yield process
+
+
+def pool_children(process) -> list[int]:
+    """The pool's child processes of a prefork worker."""
+    with open(f"/proc/{process.pid}/task/{process.pid}/children") as children:
+        return [int(pid) for pid in children.read().split()]
 
 
 def _wait_until_ready(app, process, log, seconds=60):
