@@ -44,10 +44,16 @@ def number_text(entry: RegisteredDocument | None, issuer: Unit, series: str) -> 
     return f"{BLANK_NUMBER}/{registers.symbol_for(issuer, series)}"
 
 
-def place_date(issuer: Unit, day: datetime.date | None, year: int | None = None) -> str:
-    place = registers.place_of(issuer)
+def vn_date(day: datetime.date) -> str:
+    """"ngày 05 tháng 01 năm 2020", in Vietnamese whatever the interface language of the request."""
+    with translation.override("vi"):
+        return document_date(day)
+
+
+def place_date(issuer: Unit, day: datetime.date | None, year: int | None = None, place: str = "") -> str:
+    place = place or registers.place_of(issuer)
     if day is not None:
-        return f"{place}, {document_date(day)}"
+        return f"{place}, {vn_date(day)}"
     gap = "\u00a0" * 5
     return f"{place}, ngày{gap}tháng{gap}năm {year or ''}".rstrip()
 

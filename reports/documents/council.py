@@ -1,0 +1,129 @@
+"""The council's documents: the minutes of a Hội đồng Thi đua – Khen thưởng session (Biên bản,
+NĐ 30/2020 Mẫu 1.9, with what a ballot's minutes must add: members present and absent, written
+opinions, ballots issued, returned and valid, and per nominee the "yes" votes as a share of the WHOLE
+membership against the threshold of its rule version), and the list of nominations it passed.
+
+The ballot is secret: these documents print counts only. They never read a ``Ballot`` row; the
+counts are those stored on the agenda when voting closed."""
+
+from dataclasses import dataclass, replace
+from decimal import Decimal
+
+from django.db.models import Prefetch
+from django.utils import timezone
+
+from awards import tally
+from awards.models import AgendaItem, AwardRule, CouncilMember, CouncilSession, MemberRole, SessionStatus
+from awards.selectors.council import rule_for
+from emulation import registers
+
+from .. import formats
+from . import layout
+
+ROLE_ORDER = {MemberRole.CHAIR: 0, MemberRole.VICE_CHAIR: 1, MemberRole.MEMBER: 2, MemberRole.SECRETARY: 3}
+COUNCIL = "Hội đồng Thi đua – Khen thưởng"
+
+
+def load_session(pk: int) -> CouncilSession:
+    """The session with everything its documents print, in a fixed number of queries."""
+    items = AgendaItem.objects.select_related(
+        "nomination__officer__unit", "nomination__unit", "nomination__rule", "nomination__proposal",
+        "nomination__campaign_award__award_form").prefetch_related(
+        Prefetch("nomination__campaign_award__award_form__rules", AwardRule.objects.order_by("valid_from")))
+    return (CouncilSession.objects.select_related("unit__parent", "campaign__plan__issuer", "minutes_entry")
+            .prefetch_related(Prefetch("members", CouncilMember.objects.order_by("full_name", "id")), "casts",
+                              "written_opinions", Prefetch("items", items)).get(pk=pk))
+
+
+@dataclass(frozen=True)
+class VoteRow:
+    item: AgendaItem
+    nomination: object
+    award: str
+    rule: AwardRule | None
+    threshold: str
+    yes: int | None
+    no: int | None
+    percent: Decimal | None
+    passed: bool | None
+
+    @property
+    def percent_text(self) -> str:
+        return formats.percent(self.percent, 2)
+
+    @property
+    def verdict(self) -> str:
+        return "" if self.passed is None else ("Đạt" if self.passed else "Không đạt")
+
+
+def _vote_row(item: AgendaItem, total: int) -> VoteRow:
+    nomination = item.nomination
+    rule = rule_for(nomination)
+    counted = item.yes_count is not None and total > 0
+    return VoteRow(item=item, nomination=nomination, award=nomination.campaign_award.award_form.name, rule=rule,
+                   threshold=formats.percent(rule.vote_threshold) if rule else "…",
+                   yes=item.yes_count, no=item.no_count,
+                   percent=tally.percent_of(item.yes_count, total) if counted else None, passed=item.passed)
+
+
+def attendance(session: CouncilSession) -> dict:
+    """Who took part (cast a ballot paper) and who was absent, from the participation record only.
+    Absent members' written opinions go with them; members are listed chair first."""
+    members = sorted(session.members.all(), key=lambda m: (ROLE_ORDER.get(m.role, 9), m.full_name))
+    voted = {cast.member_id for cast in session.casts.all()}
+    opinions = {o.member_id: o for o in session.written_opinions.all()}
+    total, present = len(members), sum(1 for m in members if m.pk in voted)
+    return {
+        "members": members, "total": total,
+        "present": [m for m in members if m.pk in voted],
+        "absent": [(m, opinions.get(m.pk)) for m in members if m.pk not in voted],
+        "chair": next((m for m in members if m.role == MemberRole.CHAIR), None),
+        "secretary": next((m for m in members if m.role == MemberRole.SECRETARY), None),
+        "participation": formats.percent(tally.percent_of(present, total), 2) if total else "",
+        "quorum": formats.percent(session.quorum_percent),
+        "quorum_met": bool(total) and tally.quorum_met(present, total, session.quorum_percent),
+    }
+
+
+def _groups(rows: list[VoteRow]) -> list[tuple[str, list[tuple[str, list[VoteRow]]]]]:
+    """Rows by award form (in agenda order), collectives before individuals within each."""
+    forms: dict[str, dict[str, list]] = {}
+    for row in rows:
+        kinds = forms.setdefault(row.award, {"Tập thể": [], "Cá nhân": []})
+        kinds["Tập thể" if row.nomination.is_collective else "Cá nhân"].append(row)
+    return [(award, [(kind, items) for kind, items in kinds.items() if items]) for award, kinds in forms.items()]
+
+
+def _head(session: CouncilSession, prefix: str, **fields) -> layout.DocumentHead:
+    """A biên bản has no place and date line (Mẫu 1.9)."""
+    head = layout.head_for(session.unit, series=registers.COUNCIL_MINUTES_SERIES, entry=session.minutes_entry,
+                           day=None, field_prefix=prefix, **fields)
+    return replace(head, place_date="")
+
+
+def _closing_time(session: CouncilSession) -> str:
+    if session.status != SessionStatus.CLOSED or session.closed_at is None:
+        gap = "\u00a0\u00a0…\u00a0"
+        return f"Cuộc họp kết thúc vào{gap}giờ{gap.rstrip()}, ngày{gap}tháng{gap}năm{gap}".rstrip("\u00a0")
+    closed = timezone.localtime(session.closed_at)
+    return f"Cuộc họp kết thúc vào {closed:%H} giờ {closed:%M}, {layout.vn_date(closed.date())}"
+
+
+def session_minutes_parts(session: CouncilSession, prefix: str = "BienBanHoiDong_") -> list[str]:
+    members = attendance(session)
+    rows = [_vote_row(item, members["total"]) for item in session.items.all()]
+    head = _head(session, prefix, title=f"Biên bản họp {COUNCIL} – {session.title}", type_name="Biên bản",
+                 subject=f"Họp {COUNCIL} {session.unit.name}",
+                 recipients=("Thành viên Hội đồng", "Lưu: VT, Hồ sơ"))
+    closed = session.status == SessionStatus.CLOSED
+    return [layout.render("reports/documents/council_minutes.html", head, session=session, m=members, rows=rows,
+                          closed=closed, closing=_closing_time(session), passed=sum(1 for r in rows if r.passed))]
+
+
+def passed_list_parts(session: CouncilSession) -> list[str]:
+    """The appendix of the minutes: nominations the council passed, by award form."""
+    members = attendance(session)
+    rows = [row for row in (_vote_row(item, members["total"]) for item in session.items.all()) if row.passed]
+    head = _head(session, "", title=f"Danh sách được Hội đồng thông qua – {session.title}")
+    return [layout.render("reports/documents/council_passed_list.html", head, session=session, groups=_groups(rows),
+                          total=members["total"], count=len(rows))]
