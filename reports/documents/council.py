@@ -102,11 +102,13 @@ def _head(session: CouncilSession, prefix: str, **fields) -> layout.DocumentHead
 
 
 def _closing_time(session: CouncilSession) -> str:
-    if session.status != SessionStatus.CLOSED or session.closed_at is None:
-        gap = "\u00a0\u00a0…\u00a0"
-        return f"Cuộc họp kết thúc vào{gap}giờ{gap.rstrip()}, ngày{gap}tháng{gap}năm{gap}".rstrip("\u00a0")
-    closed = timezone.localtime(session.closed_at)
-    return f"Cuộc họp kết thúc vào {closed:%H} giờ {closed:%M}, {layout.vn_date(closed.date())}"
+    """The hour the vote was closed in the system when that was on the meeting day; otherwise (closed
+    later, or not yet) the secretary writes the hour in, on the meeting's date."""
+    gap = "\u00a0\u00a0…\u00a0"
+    closed = timezone.localtime(session.closed_at) if session.closed_at else None
+    if session.status == SessionStatus.CLOSED and closed and closed.date() == session.held_on:
+        return f"Cuộc họp kết thúc vào {closed:%H} giờ {closed:%M}, {layout.vn_date(closed.date())}"
+    return f"Cuộc họp kết thúc vào{gap}giờ{gap.rstrip()}, {layout.vn_date(session.held_on)}"
 
 
 def session_minutes_parts(session: CouncilSession, prefix: str = "BienBanHoiDong_") -> list[str]:

@@ -7,7 +7,7 @@ from campaigns import snapshots
 from campaigns.models import Campaign
 
 from .. import workbooks
-from . import Kind, file_name, pdf_prepared, proposals, register, xlsx_prepared
+from . import Kind, campaigns, council, decisions, file_name, pdf_prepared, proposals, register, xlsx_prepared
 
 
 def _proposal_dossier(pk: int):
@@ -60,6 +60,43 @@ def _campaign_attainment_xlsx(pk: int):
                          lambda: workbooks.attainment_workbook_for(campaign))
 
 
+def _session_minutes(pk: int):
+    session = council.load_session(pk)
+    number = session.minutes_entry.reference if session.minutes_entry else "du-thao"
+    return pdf_prepared(file_name("bien-ban-hop-hoi-dong", number, session.held_on.isoformat(), extension="pdf"),
+                        council.session_minutes_parts(session))
+
+
+def _session_passed_list(pk: int):
+    session = council.load_session(pk)
+    return pdf_prepared(file_name("danh-sach-thong-qua", session.held_on.isoformat(), extension="pdf"),
+                        council.passed_list_parts(session))
+
+
+def _session_list_xlsx(pk: int):
+    session = council.load_session(pk)
+    rows, titles = workbooks.nominee_rows_for_session(session), workbooks.title_lines_for_session(session)
+    return xlsx_prepared(file_name("danh-sach-bieu-quyet", session.held_on.isoformat(), extension="xlsx"),
+                         repr((rows, titles)),
+                         lambda: workbooks.nominee_list_workbook(rows, title_lines=titles, with_votes=True))
+
+
+def _decision(pk: int):
+    decision = decisions.load_decision(pk)
+    return pdf_prepared(file_name("quyet-dinh", decision.reference, extension="pdf"), decisions.decision_parts(decision))
+
+
+def _plan(pk: int):
+    plan = campaigns.load_plan(pk)
+    return pdf_prepared(file_name("ke-hoach", plan.reference.replace("…", "so"), str(plan.year), extension="pdf"),
+                        campaigns.plan_parts(plan))
+
+
+def _campaign_summary(pk: int):
+    campaign = campaigns.load_campaign(pk)
+    return pdf_prepared(file_name("bao-cao-phong-trao", str(pk), extension="pdf"), campaigns.summary_parts(campaign))
+
+
 def register_all() -> None:
     register(Kind("proposal_dossier", "Hồ sơ đề nghị đầy đủ (PDF)", "proposal", _proposal_dossier))
     register(Kind("proposal_letter", "Tờ trình và danh sách đề nghị (PDF)", "proposal", _proposal_letter))
@@ -70,3 +107,12 @@ def register_all() -> None:
                   _campaign_nominees_xlsx, "xlsx", staff_only=True))
     register(Kind("campaign_attainment_xlsx", "Bảng kết quả thực hiện chỉ tiêu (Excel)", "campaign",
                   _campaign_attainment_xlsx, "xlsx", staff_only=True))
+    register(Kind("session_minutes", "Biên bản họp Hội đồng Thi đua – Khen thưởng (PDF)", "session",
+                  _session_minutes))
+    register(Kind("session_passed_list", "Danh sách được Hội đồng thông qua (PDF)", "session", _session_passed_list))
+    register(Kind("session_list_xlsx", "Danh sách và kết quả biểu quyết (Excel)", "session", _session_list_xlsx,
+                  "xlsx"))
+    register(Kind("decision", "Quyết định khen thưởng kèm danh sách (PDF)", "decision", _decision))
+    register(Kind("plan", "Kế hoạch (PDF)", "plan", _plan))
+    register(Kind("campaign_summary", "Báo cáo sơ kết / tổng kết phong trào (PDF)", "campaign", _campaign_summary,
+                  staff_only=True))

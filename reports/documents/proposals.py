@@ -3,7 +3,7 @@ the unit's review-meeting minutes, and each nominee's achievement report, on the
 legal basis in force on the proposal's date (NĐ 98/2023 before 01/07/2025, NĐ 152/2025 from then)."""
 
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.db.models import Prefetch
 from django.utils import timezone
@@ -112,6 +112,7 @@ def minutes_parts(proposal: Proposal, prefix: str = "BienBan_") -> list[str]:
         title=f"Biên bản họp xét thi đua, khen thưởng – {proposal.unit.name}", type_name="Biên bản",
         subject="Họp xét thi đua, khen thưởng", recipients=("Hội đồng TĐKT cấp trên", "Lưu: VT, Hồ sơ"),
         field_prefix=prefix)
+    head = replace(head, place_date="")  # a biên bản has no place-and-date line (Mẫu 1.9)
     attendees = [line.strip() for line in proposal.meeting_attendees.splitlines() if line.strip()]
     return [layout.render("reports/documents/proposal_minutes.html", head, proposal=proposal,
                           attendees=attendees, groups=_groups(nominations))]
