@@ -83,7 +83,8 @@ def _session_list_xlsx(pk: int):
 
 def _decision(pk: int):
     decision = decisions.load_decision(pk)
-    return pdf_prepared(file_name("quyet-dinh", decision.reference, extension="pdf"), decisions.decision_parts(decision))
+    return pdf_prepared(file_name("quyet-dinh", decision.reference, extension="pdf"),
+                        decisions.decision_parts(decision))
 
 
 def _plan(pk: int):
