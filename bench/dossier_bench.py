@@ -51,8 +51,16 @@ def build(nominees: int) -> int:
 
     from django.core.management import call_command
 
-    from awards.models import (AchievementReport, AwardForm, AwardRecord, AwardRule, CampaignAward, Nomination,
-                               Proposal, ProposalStatus)
+    from awards.models import (
+        AchievementReport,
+        AwardForm,
+        AwardRecord,
+        AwardRule,
+        CampaignAward,
+        Nomination,
+        Proposal,
+        ProposalStatus,
+    )
     from campaigns.models import Campaign, Plan
     from emulation import registers
     from emulation.models import Officer, Unit, UnitKind
