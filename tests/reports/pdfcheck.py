@@ -104,7 +104,7 @@ def check_official_geometry(data: bytes, *, landscape: bool = False) -> list[Pag
         assert body, f"page {number} has no text"
         assert min(line.x0 for line in body) >= 29.5, (number, min(body, key=lambda ln: ln.x0))
         assert min(line.x0 for line in body) <= 35.5, (number, min(body, key=lambda ln: ln.x0))
-        assert max(line.x1 for line in body) <= width - 14.5, (number, max(body, key=lambda ln: ln.x1))
+        assert max(line.x1 for line in body) <= width - 15, (number, max(body, key=lambda ln: ln.x1))
         assert min(line.top for line in body) >= 19.5, (number, min(body, key=lambda ln: ln.top))
         assert max(line.bottom for line in body) <= height - 19.5, (number, max(body, key=lambda ln: ln.bottom))
     return result
