@@ -13,8 +13,11 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser():
+    """One Chromium per test module: Playwright's sync API keeps an event loop running in this thread
+    while it is open, and code run by later, non-browser tests (pyHanko's ``asyncio.run``) must not
+    find one."""
     executable = chromium_path()
     if executable is None:
         service_missing("Chromium is not installed (apt-get install chromium); browser tests skipped")

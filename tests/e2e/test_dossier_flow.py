@@ -6,6 +6,7 @@ import threading
 import time
 
 import pytest
+from django.db import connection
 
 from emulation import jobs
 from emulation.models import Job
@@ -39,7 +40,14 @@ def test_generate_a_dossier_watch_progress_and_download(page, sign_in, shot, dos
     shot("dossier-queued")
 
     [kwargs] = queued
-    worker = threading.Thread(target=lambda: tasks.render_document.apply(kwargs=kwargs))
+
+    def work():
+        try:
+            tasks.render_document.apply(kwargs=kwargs)
+        finally:
+            connection.close()  # this thread's own database connection
+
+    worker = threading.Thread(target=work)
     worker.start()
     page.wait_for_function(
         "() => { const w = parseInt(document.getElementById('job-bar').style.width); return w > 0 && w < 100; }",
