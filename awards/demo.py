@@ -115,7 +115,9 @@ def load_walkthrough() -> None:
         actor, unit = users[username], Unit.objects.get(code=unit_code)
         proposal = services.open_proposal(actor=actor, campaign=campaign, unit=unit,
                                           title="Tờ trình đề nghị tặng Giấy khen đợt thi đua cao điểm")
-        proposal.meeting_held_on, proposal.meeting_chair = data.D(2024, 6, 26), "Chi cục trưởng"
+        chair, secretary = data.MEETING_PEOPLE[unit_code]
+        proposal.meeting_held_on, proposal.meeting_chair = data.D(2024, 6, 26), chair
+        proposal.meeting_secretary = secretary
         proposal.meeting_present, proposal.meeting_total = 6, 6
         proposal.meeting_votes = "Biểu quyết 6/6 đồng ý đề nghị."
         services.update_proposal(actor=actor, proposal=proposal)

@@ -165,6 +165,8 @@ HISTORY = [
 
 # The seed-001 walk-through (awards.demo.load_walkthrough): submitted before "trước ngày 01 tháng 7 năm 2024".
 SUBMITTED_AT = datetime.datetime(2024, 6, 28, 9, 0, tzinfo=datetime.UTC)
+# Who chaired each unit's review meeting (the head, who signs the Tờ trình) and took its minutes.
+MEETING_PEOPLE = {"HG-CC-VTH": ("Dương Hoàng Tùng", "Lý Diệu Dung"), "HG-CC-LMX": ("Vũ Mỹ Yến", "Hồ Văn Cường")}
 REPORT_DUTIES = "Tổ chức thi hành các vụ việc được phân công; theo dõi thi hành án hành chính."
 REPORT_ACHIEVEMENTS = ("Trong đợt thi đua cao điểm, thi hành xong vượt chỉ tiêu về việc và về tiền được giao "
                        "(số liệu tại bảng đạt chỉ tiêu của phong trào); không có đơn thư khiếu nại vượt cấp.")

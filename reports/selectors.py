@@ -1,7 +1,7 @@
 """Read queries of the reports app: the record a document belongs to, scoped to what the user may
 see, and the documents already rendered for it."""
 
-from django.db.models import QuerySet
+from django.db.models import Count, QuerySet
 
 from awards.models import Nomination
 from awards.selectors import council as council_selectors
@@ -54,8 +54,9 @@ def latest_documents(owner: str, object_ids: list[int]) -> dict:
     """{(kind, object_id): newest document} for the kinds of ``owner``; one query."""
     codes = [kind.code for kind in kinds_for(owner)]
     latest = {}
-    for document in GeneratedDocument.objects.filter(kind__in=codes, object_id__in=object_ids).order_by(
-            "generated_at", "id"):
+    documents = GeneratedDocument.objects.filter(kind__in=codes, object_id__in=object_ids).annotate(
+        signed=Count("signed_copies"))
+    for document in documents.order_by("generated_at", "id"):
         latest[(document.kind, document.object_id)] = document
     return latest
 

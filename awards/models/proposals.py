@@ -34,7 +34,10 @@ class Proposal(models.Model):
                               default=ProposalStatus.DRAFT)
     title = models.CharField(_("trích yếu tờ trình"), max_length=255)
     meeting_held_on = models.DateField(_("ngày họp xét"), null=True, blank=True)
-    meeting_chair = models.CharField(_("chủ trì cuộc họp"), max_length=120, blank=True)
+    meeting_chair = models.CharField(_("chủ trì cuộc họp"), max_length=120, blank=True,
+                                     help_text=_("Họ và tên thủ trưởng đơn vị chủ trì (người ký tờ trình)."))
+    meeting_secretary = models.CharField(_("thư ký cuộc họp"), max_length=120, blank=True,
+                                         help_text=_("Họ và tên người ghi biên bản."))
     meeting_attendees = models.TextField(_("thành phần tham dự"), blank=True,
                                          help_text=_("Mỗi người một dòng: họ tên – chức vụ."))
     meeting_present = models.PositiveSmallIntegerField(_("số người có mặt"), null=True, blank=True)
@@ -67,8 +70,8 @@ class Proposal(models.Model):
                                    | Q(meeting_present__lte=models.F("meeting_total")), name="proposal_meeting_count"),
         ]
 
-    MEETING_FIELDS = ["title", "meeting_held_on", "meeting_chair", "meeting_attendees", "meeting_present",
-                      "meeting_total", "meeting_votes"]  # what the unit edits before submitting
+    MEETING_FIELDS = ["title", "meeting_held_on", "meeting_chair", "meeting_secretary", "meeting_attendees",
+                      "meeting_present", "meeting_total", "meeting_votes"]  # what the unit edits before submitting
 
     def __str__(self):
         return f"{self.title} ({self.unit}, lần {self.version})"

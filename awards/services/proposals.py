@@ -250,8 +250,7 @@ def return_proposal(*, actor, proposal: Proposal, comment: str) -> Proposal:
 
 
 def _new_version(actor, old: Proposal) -> Proposal:
-    fields = ("campaign_id", "unit_id", "title", "meeting_held_on", "meeting_chair", "meeting_attendees",
-              "meeting_present", "meeting_total", "meeting_votes")
+    fields = ("campaign_id", "unit_id", *Proposal.MEETING_FIELDS)
     new = Proposal(**{f: getattr(old, f) for f in fields}, version=old.version + 1, previous=old, created_by=actor)
     new.save()
     copies = {}

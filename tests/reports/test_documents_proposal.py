@@ -21,6 +21,7 @@ D = datetime.date
 def dossier_proposal(submitted_proposal, head_a):
     proposal = submitted_proposal
     proposal.meeting_held_on, proposal.meeting_chair = D(2024, 6, 20), "Trần Văn Hải"
+    proposal.meeting_secretary = "Phan Thị Mai"
     proposal.meeting_attendees = "Trần Văn Hải – Chi cục trưởng\nLê Thị Cúc – Chấp hành viên"
     proposal.meeting_present, proposal.meeting_total = 5, 6
     proposal.letter_entry = registers.issue_number(issuer=proposal.unit, series="TTr", issued_on=D(2024, 6, 25),
@@ -59,7 +60,8 @@ def test_the_dossier_has_the_required_blocks_in_order(dossier_proposal, officer_
         "NGƯỜI BÁO CÁO THÀNH TÍCH", "Lê Thị Cúc", "I. ĐẶC ĐIỂM, TÌNH HÌNH",
         # the review meeting's minutes (Mẫu 1.9)
         "Số: 01/BB-CCTHADS", "BIÊN BẢN", "Thời gian bắt đầu", "Địa điểm", "Thành phần tham dự", "Chủ trì",
-        "Thư ký", "Nội dung", "Cuộc họp kết thúc", "THƯ KÝ", "CHỦ TỌA",
+        "Thư ký (người ghi biên bản): Phan Thị Mai", "Nội dung", "Cuộc họp kết thúc", "THƯ KÝ", "Phan Thị Mai",
+        "CHỦ TỌA", "Trần Văn Hải",
     ])
     assert "95,5%" in text
 

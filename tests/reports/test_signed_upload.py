@@ -57,6 +57,8 @@ def test_a_signed_copy_is_verified_and_attached(login, head_a, letter, signer, t
     assert AuditEntry.objects.filter(model_label="reports.SignedUpload").count() == 1
     page = login(head_a).get(reverse("reports:document_detail", args=[letter.pk])).content.decode()
     assert "Nguyễn Văn An" in page and 'data-testid="signed-copy"' in page
+    proposal_page = login(head_a).get(reverse("awards:proposal_detail", args=[letter.object_id])).content.decode()
+    assert proposal_page.count('data-testid="document-signed"') == 1
     download = login(head_a).get(reverse("reports:signed_download", args=[upload.pk]))
     assert b"".join(download.streaming_content) == signed
     download.close()
