@@ -96,3 +96,14 @@ def forget(user) -> None:
     """Drop the per-request caches (after the unit tree changed, or before long-running work)."""
     for name in ("_role_grants", "_visible_unit_ids", "_editable_unit_ids"):
         user.__dict__.pop(name, None)
+
+
+def can_view_register(user) -> bool:
+    """The register of outgoing documents: the people who issue documents (staff, the director, unit
+    heads for their own unit)."""
+    return has_role(user, Role.STAFF, Role.ADMIN, Role.DIRECTOR, Role.UNIT_HEAD)
+
+
+def can_issue_number(user, unit) -> bool:
+    """Numbers for documents made outside the system, so the series stays without duplicates."""
+    return has_role(user, Role.STAFF, Role.ADMIN, Role.UNIT_HEAD) and unit.pk in editable_unit_ids(user)

@@ -19,6 +19,7 @@ def navigation(request):
             "is_staff": access.is_department_staff(user),
             "can_import": access.can_import_organisation(user),
             "can_audit": access.can_view_audit(user),
+            "can_register": access.can_view_register(user),
             "can_admin": user.is_staff,
         }
     }

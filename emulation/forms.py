@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from .models import AwardHold, Discipline, Officer, Unit
+from .registers import SERIES
 
 
 class DateInput(forms.DateInput):
@@ -17,7 +18,7 @@ class UnitForm(forms.ModelForm):
     class Meta:
         model = Unit
         fields = ["code", "name", "short_name", "kind", "parent", "valid_from", "valid_to",
-                  "legal_entity", "has_seal", "hardship", "address"]
+                  "legal_entity", "has_seal", "hardship", "address", "document_symbol", "place_name"]
         widgets = {"valid_from": DateInput(), "valid_to": DateInput()}
 
     def __init__(self, *args, parent_choices=None, **kwargs):
@@ -96,3 +97,16 @@ class AwardHoldForm(forms.ModelForm):
         if opened and closed and closed < opened:
             self.add_error("closed_on", _("Ngày kết thúc phải sau ngày bắt đầu xem xét."))
         return data
+
+
+class IssueNumberForm(forms.Form):
+    """Lấy số cho một văn bản làm ngoài hệ thống, để sổ không trùng số với văn bản hệ thống tạo."""
+
+    issuer = forms.ModelChoiceField(label=_("Cơ quan ban hành"), queryset=Unit.objects.none())
+    series = forms.ChoiceField(label=_("Loại văn bản (sổ)"), choices=SERIES)
+    issued_on = forms.DateField(label=_("Ngày văn bản"), widget=DateInput())
+    subject = forms.CharField(label=_("Trích yếu"), max_length=500)
+
+    def __init__(self, *args, issuers, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["issuer"].queryset = issuers

@@ -9,6 +9,7 @@ import datetime
 
 from django.db import transaction
 from django.db.models import Max
+from django.utils.translation import gettext_lazy as _
 
 from . import audit
 from .models import AuditAction, RegisteredDocument, Unit, UnitKind
@@ -22,6 +23,12 @@ DEFAULT_AGENCY_SYMBOLS = {
 }
 
 COUNCIL_MINUTES_SERIES = "BB-HĐTĐKT"
+
+# The series a unit keeps (Phụ lục III NĐ 30/2020 type abbreviations used in TĐKT work).
+SERIES = [("QĐ", _("Quyết định (QĐ)")), ("KH", _("Kế hoạch (KH)")), ("BC", _("Báo cáo (BC)")),
+          ("TTr", _("Tờ trình (TTr)")), ("TB", _("Thông báo (TB)")), ("HD", _("Hướng dẫn (HD)")),
+          ("GM", _("Giấy mời (GM)")), ("BB", _("Biên bản (BB)")),
+          (COUNCIL_MINUTES_SERIES, _("Biên bản Hội đồng Thi đua – Khen thưởng (BB-HĐTĐKT)"))]
 
 
 def issuing_body(unit: Unit) -> Unit:

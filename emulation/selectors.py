@@ -3,7 +3,7 @@
 from django.db.models import Count, Q, QuerySet
 
 from . import access
-from .models import AuditEntry, Officer, Unit
+from .models import AuditEntry, Officer, RegisteredDocument, Unit, UnitKind
 from .text import search_key
 
 
@@ -63,3 +63,22 @@ def audit_entries_visible_to(user, *, q: str = "", model_label: str = "") -> Que
     if model_label:
         entries = entries.filter(model_label=model_label)
     return entries
+
+
+def register_entries_visible_to(user, *, year: int | None = None, series: str = "",
+                                issuer_id: int | None = None) -> QuerySet[RegisteredDocument]:
+    entries = RegisteredDocument.objects.select_related("issuer", "issued_by").filter(
+        issuer_id__in=access.visible_unit_ids(user))
+    if year:
+        entries = entries.filter(year=year)
+    if series:
+        entries = entries.filter(series=series)
+    if issuer_id:
+        entries = entries.filter(issuer_id=issuer_id)
+    return entries.order_by("issuer__path", "-year", "series", "-number")
+
+
+def issuing_bodies_for(user) -> QuerySet[Unit]:
+    """Units the user may take numbers for: their editable units that issue under their own name."""
+    return Unit.objects.filter(pk__in=access.editable_unit_ids(user)).exclude(kind=UnitKind.DIVISION).order_by(
+        "path")

@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from .views import imports, org
+from .views import imports, org, register
 
 app_name = "emulation"
 
@@ -22,6 +22,7 @@ urlpatterns = [
     path("can-bo/<int:pk>/xem-xet/them/", org.hold_edit, name="hold_create"),
     path("can-bo/<int:pk>/xem-xet/<int:hold_pk>/", org.hold_edit, name="hold_edit"),
     path("nhat-ky/", org.audit_list, name="audit_list"),
+    path("so-van-ban/", register.register_list, name="register_list"),
     path("nhap-excel/", imports.import_start, name="import_start"),
     path("nhap-excel/mau.xlsx", imports.import_template, name="import_template"),
     path("cong-viec/<int:pk>/", imports.job_detail, name="job_detail"),

@@ -74,3 +74,47 @@ def test_place_of_the_date_line(province, unit_a):
     assert registers.place_of(province) == province.name.rsplit(" tỉnh ", 1)[1]
     unit_a.place_name = "Vị Thanh"
     assert registers.place_of(unit_a) == "Vị Thanh"
+
+
+@pytest.mark.django_db
+def test_the_register_page_lists_the_units_numbers_and_issues_one_for_an_outside_document(login, staff, head_b,
+                                                                                         province, unit_a):
+    from django.urls import reverse
+
+    registers.issue_number(issuer=province, series="QĐ", issued_on=D(2024, 7, 10), subject="Khen thưởng đợt 1")
+    registers.issue_number(issuer=unit_a, series="TTr", issued_on=D(2024, 6, 25), subject="Đề nghị của Vị Thanh")
+    client = login(staff)
+    page = client.get(reverse("emulation:register_list")).content.decode()
+    assert "01/QĐ-CTHADS" in page and "01/TTr-CCTHADS" in page
+    response = client.post(reverse("emulation:register_list"), {
+        "issuer": province.pk, "series": "QĐ", "issued_on": "15/07/2024", "subject": "Quyết định làm ngoài hệ thống"})
+    assert response.status_code == 302
+    assert RegisteredDocument.objects.get(subject="Quyết định làm ngoài hệ thống").reference == "02/QĐ-CTHADS"
+    filtered = client.get(reverse("emulation:register_list"), {"series": "TTr"}).content.decode()
+    assert "01/TTr-CCTHADS" in filtered and "QĐ-CTHADS" not in filtered.split('data-testid="register-table"')[1]
+
+    other = login(head_b)
+    page = other.get(reverse("emulation:register_list")).content.decode()
+    assert "01/TTr-CCTHADS" not in page and "Đề nghị của Vị Thanh" not in page  # unit B sees only its own
+    assert other.post(reverse("emulation:register_list"), {
+        "issuer": unit_a.pk, "series": "TTr", "issued_on": "15/07/2024", "subject": "Trộm số"}).status_code == 200
+    assert not RegisteredDocument.objects.filter(subject="Trộm số").exists()  # not one of B's choices
+
+
+@pytest.mark.django_db
+def test_a_bad_date_re_renders_the_form_and_issues_nothing(login, staff, province):
+    from django.urls import reverse
+
+    response = login(staff).post(reverse("emulation:register_list"), {
+        "issuer": province.pk, "series": "QĐ", "issued_on": "31/02/2024", "subject": "Quyết định"})
+    assert response.status_code == 200 and "Quyết định" in response.content.decode()
+    assert "issued_on" in response.context["form"].errors
+    assert not RegisteredDocument.objects.exists()
+
+
+@pytest.mark.django_db
+def test_viewers_and_council_members_do_not_open_the_register(login, viewer, council_member):
+    from django.urls import reverse
+
+    assert login(viewer).get(reverse("emulation:register_list")).status_code == 403
+    assert login(council_member).get(reverse("emulation:register_list")).status_code == 403

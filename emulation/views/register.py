@@ -1,0 +1,43 @@
+"""Sổ đăng ký văn bản đi: the numbers each unit issued, and a number for a document made elsewhere."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .. import access, registers, selectors
+from ..forms import IssueNumberForm
+from ..paging import paginate
+
+
+def _int(value) -> int | None:
+    return int(value) if str(value or "").isdigit() else None
+
+
+@login_required
+def register_list(request):
+    user = request.user
+    if not access.can_view_register(user):
+        raise PermissionDenied
+    issuers = selectors.issuing_bodies_for(user)
+    form = IssueNumberForm(request.POST or None, issuers=issuers,
+                           initial={"issued_on": timezone.localdate(), "issuer": issuers.first()})
+    if request.method == "POST":
+        if form.is_valid():
+            issuer = form.cleaned_data["issuer"]
+            if not access.can_issue_number(user, issuer):
+                raise PermissionDenied
+            entry = registers.issue_number(issuer=issuer, series=form.cleaned_data["series"],
+                                           issued_on=form.cleaned_data["issued_on"],
+                                           subject=form.cleaned_data["subject"], actor=user)
+            messages.success(request, _("Đã cấp số %(ref)s.") % {"ref": entry.reference})
+            return redirect("emulation:register_list")
+    filters = {"year": _int(request.GET.get("year")), "series": request.GET.get("series", ""),
+               "issuer_id": _int(request.GET.get("issuer"))}
+    entries = selectors.register_entries_visible_to(user, **filters)
+    return render(request, "emulation/register_list.html", {
+        "form": form, "can_issue": issuers.exists(), "series_choices": registers.SERIES,
+        "issuers": selectors.units_visible_to(user).exclude(kind="division").order_by("path"), "filters": filters,
+        **paginate(request, entries, 50)})
