@@ -258,3 +258,38 @@ def test_libreoffice_keeps_merges_frozen_panes_and_print_setup(soffice, uno_pyth
     assert json.loads(done.stdout) == {
         "frozen": True, "split_row": 6, "landscape": True, "width_mm": 297, "height_mm": 210, "pages_wide": 1,
         "print_title_rows": True, "title_rows": [6, 6], "merged_rows": [1, 2, 3, 4]}
+
+
+XLSX_RECORDS = {  # each Excel kind of the pipeline: the fixture giving its record, and the names it must list
+    "proposal_list_xlsx": ("nominees", lambda proposal: proposal.pk),
+    "campaign_nominees_xlsx": ("nominees", lambda proposal: proposal.campaign_id),
+    "session_list_xlsx": ("counted_session", lambda session: session.pk),
+    "campaign_attainment_xlsx": ("attainment_campaign", lambda campaign: campaign.pk),
+}
+
+
+def test_every_excel_kind_is_opened_by_libreoffice_below():
+    from reports.documents import KINDS
+
+    assert {code for code, kind in KINDS.items() if kind.extension == "xlsx"} == set(XLSX_RECORDS)
+
+
+@pytest.mark.services
+@pytest.mark.django_db
+@pytest.mark.parametrize("code", sorted(XLSX_RECORDS))
+def test_each_excel_document_opens_in_libreoffice_with_the_databases_names(code, soffice, tmp_path, request):
+    from reports.documents import KINDS
+
+    fixture, record_id = XLSX_RECORDS[code]
+    record = request.getfixturevalue(fixture)
+    data = KINDS[code].prepare(record_id(record)).render(None).data
+    lines = libreoffice_csv(soffice, tmp_path, data)
+    cells = {cell for line in lines for cell in line}
+    if code == "campaign_attainment_xlsx":
+        expected = set(Result.objects.filter(campaign=record).values_list("unit__name", flat=True))
+    else:
+        session = record if code == "session_list_xlsx" else None
+        nominations = (Nomination.objects.filter(agenda_items__session=session) if session
+                       else Nomination.objects.filter(proposal__campaign=record.campaign))
+        expected = {str(n.subject) for n in nominations.select_related("officer", "unit")}
+    assert expected and expected <= cells, expected - cells
