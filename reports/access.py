@@ -2,8 +2,11 @@
 
 from campaigns.access import holds_over
 from emulation import access as org_access
+from emulation.models import Role
 
-from .documents import Kind
+from .documents import KINDS, Kind
+
+UNIT_SIGNED_OWNERS = {"proposal", "nomination"}  # what a unit head signs and sends up
 
 
 def can_use_kind(user, kind: Kind, record) -> bool:
@@ -13,3 +16,27 @@ def can_use_kind(user, kind: Kind, record) -> bool:
     if not kind.staff_only:
         return True
     return holds_over(user, org_access.DEPARTMENT_ROLES, record.plan.issuer)
+
+
+def _issuing_unit(owner: str, record):
+    """The unit whose paper it is: the proposing unit for a proposal's papers, else the issuer."""
+    if owner == "proposal":
+        return record.unit
+    if owner == "nomination":
+        return record.proposal.unit
+    if owner == "session":
+        return record.unit
+    if owner in ("decision", "plan"):
+        return record.issuer
+    return record.plan.issuer  # campaign
+
+
+def can_upload_signed(user, document, record) -> bool:
+    """Staff and the director of the unit whose paper it is (or above it) file its signed copy; for a
+    proposal's papers, the proposing unit's head too. Reading a document (a participating unit reads
+    the province's plan and decision) is not enough."""
+    if not document.is_pdf:
+        return False
+    owner = KINDS[document.kind].owner
+    roles = org_access.DEPARTMENT_ROLES | ({Role.UNIT_HEAD} if owner in UNIT_SIGNED_OWNERS else set())
+    return holds_over(user, roles, _issuing_unit(owner, record))
