@@ -50,9 +50,15 @@ def _attainment_values(number: int, row) -> list:
     ]
 
 
+def attainment_table(campaign: Campaign, rows) -> tuple[list[str], list[list]]:
+    """The title lines and the cell values the attainment workbook prints (what a cached copy is keyed on)."""
+    title_lines = [campaign.plan.issuer.name, ATTAINMENT_TITLE, campaign.name]
+    return title_lines, [_attainment_values(n, row) for n, row in enumerate(rows, start=1)]
+
+
 def attainment_workbook(campaign: Campaign, rows) -> bytes:
     """Bảng tổng hợp kết quả thực hiện chỉ tiêu in the exchange layout: the issuing body, the title and
     the campaign's name on top, one row per (subject, target); rates and gaps are numbers."""
-    title_lines = [campaign.plan.issuer.name, ATTAINMENT_TITLE, campaign.name]
+    title_lines, values = attainment_table(campaign, rows)
     return exchange_workbook(sheet_title="Đạt chỉ tiêu", title_lines=title_lines, columns=ATTAINMENT_COLUMNS,
-                             rows=(_attainment_values(n, row) for n, row in enumerate(rows, start=1)))
+                             rows=values)

@@ -17,17 +17,17 @@ class Row:
     latest: GeneratedDocument | None
 
 
-def _rows(user, owner: str, objects: list[tuple[int, str]]) -> list[Row]:
-    latest = latest_documents(owner, [pk for pk, _ in objects])
-    return [Row(kind, pk, f"{kind.label}{' – ' + name if name else ''}", latest.get((kind.code, pk)))
-            for kind in kinds_for(owner) if can_use_kind(user, kind) for pk, name in objects]
+def _rows(user, owner: str, objects: list[tuple[object, str]]) -> list[Row]:
+    latest = latest_documents(owner, [obj.pk for obj, _ in objects])
+    return [Row(kind, obj.pk, f"{kind.label}{' – ' + name if name else ''}", latest.get((kind.code, obj.pk)))
+            for kind in kinds_for(owner) for obj, name in objects if can_use_kind(user, kind, obj)]
 
 
 def context_for(page: str):
     def context(user, obj) -> dict:
-        rows = _rows(user, page, [(obj.pk, "")])
+        rows = _rows(user, page, [(obj, "")])
         if page == "proposal":
             nominations = obj.nominations.select_related("officer", "unit").order_by("position", "id")
-            rows += _rows(user, "nomination", [(n.pk, str(n.subject)) for n in nominations])
+            rows += _rows(user, "nomination", [(n, str(n.subject)) for n in nominations])
         return {"document_rows": rows}
     return context

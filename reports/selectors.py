@@ -38,9 +38,8 @@ def owner_record(user, owner: str, object_id: int):
 def document_detail(user, pk: int) -> GeneratedDocument:
     document = GeneratedDocument.objects.select_related("generated_by").get(pk=pk, kind__in=KINDS.keys())
     kind = KINDS[document.kind]
-    if not access.can_use_kind(user, kind):
+    if not access.can_use_kind(user, kind, owner_record(user, kind.owner, document.object_id)):
         raise GeneratedDocument.DoesNotExist
-    owner_record(user, kind.owner, document.object_id)
     return document
 
 

@@ -3,31 +3,28 @@
 import hashlib
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from awards.uploads import check_upload
-from emulation import access as org_access
 from emulation import audit
-from emulation.models import AuditAction, Role
+from emulation.models import AuditAction
 
-from . import signatures
+from . import access, selectors, signatures
 from .documents import KINDS
 from .models import GeneratedDocument, SignedUpload
 
 MAX_SIGNED_BYTES = 25 * 1024 * 1024
-UNIT_SIGNED_OWNERS = {"proposal", "nomination"}  # what a unit head signs and sends up
 
 
 def can_upload_signed(user, document: GeneratedDocument) -> bool:
-    """Staff for every document they can see; a unit head for their own unit's proposal papers."""
-    if not document.is_pdf:
+    try:
+        record = selectors.owner_record(user, KINDS[document.kind].owner, document.object_id)
+    except ObjectDoesNotExist:
         return False
-    if org_access.has_role(user, Role.STAFF, Role.ADMIN, Role.DIRECTOR):
-        return True
-    return KINDS[document.kind].owner in UNIT_SIGNED_OWNERS and org_access.has_role(user, Role.UNIT_HEAD)
+    return access.can_upload_signed(user, document, record)
 
 
 def _signature_record(info: signatures.SignatureInfo) -> dict:
@@ -45,13 +42,18 @@ def attach_signed(*, actor, document: GeneratedDocument, file) -> SignedUpload:
     check_upload(file, allowed={"pdf"}, max_bytes=MAX_SIGNED_BYTES)
     file.seek(0)
     data = file.read()
+    GeneratedDocument.objects.select_for_update().filter(pk=document.pk).first()  # one upload at a time
+    digest = hashlib.sha256(data).hexdigest()
+    existing = document.signed_copies.filter(sha256=digest).first()
+    if existing is not None:  # the same file again (a second click): already verified and kept
+        return existing
     with document.file.open("rb") as original:
         original_bytes = original.read()
     roots = signatures.load_trust_roots(settings.SIGNATURE_TRUST_ROOTS_DIR)
     outcome = signatures.verify_signed_pdf(data, original=original_bytes, trust_roots=roots)
     if not outcome.ok:
         raise ValidationError([_("Bản ký số không được chấp nhận:"), *outcome.problems])
-    upload = SignedUpload(document=document, sha256=hashlib.sha256(data).hexdigest(), uploaded_by=actor,
+    upload = SignedUpload(document=document, sha256=digest, uploaded_by=actor,
                           signatures=[_signature_record(s) for s in outcome.signatures])
     upload.file.save(document.filename.replace(".pdf", "-da-ky.pdf"), ContentFile(data), save=False)
     upload.save()

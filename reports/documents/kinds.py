@@ -3,8 +3,9 @@
 from django.shortcuts import get_object_or_404
 
 from awards.models import Nomination
-from campaigns import snapshots
+from campaigns.exporters import attainment_table, attainment_workbook
 from campaigns.models import Campaign
+from campaigns.selectors import attainment_rows_for_all
 
 from .. import workbooks
 from . import Kind, campaigns, council, decisions, file_name, pdf_prepared, proposals, register, xlsx_prepared
@@ -54,10 +55,12 @@ def _campaign_nominees_xlsx(pk: int):
 
 
 def _campaign_attainment_xlsx(pk: int):
+    """Keyed on the printed cells: units' and officers' names, target codes and ranks show in the table
+    but not in the attainment inputs' digest."""
     campaign = Campaign.objects.select_related("plan__issuer").get(pk=pk)
-    inputs = f"{snapshots.inputs_digest(campaign)}|{campaign.name}|{campaign.plan.issuer.name}"
-    return xlsx_prepared(file_name("ket-qua-chi-tieu", str(pk), extension="xlsx"), inputs,
-                         lambda: workbooks.attainment_workbook_for(campaign))
+    rows = attainment_rows_for_all(campaign)
+    return xlsx_prepared(file_name("ket-qua-chi-tieu", str(pk), extension="xlsx"),
+                         repr(attainment_table(campaign, rows)), lambda: attainment_workbook(campaign, rows))
 
 
 def _session_minutes(pk: int):

@@ -19,9 +19,9 @@ from ..forms import SignedUploadForm
 @require_POST
 def document_request(request, kind, object_id):
     document_kind = pipeline.kind_of(kind)
-    if not access.can_use_kind(request.user, document_kind):
+    record = scoped_or_404(selectors.owner_record, request.user, document_kind.owner, object_id)
+    if not access.can_use_kind(request.user, document_kind, record):
         raise PermissionDenied
-    scoped_or_404(selectors.owner_record, request.user, document_kind.owner, object_id)
     document, job = pipeline.request(kind=document_kind, object_id=object_id, user=request.user)
     if document is not None:
         messages.info(request, _("Nội dung không thay đổi từ lần tạo trước: dùng lại tệp đã tạo."))
