@@ -1,7 +1,9 @@
 """Thin Celery tasks of the reports app."""
 
 from celery import shared_task
+from django.core.exceptions import ObjectDoesNotExist
 from django.db import OperationalError
+from django.http import Http404
 from django.urls import reverse
 
 from emulation import jobs
@@ -20,6 +22,9 @@ def render_document(self, *, job_id: int, kind: str, object_id: int) -> str:
     except OperationalError as exc:
         jobs.release(job_id)
         raise self.retry(exc=exc, countdown=2 ** self.request.retries * 5) from exc
+    except (ObjectDoesNotExist, Http404):
+        jobs.fail(job_id, errors=[], message="Không tạo được văn bản: hồ sơ đã bị xóa trong lúc chờ.")
+        return "gone"
     except Exception as exc:
         jobs.fail(job_id, errors=[{"message": str(exc)}], message="Không tạo được văn bản: lỗi khi dựng tệp.")
         raise

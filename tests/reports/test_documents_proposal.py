@@ -161,3 +161,20 @@ def test_loading_and_building_the_dossier_takes_constant_queries(dossier_proposa
         AchievementReport.objects.create(nomination=n, duties="Nhiệm vụ", achievements="Thành tích")
     with django_assert_max_num_queries(len(few.captured_queries)):
         proposals.dossier_parts(proposals.load(dossier_proposal.pk))
+
+
+@pytest.mark.django_db
+def test_user_text_is_escaped_and_documents_stay_vietnamese_in_english_mode(dossier_proposal):
+    from django.utils import translation
+
+    dossier_proposal.title = "Đề nghị <b>tặng</b> </table><script>x</script>"
+    dossier_proposal.save()
+    report = dossier_proposal.nominations.first().report
+    report.achievements = "Vượt chỉ tiêu </p></td></tr></table> <img src=x>"
+    report.save()
+    with translation.override("en"):
+        parts = proposals.dossier_parts(proposals.load(dossier_proposal.pk))
+    html = "".join(parts)
+    assert "<script>" not in html and "&lt;script&gt;" in html and "&lt;/table&gt;" in html
+    text = pdfcheck.text(_render(parts).data)
+    assert "Đề nghị <b>tặng</b>" in text and "ngày 25 tháng 6 năm 2024" in text and "Kính gửi" in text

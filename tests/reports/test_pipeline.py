@@ -160,3 +160,16 @@ def test_a_failed_render_marks_the_job_failed_with_a_message(login, head_a, doss
     job = Job.objects.get()
     assert job.status == JobStatus.FAILED and "Không tạo được văn bản" in job.message
     assert not GeneratedDocument.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_record_deleted_while_its_job_waits_fails_the_job_with_a_clear_message(head_a, dossier_proposal):
+    from reports.tasks import render_document
+
+    nomination = dossier_proposal.nominations.first()
+    job = Job.objects.create(kind="document:nomination_report", created_by=head_a)
+    nomination.delete()
+    assert render_document.apply(kwargs={"job_id": job.pk, "kind": "nomination_report",
+                                         "object_id": nomination.pk}).get() == "gone"
+    job.refresh_from_db()
+    assert job.status == JobStatus.FAILED and "đã bị xóa" in job.message
