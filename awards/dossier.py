@@ -28,7 +28,7 @@ def missing_parts(parts: DossierParts) -> list[str]:
     if parts.meeting_held_on is None or not parts.meeting_present or not parts.meeting_total:
         missing.append("Chưa ghi cuộc họp xét (ngày họp, số người có mặt / được triệu tập).")
     if not parts.minutes_scan:
-        missing.append("Chưa đính kèm bản chụp Biên bản họp xét có chữ ký.")
+        missing.append("Chưa đính kèm Biên bản họp xét đã ký (bản ký số hoặc bản chụp).")
     for nominee in parts.nominees:
         if not (nominee.report_complete or nominee.report_scan):
             missing.append(f"{nominee.name}: chưa có báo cáo thành tích (nhập nội dung hoặc đính kèm bản ký).")

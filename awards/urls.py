@@ -20,6 +20,7 @@ urlpatterns = [
     path("de-nghi/<int:pk>/tep/<int:attachment_pk>/", proposals.attachment_download, name="attachment_download"),
     path("de-nghi/<int:pk>/tep/<int:attachment_pk>/go/", proposals.attachment_remove, name="attachment_remove"),
     path("de-nghi/<int:pk>/gui/", proposals.proposal_submit, name="proposal_submit"),
+    path("de-nghi/<int:pk>/lay-so/", proposals.proposal_number, name="proposal_number"),
     path("de-nghi/<int:pk>/tra-lai/", proposals.proposal_return, name="proposal_return"),
     path("hoi-dong/<int:pk>/quyet-dinh/", decisions.decision_create, name="decision_create"),
     path("quyet-dinh/<int:pk>/", decisions.decision_detail, name="decision_detail"),

@@ -8,6 +8,9 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from awards import access as award_access
+from awards.models import AttachmentKind, Nomination, Proposal
+from awards.services import proposals as proposal_services
 from awards.uploads import check_upload
 from emulation import audit
 from emulation.models import AuditAction
@@ -58,4 +61,32 @@ def attach_signed(*, actor, document: GeneratedDocument, file) -> SignedUpload:
     upload.file.save(document.filename.replace(".pdf", "-da-ky.pdf"), ContentFile(data), save=False)
     upload.save()
     audit.record(actor=actor, action=AuditAction.CREATE, obj=upload)
+    _attach_to_proposal(actor, document, upload, data)
     return upload
+
+
+# A signed paper of a proposal still being prepared joins its dossier, as a scan of it would.
+PROPOSAL_ATTACHMENTS = {"proposal_minutes": AttachmentKind.MINUTES, "proposal_letter": AttachmentKind.PROPOSAL_LETTER,
+                        "nomination_report": AttachmentKind.REPORT}
+
+
+def _attach_to_proposal(actor, document: GeneratedDocument, upload: SignedUpload, data: bytes) -> None:
+    """Sets ``upload.attached`` when the copy joined the proposal's attachments."""
+    upload.attached = False
+    kind = PROPOSAL_ATTACHMENTS.get(document.kind)
+    if kind is None:
+        return
+    if document.kind == "nomination_report":
+        nomination = Nomination.objects.select_related("proposal").get(pk=document.object_id)
+        proposal = nomination.proposal
+    else:
+        nomination, proposal = None, Proposal.objects.get(pk=document.object_id)
+    if not proposal.is_editable or not award_access.can_edit_proposal(actor, proposal):
+        return  # a submitted proposal is not changed: the signed copy stays on the document
+    try:
+        with transaction.atomic():
+            proposal_services.attach(actor=actor, proposal=proposal, kind=kind, nomination=nomination,
+                                     upload=ContentFile(data, name=upload.file.name.rsplit("/", 1)[-1]))
+    except ValidationError:  # over the attachments' size limit: the verified copy stays on the document
+        return
+    upload.attached = True

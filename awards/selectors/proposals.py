@@ -65,7 +65,7 @@ def rule_in_force(award_form, day):
 
 def proposals_visible_to(user) -> QuerySet[Proposal]:
     return Proposal.objects.filter(unit_id__in=org_access.visible_unit_ids(user)).select_related(
-        "unit", "campaign__plan__issuer", "submitted_by")
+        "unit", "campaign__plan__issuer", "submitted_by", "letter_entry", "minutes_entry")
 
 
 def campaign_proposals(user, campaign) -> QuerySet[Proposal]:

@@ -175,6 +175,32 @@ def _reopened_until(proposal: Proposal):
     return reopening.until if reopening else None
 
 
+def _issue_numbers(actor, proposal: Proposal, today: datetime.date) -> None:
+    """The Tờ trình and the biên bản họp xét take the unit's next numbers, once per version."""
+    if proposal.letter_entry_id is None:
+        proposal.letter_entry = registers.issue_number(
+            issuer=proposal.unit, series="TTr", issued_on=today, actor=actor,
+            subject=f"Đề nghị khen thưởng – {proposal.campaign.name}")
+    if proposal.minutes_entry_id is None:
+        proposal.minutes_entry = registers.issue_number(
+            issuer=proposal.unit, series="BB", issued_on=proposal.meeting_held_on or today, actor=actor,
+            subject=f"Biên bản họp xét thi đua, khen thưởng – {proposal.campaign.name}")
+
+
+@transaction.atomic
+def number_papers(*, actor, proposal: Proposal, today: datetime.date | None = None) -> Proposal:
+    """Lấy số before signing: the Tờ trình and biên bản are numbered now, so the PDFs the unit signs
+    carry their numbers; submitting later keeps them. Needs the review meeting recorded."""
+    proposal = _editable(actor, proposal)
+    if proposal.meeting_held_on is None:
+        raise ValidationError(_("Ghi ngày họp xét trước khi lấy số biên bản."))
+    before = audit.snapshot(proposal)
+    _issue_numbers(actor, proposal, today or timezone.localdate())
+    proposal.save(update_fields=["letter_entry", "minutes_entry"])
+    audit.record(actor=actor, action=AuditAction.UPDATE, obj=proposal, before=before)
+    return proposal
+
+
 @transaction.atomic
 def submit(*, actor, proposal: Proposal, now: datetime.datetime | None = None) -> Proposal:
     _editable(actor, proposal)
@@ -218,12 +244,7 @@ def submit(*, actor, proposal: Proposal, now: datetime.datetime | None = None) -
         n.save(update_fields=["eligibility", "rule", "status"])
     before = audit.snapshot(proposal)
     proposal.status, proposal.submitted_at, proposal.submitted_by = ProposalStatus.SUBMITTED, now, actor
-    proposal.letter_entry = registers.issue_number(
-        issuer=proposal.unit, series="TTr", issued_on=today, actor=actor,
-        subject=f"Đề nghị khen thưởng – {proposal.campaign.name}")
-    proposal.minutes_entry = registers.issue_number(
-        issuer=proposal.unit, series="BB", issued_on=proposal.meeting_held_on or today, actor=actor,
-        subject=f"Biên bản họp xét thi đua, khen thưởng – {proposal.campaign.name}")
+    _issue_numbers(actor, proposal, today)
     proposal.save(update_fields=["status", "submitted_at", "submitted_by", "letter_entry", "minutes_entry"])
     audit.record(actor=actor, action=AuditAction.UPDATE, obj=proposal, before=before)
     return proposal

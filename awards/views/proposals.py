@@ -269,6 +269,15 @@ def proposal_submit(request, pk):
 
 @login_required
 @require_POST
+def proposal_number(request, pk):
+    proposal = _editable_proposal(request, pk)
+    _run(request, lambda: services.number_papers(actor=request.user, proposal=proposal),
+         _("Đã lấy số tờ trình và biên bản họp xét; tạo lại văn bản để có số trên bản ký."))
+    return redirect(proposal)
+
+
+@login_required
+@require_POST
 def proposal_return(request, pk):
     proposal = _proposal(request, pk)
     if not access.can_review_proposal(request.user, proposal):

@@ -37,9 +37,16 @@ def document_detail(request, pk):
     if request.method == "POST":
         if not can_upload:
             raise PermissionDenied
-        if form.is_valid() and save_with(form, lambda: services.attach_signed(
-                actor=request.user, document=document, file=form.cleaned_data["file"])):
+        holder = {}
+
+        def attach():
+            holder["upload"] = services.attach_signed(actor=request.user, document=document,
+                                                      file=form.cleaned_data["file"])
+
+        if form.is_valid() and save_with(form, attach):
             messages.success(request, _("Đã kiểm tra chữ ký số và lưu bản đã ký."))
+            if getattr(holder["upload"], "attached", False):
+                messages.info(request, _("Bản đã ký được đính kèm vào hồ sơ đề nghị."))
             return redirect("reports:document_detail", document.pk)
     return render(request, "reports/document_detail.html", {
         "document": document, "form": form, "can_upload": can_upload,

@@ -18,7 +18,7 @@ def test_each_missing_part_is_named():
     parts = DossierParts([NomineeParts("Nguyễn Văn An", False, False)], None, None, None, False)
     assert missing_parts(parts) == [
         "Chưa ghi cuộc họp xét (ngày họp, số người có mặt / được triệu tập).",
-        "Chưa đính kèm bản chụp Biên bản họp xét có chữ ký.",
+        "Chưa đính kèm Biên bản họp xét đã ký (bản ký số hoặc bản chụp).",
         "Nguyễn Văn An: chưa có báo cáo thành tích (nhập nội dung hoặc đính kèm bản ký).",
     ]
     assert missing_parts(DossierParts([], D(2024, 6, 25), 3, 3, True)) == ["Danh sách đề nghị chưa có ai."]
