@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from emulation import audit, registers
 from emulation.models import AuditAction
+from emulation.text import person_name
 
 from .. import access, tally, workflow
 from ..models import (
@@ -87,7 +88,7 @@ def _seat_members(actor, session, seats: list[Seat]) -> None:
     for user_id, seat in wanted.items():
         member = existing.get(user_id) or CouncilMember(session=session, user=seat.user)
         before = audit.snapshot(member) if member.pk else None
-        full_name = seat.full_name.strip() or seat.user.get_full_name() or seat.user.get_username()
+        full_name = seat.full_name.strip() or person_name(seat.user)
         if member.pk and (member.full_name, member.role) == (full_name, seat.role):
             continue
         member.full_name, member.role = full_name, seat.role

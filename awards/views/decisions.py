@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from emulation import panels, registers
 from emulation.lifecycle import Refused
+from emulation.text import person_name
 from emulation.viewhelpers import save_with, scoped_or_404
 
 from .. import workflow
@@ -24,9 +25,9 @@ def decision_create(request, pk):
     if why := workflow.SESSION.refusal(request.user, session, "decide"):
         raise Refused(why)
     today = timezone.localdate()
-    signer = f"{request.user.last_name} {request.user.first_name}".strip()  # the director approving signs
-    initial = {"decided_on": today,
-               "signer_name": signer or session.campaign.plan.signer_name, "signer_title": "CỤC TRƯỞNG"}
+    named = request.user.first_name or request.user.last_name  # the director approving signs
+    signer = person_name(request.user) if named else session.campaign.plan.signer_name
+    initial = {"decided_on": today, "signer_name": signer, "signer_title": "CỤC TRƯỞNG"}
     passed = list(selectors.session_outcome(session).filter(passed=True).order_by("-yes_count", "position"))
     form = DecisionForm(request.POST or None, initial=initial, passed=passed)
     if request.method == "POST" and form.is_valid():
