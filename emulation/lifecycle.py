@@ -15,8 +15,9 @@ Each applied transition writes one audit entry and emits one event (``<lifecycle
 with actor, object, reason) after the transaction commits.
 """
 
+import dataclasses
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext as _
@@ -64,7 +65,7 @@ class Lifecycle:
     roles: dict[str, Callable[[object, object], bool]]
     transitions: tuple[Transition, ...]
     field: str = "status"
-    labels: dict = field(default_factory=dict)  # action → label, built from the table
+    labels: dict = dataclasses.field(default_factory=dict)  # action → label, built from the table
 
     def __post_init__(self):
         seen = set()

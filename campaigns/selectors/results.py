@@ -44,6 +44,8 @@ def result_subjects(user, campaign: Campaign) -> list[dict]:
     """Participating units in scope and their active officers, each with its latest result (any status)."""
     rows = campaign_pledge_status(user, campaign)
     latest = {(r.unit_id, r.officer_id): r for r in _latest(results_visible_to(user, campaign).order_by("-as_of"))}
+    for result in latest.values():
+        result.campaign = campaign  # with its prefetched participations, for the lifecycle's roles
     return [{"unit": row["unit"], "result": latest.get((row["unit"].pk, None)),
              "officers": [{"officer": p["officer"], "result": latest.get((row["unit"].pk, p["officer"].pk))}
                           for p in row["officers"]]} for row in rows]
