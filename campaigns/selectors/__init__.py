@@ -31,10 +31,12 @@ from .results import (
     latest_confirmed,
     result_subjects,
     results_visible_to,
+    returned_results,
 )
 
 __all__ = [
     "attainment_rows",
+    "returned_results",
     "attainment_rows_for_all",
     "campaign_dashboard",
     "campaign_detail",
