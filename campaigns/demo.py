@@ -7,10 +7,9 @@ from django.contrib.auth import get_user_model
 from emulation.models import Officer, Unit, UnitKind
 
 from . import demo_data as data
-from . import demo_targets
+from . import demo_targets, services
 from .demo_texts import SEED_TEXTS
 from .models import Campaign, Milestone, Participation, Plan, Pledge, SubPlanRequirement
-from . import services
 from .services import derive_campaign_fields, derive_plan_fields, save_campaign, save_plan
 
 SAVERS = {Plan: (derive_plan_fields, save_plan), Campaign: (derive_campaign_fields, save_campaign)}

@@ -17,6 +17,6 @@ from .targets import BracketBasis, MetricKind, SubjectKind, Target, TargetBracke
 
 __all__ = [
     "AttainmentSnapshot", "BracketBasis", "Campaign", "CampaignKind", "MetricKind", "Milestone", "MilestoneKind",
-    "Participation", "Plan", "Pledge", "PledgeStatus", "Result", "ResultStatus", "ResultValue", "SubjectKind", "SubPlanRequirement", "SubPlanStatus",
-    "Target", "TargetBracket",
+    "Participation", "Plan", "Pledge", "PledgeStatus", "Result", "ResultStatus", "ResultValue", "SubjectKind",
+    "SubPlanRequirement", "SubPlanStatus", "Target", "TargetBracket",
 ]

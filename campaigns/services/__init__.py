@@ -22,7 +22,8 @@ from .reviews import transition_pledge, transition_pledges, transition_subplan
 
 __all__ = [
     "add_milestone", "create_campaign", "create_plan", "derive_campaign_fields", "derive_plan_fields",
-    "register_pledge", "result_errors", "save_campaign", "save_plan", "save_target", "set_subplan_requirements",
+    "register_pledge", "result_errors", "save_campaign", "save_plan", "save_result", "save_target",
+    "set_subplan_requirements",
     "transition_pledge", "transition_pledges", "transition_result", "transition_results", "transition_subplan",
     "update_campaign", "update_pledge", "update_plan",
 ]
