@@ -62,6 +62,10 @@ def run_bulk(request, lifecycle: Lifecycle, *, load, apply, context: dict, succe
                 "action": lifecycle.labels[action], "count": len(done)})
             return redirect(success_url)
     needs_reason = any(t.needs_reason for t in lifecycle.transitions if t.action == action)
+    rows = load(ids)
+    for row in rows:
+        row.refusal = lifecycle.refusal(request.user, row, action)
     return render(request, "campaigns/bulk_confirm.html", {
-        **context, "rows": load(ids), "ids": ids, "action": action, "action_label": lifecycle.labels[action],
+        **context, "rows": rows, "refused": sum(1 for row in rows if row.refusal), "ids": ids, "action": action,
+        "action_label": lifecycle.labels[action],
         "needs_reason": needs_reason, "form": form, "cancel_url": success_url})

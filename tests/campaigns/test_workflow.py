@@ -202,6 +202,9 @@ def test_bulk_confirm_lists_then_applies_all_or_nothing(login, staff, campaign, 
 
 def test_bulk_return_refuses_everything_when_one_row_is_in_the_wrong_state(login, staff, campaign, unit_a, unit_b):
     first, draft = _result(campaign, unit_a, "submitted"), _result(campaign, unit_b, "draft")
+    step = login(staff).post(reverse("campaigns:results_bulk", args=[campaign.pk]), {
+        "action": "return", "ids": [first.pk, draft.pk]}).content.decode()
+    assert "1 dòng không đủ điều kiện" in step and step.count('data-testid="bulk-refusal"') == 1
     response = login(staff).post(reverse("campaigns:results_bulk", args=[campaign.pk]), {
         "action": "return", "ids": [first.pk, draft.pk], "confirmed": "1", "reason": "Chưa đủ số liệu"})
     assert response.status_code == 403
