@@ -15,6 +15,8 @@ from .council import (
     Feedback,
     FeedbackWindow,
     MemberRole,
+    Recusal,
+    RecusalGround,
     SessionStatus,
     WrittenOpinion,
 )
@@ -35,6 +37,6 @@ __all__ = [
     "AwardRule", "Ballot", "BallotCast", "CampaignAward", "Choice", "CouncilComment", "CouncilMember",
     "CouncilSession", "Criterion", "CriterionKind", "Decision", "Feedback", "FeedbackWindow", "MemberRole",
     "Nomination", "NominationStatus", "Proposal", "ProposalAttachment", "ProposalStatus", "PublicationState",
-    "Quota", "RecognitionLevel", "SessionStatus", "Stage", "SubjectType", "SubmissionReopening", "TypicalExample",
-    "TypicalExampleNote", "WrittenOpinion",
+    "Quota", "RecognitionLevel", "Recusal", "RecusalGround", "SessionStatus", "Stage", "SubjectType",
+    "SubmissionReopening", "TypicalExample", "TypicalExampleNote", "WrittenOpinion",
 ]

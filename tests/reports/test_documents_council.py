@@ -62,10 +62,11 @@ def test_vote_rows_print_the_stored_counts_over_the_whole_membership(closed):
     for item in session.items.all():
         percent = formats.percent(tally.percent_of(item.yes_count, 5), 2)
         rows += [item.nomination.officer.full_name if item.nomination.officer_id else item.nomination.unit.name,
-                 f"{item.yes_count}/5 {percent} 50% {'Đạt' if item.passed else 'Không đạt'}"]
+                 f"{item.yes_count}/5 {item.no_count} {item.abstain_count} {percent} từ 50% trở lên "
+                 f"{'Đạt' if item.passed else 'Không đạt'}"]
     assert [(i.yes_count, i.passed) for i in session.items.all()] == [(4, True), (2, False), (1, False)]
     assert_in_order(minutes, rows)
-    assert "4/5 80,00% 50% Đạt" in minutes and "2/5 40,00% 50% Không đạt" in minutes
+    assert "4/5 0 0 80,00% từ 50% trở lên Đạt" in minutes and "2/5 2 0 40,00% từ 50% trở lên Không đạt" in minutes
 
 
 def test_the_passed_list_holds_only_what_the_council_passed(closed):
