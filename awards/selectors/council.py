@@ -20,6 +20,7 @@ from emulation.models import Officer, Role, RoleGrant
 
 from .. import access, conflicts, tally
 from ..models import (
+    FINISHED_SESSION,
     AgendaItem,
     AwardRule,
     BallotCast,
@@ -289,7 +290,7 @@ def session_overview(user, session) -> dict:
     voted_ids = {cast.member_id for cast in session.casts.all()}
     seat = next((m for m in members if m.user_id == getattr(user, "pk", None)), None)
     total, participants = len(members), len(voted_ids)
-    closed = session.status == SessionStatus.CLOSED
+    closed = session.status in FINISHED_SESSION
     opinions = list(session.written_opinions.all())
     items = list(session.items.all())
     return {

@@ -17,6 +17,7 @@ from emulation.models import AuditAction
 from .. import access
 from ..enums import RecusalGround
 from ..models import (
+    FINISHED_SESSION,
     AgendaItem,
     Ballot,
     BallotCast,
@@ -68,7 +69,7 @@ def declare_conflict(*, actor, item: AgendaItem, reason: str) -> Recusal:
     member = member_of(actor, session)
     if member is None:
         raise PermissionDenied(_("Chỉ thành viên của phiên họp này được khai báo xung đột lợi ích."))
-    if session.status == SessionStatus.CLOSED:
+    if session.status in FINISHED_SESSION:
         raise PermissionDenied(_("Phiên họp đã kết thúc."))
     if BallotCast.objects.filter(session=session, member=member).exists():
         raise PermissionDenied(_("Bạn đã bỏ phiếu; khai báo xung đột lợi ích phải trước khi bỏ phiếu."))

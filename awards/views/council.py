@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 from emulation import panels
 from emulation.viewhelpers import save_with, scoped_or_404
 
-from .. import access
+from .. import access, workflow
 from ..forms_council import (
     BallotForm,
     CommentForm,
@@ -20,7 +20,7 @@ from ..forms_council import (
     WrittenOpinionForm,
     member_formset,
 )
-from ..models import AgendaItem, CouncilMember, CouncilSession, Decision, SessionStatus
+from ..models import FINISHED_SESSION, AgendaItem, CouncilMember, CouncilSession, Decision, SessionStatus
 from ..selectors import council as selectors
 from ..services import ballots
 from ..services import council as services
@@ -75,13 +75,15 @@ def session_detail(request, pk):
         opinion_form = WrittenOpinionForm(members=CouncilMember.objects.filter(pk__in=[m.pk for m in absent]))
     return render(request, "awards/session_detail.html", {
         **overview, "can_manage": can_manage, "opinion_form": opinion_form,
+        "allowed": workflow.allowed(workflow.SESSION, request.user, session),
+        "can_prepare": workflow.can_prepare(request.user, session),
         "conflict_form": _conflict_form(session, overview),
         "panels": panels.panels("session", request.user, session)})
 
 
 def _conflict_form(session, overview, data=None):
     """The seat holder's form to declare a conflict, while they have not voted (None otherwise)."""
-    if overview["seat"] is None or overview["has_voted"] or session.status == SessionStatus.CLOSED:
+    if overview["seat"] is None or overview["has_voted"] or session.status in FINISHED_SESSION:
         return None
     items = [row.item for row in overview["rows"] if row.item.pk not in overview["my_recusals"]]
     return ConflictForm(data, items=items)
@@ -165,12 +167,12 @@ def session_conflict(request, pk):
 @login_required
 def session_results(request, pk):
     session = scoped_or_404(selectors.session_detail, request.user, pk)
-    if session.status != SessionStatus.CLOSED:
+    if session.status not in FINISHED_SESSION:
         messages.info(request, _("Kết quả kiểm phiếu chỉ có sau khi phiên họp kết thúc."))
         return redirect(session)
     context = selectors.session_overview(request.user, session)
     context["decision"] = Decision.objects.filter(session=session).first()
-    context["can_decide"] = access.can_decide(request.user, session.campaign)
+    context["allowed"] = workflow.allowed(workflow.SESSION, request.user, session)
     return render(request, "awards/session_results.html", context)
 
 

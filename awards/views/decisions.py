@@ -2,15 +2,15 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from emulation import panels, registers
+from emulation.lifecycle import Refused
 from emulation.viewhelpers import save_with, scoped_or_404
 
-from .. import access
+from .. import workflow
 from ..forms import DecisionForm
 from ..selectors import decisions as selectors
 from ..services import decisions as services
@@ -19,10 +19,10 @@ from ..services import decisions as services
 @login_required
 def decision_create(request, pk):
     session = scoped_or_404(selectors.session_for_decision, request.user, pk)
-    if not access.can_decide(request.user, session.campaign):
-        raise PermissionDenied
     if hasattr(session, "decision"):
         return redirect(session.decision)
+    if why := workflow.SESSION.refusal(request.user, session, "decide"):
+        raise Refused(why)
     today = timezone.localdate()
     signer = f"{request.user.last_name} {request.user.first_name}".strip()  # the director approving signs
     initial = {"decided_on": today,

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('awards', '0005_meeting_secretary'),
+        ('awards', '0006_session_decided'),
     ]
 
     operations = [
