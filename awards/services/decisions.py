@@ -80,8 +80,13 @@ def _settle(nomination, decision: Decision) -> None:
         return
     nomination.status = NominationStatus.AWARDED
     nomination.save(update_fields=["status"])
-    AwardRecord.objects.create(
+    record = AwardRecord(
         award_form=award.award_form, officer=nomination.officer,
         unit=None if nomination.officer_id else nomination.unit,
         year=decision.decided_on.year, decision_reference=decision.reference, decided_on=decision.decided_on,
         issued_by=decision.issuer.name, campaign_id=award.campaign_id, decision=decision, nomination=nomination)
+    try:
+        record.validate_constraints()
+    except ValidationError as exc:  # already awarded this form this year (or for this achievement)
+        raise ValidationError(f"{nomination.subject}: {' '.join(exc.messages)}") from exc
+    record.save()
