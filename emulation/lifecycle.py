@@ -16,7 +16,8 @@ with actor, object, reason) after the transaction commits.
 """
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field as _field
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext as _
@@ -64,7 +65,7 @@ class Lifecycle:
     roles: dict[str, Callable[[object, object], bool]]
     transitions: tuple[Transition, ...]
     field: str = "status"
-    labels: dict = field(default_factory=dict)  # action → label, built from the table
+    labels: dict = _field(default_factory=dict)  # action → label, built from the table
 
     def __post_init__(self):
         seen = set()
@@ -122,22 +123,25 @@ class Lifecycle:
 
     # Applying a transition
 
-    def check(self, user, obj, action: str, *, reason: str = "", **context) -> Transition:
-        """Raise ``Refused`` or ``ValidationError`` unless the transition may happen now."""
+    def check(self, user, obj, action: str, *, reason: str = "", reason_field: str = "reason",
+              **context) -> Transition:
+        """Raise ``Refused`` or ``ValidationError`` unless the transition may happen now (a missing
+        reason is reported on the form's ``reason_field``)."""
         if (why := self.refusal(user, obj, action)) is not None:
             raise Refused(why)
         transition = self.find(self.state_of(obj), action)
         if transition.needs_reason and not reason.strip():
-            raise ValidationError({"reason": _("Ghi rõ lý do khi “%(action)s”.") % {"action": transition.label}})
+            raise ValidationError({reason_field: _("Ghi rõ lý do khi “%(action)s”.") % {"action": transition.label}})
         if transition.guard is not None and (problem := transition.guard(obj, **context)):
             raise ValidationError(problem)
         return transition
 
-    def apply(self, obj, action: str, *, actor, reason: str = "", fields: dict | None = None,
-              before: dict | None = None, unit_id=None, audit_after: dict | None = None, **context):
+    def apply(self, obj, action: str, *, actor, reason: str = "", reason_field: str = "reason",
+              fields: dict | None = None, before: dict | None = None, unit_id=None,
+              audit_after: dict | None = None, **context):
         """Move ``obj`` (locked by the caller's transaction) along ``action``: check, write the status
         and ``fields``, audit, emit. Returns the transition taken."""
-        transition = self.check(actor, obj, action, reason=reason, **context)
+        transition = self.check(actor, obj, action, reason=reason, reason_field=reason_field, **context)
         return self.force(obj, transition, actor=actor, reason=reason, fields=fields, before=before,
                           unit_id=unit_id, audit_after=audit_after)
 

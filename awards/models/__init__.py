@@ -5,6 +5,7 @@ offers (``campaign_awards``), proposals (``proposals``), publication, council an
 from .campaign_awards import CampaignAward, Criterion, CriterionKind, Quota, SubmissionReopening
 from .catalogue import AuthorityLevel, AwardForm, AwardKind, AwardRule, SubjectType
 from .council import (
+    FINISHED_SESSION,
     AgendaItem,
     Ballot,
     BallotCast,
@@ -33,7 +34,8 @@ from .typical import PublicationState, RecognitionLevel, Stage, TypicalExample, 
 __all__ = [
     "AchievementReport", "AgendaItem", "AttachmentKind", "AuthorityLevel", "AwardForm", "AwardKind", "AwardRecord",
     "AwardRule", "Ballot", "BallotCast", "CampaignAward", "Choice", "CouncilComment", "CouncilMember",
-    "CouncilSession", "Criterion", "CriterionKind", "Decision", "Feedback", "FeedbackWindow", "MemberRole",
+    "CouncilSession", "Criterion", "CriterionKind", "Decision", "FINISHED_SESSION", "Feedback", "FeedbackWindow",
+    "MemberRole",
     "Nomination", "NominationStatus", "Proposal", "ProposalAttachment", "ProposalStatus", "PublicationState",
     "Quota", "RecognitionLevel", "SessionStatus", "Stage", "SubjectType", "SubmissionReopening", "TypicalExample",
     "TypicalExampleNote", "WrittenOpinion",

@@ -62,6 +62,10 @@ class SessionStatus(models.TextChoices):
     PREPARING = "preparing", _("Đang chuẩn bị")
     VOTING = "voting", _("Đang bỏ phiếu")
     CLOSED = "closed", _("Đã kết thúc")
+    DECIDED = "decided", _("Đã có quyết định")
+
+
+FINISHED_SESSION = (SessionStatus.CLOSED, SessionStatus.DECIDED)  # the vote is counted
 
 
 class CouncilSession(models.Model):

@@ -19,6 +19,7 @@ from emulation.models import Role
 
 from .. import access, tally
 from ..models import (
+    FINISHED_SESSION,
     AgendaItem,
     AwardRule,
     BallotCast,
@@ -239,7 +240,7 @@ def session_overview(user, session) -> dict:
     voted_ids = {cast.member_id for cast in session.casts.all()}
     seat = next((m for m in members if m.user_id == getattr(user, "pk", None)), None)
     total, participants = len(members), len(voted_ids)
-    closed = session.status == SessionStatus.CLOSED
+    closed = session.status in FINISHED_SESSION
     return {
         "session": session, "campaign": session.campaign, "members": members, "seat": seat,
         "has_voted": seat is not None and seat.pk in voted_ids,

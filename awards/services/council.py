@@ -3,6 +3,7 @@ ballot and closing. Every change is audited, except what a ballot says: the audi
 that a member cast a ballot paper, never the choices on it.
 """
 
+import datetime
 import random
 from collections import Counter
 from dataclasses import dataclass
@@ -15,8 +16,9 @@ from django.utils.translation import gettext as _
 from emulation import audit, registers
 from emulation.models import AuditAction
 
-from .. import access, tally
+from .. import access, tally, workflow
 from ..models import (
+    FINISHED_SESSION,
     AgendaItem,
     Ballot,
     BallotCast,
@@ -25,7 +27,6 @@ from ..models import (
     CouncilMember,
     CouncilSession,
     MemberRole,
-    NominationStatus,
     Proposal,
     ProposalStatus,
     SessionStatus,
@@ -101,7 +102,7 @@ def _sync_agenda(actor, session) -> int:
     list(Proposal.objects.select_for_update().filter(campaign=session.campaign, status=ProposalStatus.SUBMITTED)
          .values_list("pk", flat=True))
     busy = AgendaItem.objects.filter(session__campaign=session.campaign).exclude(
-        session=session).exclude(session__status=SessionStatus.CLOSED).values("nomination_id")
+        session=session).exclude(session__status__in=FINISHED_SESSION).values("nomination_id")
     candidates = list(selectors.agenda_candidates(session.campaign).exclude(pk__in=busy))
     wanted = {n.pk: position for position, n in enumerate(candidates, start=1)}
     existing = {item.nomination_id: item for item in AgendaItem.objects.filter(session=session)}
@@ -163,26 +164,13 @@ def refresh_agenda(*, actor, session: CouncilSession) -> int:
     return _sync_agenda(actor, current)
 
 
-def _set_status(actor, session, status, **fields) -> CouncilSession:
-    before = audit.snapshot(session)
-    session.status = status
-    for name, value in fields.items():
-        setattr(session, name, value)
-    session.save(update_fields=["status", *fields])
-    _record(actor, AuditAction.UPDATE, session, session, before=before)
-    return session
-
-
 @transaction.atomic
-def open_voting(*, actor, session: CouncilSession) -> CouncilSession:
+def open_voting(*, actor, session: CouncilSession, today: datetime.date | None = None) -> CouncilSession:
+    """Open the secret ballot: the agenda and the chair are set, the feedback window has closed."""
     current = selectors.session_for_update(session.pk)
-    _check_manager(actor, current)
-    _check_preparing(current)
-    if not current.items.exists():
-        raise ValidationError(_("Phiên họp chưa có nội dung bình xét."))
-    if not current.members.filter(role=MemberRole.CHAIR).exists():
-        raise ValidationError(_("Hội đồng chưa có Chủ tịch."))
-    return _set_status(actor, current, SessionStatus.VOTING)
+    workflow.SESSION.apply(current, "open", actor=actor, unit_id=current.unit_id,
+                           today=today or timezone.localdate())
+    return current
 
 
 def member_of(user, session) -> CouncilMember | None:
@@ -198,7 +186,7 @@ def add_comment(*, actor, item: AgendaItem, text: str) -> CouncilComment:
     member = member_of(actor, item.session)
     if member is None:
         raise PermissionDenied(_("Chỉ thành viên của phiên họp này được cho ý kiến."))
-    if item.session.status == SessionStatus.CLOSED:
+    if item.session.status in FINISHED_SESSION:
         raise PermissionDenied(_("Phiên họp đã kết thúc."))
     text = text.strip()
     if not text:
@@ -300,13 +288,11 @@ def _quorum_error(session, participants: int, total: int):
 
 
 @transaction.atomic
-def close_session(*, actor, session: CouncilSession) -> CouncilSession:
+def close_session(*, actor, session: CouncilSession, today: datetime.date | None = None) -> CouncilSession:
     """Count the ballots against each nomination's threshold over the whole membership; record
     pass or fail on the agenda and the nominations. Refused while the quorum is not met."""
     current = selectors.session_for_update(session.pk)
-    _check_manager(actor, current)
-    if current.status != SessionStatus.VOTING:
-        raise ValidationError(_("Chỉ kết thúc được phiên họp đang bỏ phiếu."))
+    transition = workflow.SESSION.check(actor, current, "close", today=today or timezone.localdate())
     total = current.members.count()
     participants = current.casts.count()
     if not total or not tally.quorum_met(participants, total, current.quorum_percent):
@@ -319,7 +305,9 @@ def close_session(*, actor, session: CouncilSession) -> CouncilSession:
     minutes = registers.issue_number(issuer=current.unit, series=registers.COUNCIL_MINUTES_SERIES,
                                      issued_on=current.held_on, actor=actor,
                                      subject=f"Biên bản họp Hội đồng Thi đua – Khen thưởng: {current.title}")
-    return _set_status(actor, current, SessionStatus.CLOSED, closed_at=timezone.now(), minutes_entry=minutes)
+    workflow.SESSION.force(current, transition, actor=actor, unit_id=current.unit_id,
+                           fields={"closed_at": timezone.now(), "minutes_entry": minutes})
+    return current
 
 
 def _close_item(actor, session, item, counts: Counter, total: int) -> None:
@@ -333,7 +321,5 @@ def _close_item(actor, session, item, counts: Counter, total: int) -> None:
     item.save(update_fields=["yes_count", "no_count", "passed"])
     _record(actor, AuditAction.UPDATE, item, session, before=before)
     nomination = item.nomination
-    before = audit.snapshot(nomination)
-    nomination.status = NominationStatus.PASSED if result.passed else NominationStatus.NOT_PASSED
-    nomination.save(update_fields=["status"])
-    audit.record(actor=actor, action=AuditAction.UPDATE, obj=nomination, before=before, unit_id=nomination.unit_id)
+    outcome = workflow.NOMINATION.transition_for(nomination, "pass" if result.passed else "fail")
+    workflow.NOMINATION.force(nomination, outcome, actor=actor, reason=result.reason, unit_id=nomination.unit_id)

@@ -5,33 +5,31 @@ place, one wins."""
 
 import datetime
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from emulation import audit, registers
 from emulation.models import AuditAction
 
-from .. import access, quotas
-from ..models import AwardRecord, CouncilSession, Decision, NominationStatus, SessionStatus
+from .. import quotas, workflow
+from ..models import AwardRecord, CouncilSession, Decision, NominationStatus
 from ..selectors.proposals import quota_rules, seat_of, taken_seats
 from .proposals import lock_awards
 
 
 @transaction.atomic
 def approve(*, actor, session: CouncilSession, decided_on: datetime.date, signer_name: str,
-            signer_title: str, awarded: set[int] | None = None) -> Decision:
+            signer_title: str, awarded: set[int] | None = None, today: datetime.date | None = None) -> Decision:
     """The decision's number comes from the issuer's register (series QĐ) in this transaction.
 
     ``awarded``: the passed nominations the director awards (all by default); the others passed
     the council but are not awarded (over a quota, say) and are marked so."""
-    session = CouncilSession.objects.select_for_update().select_related("campaign__plan__issuer").get(pk=session.pk)
-    if not access.can_decide(actor, session.campaign):
-        raise PermissionDenied
-    if session.status != SessionStatus.CLOSED:
-        raise ValidationError(_("Phiên họp chưa kết thúc bỏ phiếu."))
-    if Decision.objects.filter(session=session).exists():
-        raise ValidationError(_("Phiên họp đã có quyết định."))
+    session = CouncilSession.objects.select_for_update().select_related(
+        "campaign__plan__issuer", "minutes_entry").get(pk=session.pk)
+    transition = workflow.SESSION.check(actor, session, "decide", decided_on=decided_on,
+                                        today=today or timezone.localdate())
     passed = [item.nomination for item in session.items.filter(passed=True).select_related(
         "nomination__officer__unit", "nomination__unit", "nomination__proposal",
         "nomination__campaign_award__award_form")]
@@ -62,24 +60,28 @@ def approve(*, actor, session: CouncilSession, decided_on: datetime.date, signer
             decision.full_clean()
             decision.save()
             for nomination in passed:
-                _settle(nomination, decision)
+                _settle(actor, nomination, decision)
             for nomination in declined:
-                nomination.status = NominationStatus.REFUSED
-                nomination.save(update_fields=["status"])
+                _move(actor, nomination, "refuse")
     except IntegrityError as exc:
         raise ValidationError(_("Thành tích này đã được khen thưởng; vui lòng kiểm tra lại.")) from exc
     audit.record(actor=actor, action=AuditAction.CREATE, obj=decision)
+    workflow.SESSION.force(session, transition, actor=actor, unit_id=session.unit_id)
     return decision
 
 
-def _settle(nomination, decision: Decision) -> None:
+def _move(actor, nomination, action: str, reason: str = "") -> None:
+    """The director settles a passed nomination (her permission was checked on the session)."""
+    workflow.NOMINATION.force(nomination, workflow.NOMINATION.transition_for(nomination, action), actor=actor,
+                              reason=reason, unit_id=nomination.unit_id)
+
+
+def _settle(actor, nomination, decision: Decision) -> None:
     award = nomination.campaign_award
     if not award.decided_here:
-        nomination.status = NominationStatus.FORWARDED
-        nomination.save(update_fields=["status"])
+        _move(actor, nomination, "forward")
         return
-    nomination.status = NominationStatus.AWARDED
-    nomination.save(update_fields=["status"])
+    _move(actor, nomination, "award")
     record = AwardRecord(
         award_form=award.award_form, officer=nomination.officer,
         unit=None if nomination.officer_id else nomination.unit,

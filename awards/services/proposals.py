@@ -11,17 +11,15 @@ from django.utils.translation import gettext as _
 from emulation import audit, registers
 from emulation.models import AuditAction
 
-from .. import access, candidates, dossier, quotas
+from .. import access, candidates, dossier, quotas, workflow
 from ..models import (
     AchievementReport,
     AttachmentKind,
     AwardRecord,
     CampaignAward,
     Nomination,
-    NominationStatus,
     Proposal,
     ProposalAttachment,
-    ProposalStatus,
     SubjectType,
     SubmissionReopening,
 )
@@ -205,6 +203,7 @@ def number_papers(*, actor, proposal: Proposal, today: datetime.date | None = No
 def submit(*, actor, proposal: Proposal, now: datetime.datetime | None = None) -> Proposal:
     _editable(actor, proposal)
     proposal = Proposal.objects.select_related("campaign__plan__issuer", "unit").get(pk=proposal.pk)
+    transition = workflow.PROPOSAL.check(actor, proposal, "submit")
     now = now or timezone.now()
     today = timezone.localdate(now)
     if not dossier.submission_open(today, proposal.campaign.dossier_due_on, _reopened_until(proposal)):
@@ -240,13 +239,12 @@ def submit(*, actor, proposal: Proposal, now: datetime.datetime | None = None) -
     if errors:
         raise ValidationError(errors)
     for n in nominations:
-        n.status = NominationStatus.PROPOSED
-        n.save(update_fields=["eligibility", "rule", "status"])
+        n.save(update_fields=["eligibility", "rule"])
     before = audit.snapshot(proposal)
-    proposal.status, proposal.submitted_at, proposal.submitted_by = ProposalStatus.SUBMITTED, now, actor
     _issue_numbers(actor, proposal, today)
-    proposal.save(update_fields=["status", "submitted_at", "submitted_by", "letter_entry", "minutes_entry"])
-    audit.record(actor=actor, action=AuditAction.UPDATE, obj=proposal, before=before)
+    workflow.PROPOSAL.force(proposal, transition, actor=actor, before=before, fields={
+        "submitted_at": now, "submitted_by": actor, "letter_entry": proposal.letter_entry,
+        "minutes_entry": proposal.minutes_entry})
     return proposal
 
 
@@ -254,19 +252,9 @@ def submit(*, actor, proposal: Proposal, now: datetime.datetime | None = None) -
 def return_proposal(*, actor, proposal: Proposal, comment: str) -> Proposal:
     """Staff return a submitted proposal with comments: it stays as it was (history), and a new draft
     version with the same content opens for the unit."""
-    proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
-    _require(access.can_review_proposal(actor, proposal))
-    if proposal.status != ProposalStatus.SUBMITTED:
-        raise ValidationError(_("Chỉ trả lại đề nghị đã gửi."))
-    if not comment.strip():
-        raise ValidationError({"comment": _("Ghi rõ nội dung cần bổ sung.")})
-    if proposal.nominations.filter(agenda_items__isnull=False).exists():
-        raise ValidationError(_("Đề nghị đã đưa vào phiên họp Hội đồng, không trả lại được."))
-    before = audit.snapshot(proposal)
-    proposal.status, proposal.returned_at, proposal.returned_by = ProposalStatus.RETURNED, timezone.now(), actor
-    proposal.return_comment = comment.strip()
-    proposal.save()
-    audit.record(actor=actor, action=AuditAction.UPDATE, obj=proposal, before=before)
+    proposal = Proposal.objects.select_for_update().select_related("campaign__plan__issuer").get(pk=proposal.pk)
+    workflow.PROPOSAL.apply(proposal, "return", actor=actor, reason=comment, reason_field="comment", fields={
+        "returned_at": timezone.now(), "returned_by": actor, "return_comment": comment.strip()})
     return _new_version(actor, proposal)
 
 

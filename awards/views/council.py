@@ -13,7 +13,7 @@ from emulation.viewhelpers import save_with, scoped_or_404
 
 from .. import access
 from ..forms_council import BallotForm, CommentForm, SessionForm, WrittenOpinionForm, member_formset
-from ..models import AgendaItem, CouncilMember, CouncilSession, Decision, SessionStatus
+from ..models import FINISHED_SESSION, AgendaItem, CouncilMember, CouncilSession, Decision, SessionStatus
 from ..selectors import council as selectors
 from ..services import council as services
 
@@ -127,7 +127,7 @@ def session_vote(request, pk):
 @login_required
 def session_results(request, pk):
     session = scoped_or_404(selectors.session_detail, request.user, pk)
-    if session.status != SessionStatus.CLOSED:
+    if session.status not in FINISHED_SESSION:
         messages.info(request, _("Kết quả kiểm phiếu chỉ có sau khi phiên họp kết thúc."))
         return redirect(session)
     context = selectors.session_overview(request.user, session)

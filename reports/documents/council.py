@@ -13,7 +13,7 @@ from django.db.models import Prefetch
 from django.utils import timezone
 
 from awards import tally
-from awards.models import AgendaItem, AwardRule, CouncilMember, CouncilSession, MemberRole, SessionStatus
+from awards.models import FINISHED_SESSION, AgendaItem, AwardRule, CouncilMember, CouncilSession, MemberRole
 from awards.selectors.council import rule_for
 from emulation import registers
 
@@ -106,7 +106,7 @@ def _closing_time(session: CouncilSession) -> str:
     later, or not yet) the secretary writes the hour in, on the meeting's date."""
     gap = "\u00a0\u00a0…\u00a0"
     closed = timezone.localtime(session.closed_at) if session.closed_at else None
-    if session.status == SessionStatus.CLOSED and closed and closed.date() == session.held_on:
+    if session.status in FINISHED_SESSION and closed and closed.date() == session.held_on:
         return f"Cuộc họp kết thúc vào {closed:%H} giờ {closed:%M}, {layout.vn_date(closed.date())}"
     return f"Cuộc họp kết thúc vào{gap}giờ{gap.rstrip()}, {layout.vn_date(session.held_on)}"
 
@@ -117,7 +117,7 @@ def session_minutes_parts(session: CouncilSession, prefix: str = "BienBanHoiDong
     head = _head(session, prefix, title=f"Biên bản họp {COUNCIL} – {session.title}", type_name="Biên bản",
                  subject=f"Họp {COUNCIL} {session.unit.name}",
                  recipients=("Thành viên Hội đồng", "Lưu: VT, Hồ sơ"))
-    closed = session.status == SessionStatus.CLOSED
+    closed = session.status in FINISHED_SESSION
     return [layout.render("reports/documents/council_minutes.html", head, session=session, m=members, rows=rows,
                           closed=closed, closing=_closing_time(session), passed=sum(1 for r in rows if r.passed))]
 

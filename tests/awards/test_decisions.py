@@ -25,6 +25,7 @@ from awards.models import (
 )
 from awards.services import decisions
 from awards.services import proposals as proposal_services
+from emulation.lifecycle import Refused
 from emulation.models import Role
 from tests.factories import RoleGrantFactory
 from tests.services import service_missing
@@ -68,9 +69,17 @@ def test_only_the_director_approves_a_closed_session(submitted_proposal, staff, 
             approve(session, someone)
     session.status = SessionStatus.VOTING
     session.save()
-    with pytest.raises(ValidationError, match="chưa kết thúc"):
+    with pytest.raises(Refused, match="khi đang ở trạng thái “Đang bỏ phiếu”"):
         approve(session, director)
     assert not Decision.objects.exists()
+    session.status = SessionStatus.CLOSED
+    session.save()
+    approve(session, director)
+    session.refresh_from_db()
+    assert session.status == SessionStatus.DECIDED
+    with pytest.raises(Refused, match="“Đã có quyết định”"):
+        approve(session, director)
+    assert Decision.objects.count() == 1
 
 
 @pytest.mark.django_db
