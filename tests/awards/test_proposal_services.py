@@ -183,3 +183,32 @@ def test_writes_see_a_submission_that_committed_after_the_page_loaded(draft, cam
     assert (current.status, current.meeting_chair) == (ProposalStatus.SUBMITTED, "")
     assert list(current.nominations.values_list("officer", flat=True)) == [officer_a.pk]
     assert not AchievementReport.objects.exists() and not current.attachments.exists()
+
+
+def test_a_reprimand_after_the_submission_day_counts_at_decision_not_at_submission(
+        draft, campaign_award, officer_a, head_a, director, media_root):
+    """Reprimanded on 27/06/2024, inside the criterion's window, two days after the unit submitted:
+    the submission verdict (facts of 25/06) stands; the director's decision of 10/07 refuses the award."""
+    from awards.models import AwardRecord, NominationStatus
+    from tests.awards.test_decisions import approve, closed_session
+
+    Criterion.objects.create(campaign_award=campaign_award, kind=CriterionKind.NO_DISCIPLINE, applies_to="individual",
+                             params={"from": "2023-10-01", "to": "2024-06-30", "min_form": "reprimand"})
+    DisciplineFactory(officer=officer_a, form=DisciplineForm.REPRIMAND, decided_on=datetime.date(2024, 6, 27),
+                      ends_on=datetime.date(2025, 6, 27), decision_number="09/QĐ-CTHADS")
+    nomination = services.nominate(actor=head_a, proposal=draft, campaign_award=campaign_award, officer=officer_a)
+    complete(draft, head_a, nomination)
+    services.submit(actor=head_a, proposal=draft, now=BEFORE_DUE)
+    nomination.refresh_from_db()
+    assert (nomination.eligibility["verdict"], nomination.eligibility["evaluated_on"]) == ("eligible", "2024-06-25")
+
+    with pytest.raises(ValidationError) as refused:
+        approve(closed_session(draft.campaign, [nomination]), director)
+    assert refused.value.messages == [
+        "Không còn đối tượng nào đủ điều kiện khen thưởng ngày 10/07/2024; chưa ban hành quyết định được.",
+        "Đang trong thời gian thi hành kỷ luật: thành tích trong kỳ chưa được tính. (Nguyễn Văn An: khiển trách "
+        "ngày 27/06/2024 (QĐ 09/QĐ-CTHADS), chấp hành xong: 27/06/2025) Bị kỷ luật hình thức “khiển trách” trở "
+        "lên từ 01/10/2023 đến 30/06/2024. (Nguyễn Văn An: khiển trách ngày 27/06/2024 (QĐ 09/QĐ-CTHADS))"]
+    assert not AwardRecord.objects.exists()
+    nomination.refresh_from_db()
+    assert nomination.status == NominationStatus.PASSED  # nothing decided: the director may wait for the facts
