@@ -92,3 +92,18 @@ def test_closing_the_vote_flags_the_stopped_nominee_and_keeps_the_vote(staff, su
     assert items[officer_a.pk].nomination.status == NominationStatus.PASSED  # the council's vote as cast
     page = login(staff).get(reverse("awards:session_results", args=[session.pk])).content.decode()
     assert (f'<strong>Tạm dừng khen thưởng:</strong> {INSPECTION_REASON}</div>') in page
+
+
+def test_a_collective_hold_opened_from_the_unit_page_stops_the_collective_not_its_members(
+        submitted_proposal, staff, director, unit_a, login):
+    response = login(staff).post(reverse("emulation:unit_hold_create", args=[unit_a.pk]), {
+        "kind": "investigation", "opened_on": "02/07/2024", "note": "Thanh tra công tác kê biên"})
+    assert response.status_code == 302
+    approve(closed_session(submitted_proposal.campaign, list(submitted_proposal.nominations.all())), director)
+    assert statuses(submitted_proposal) == {"A-001": NominationStatus.AWARDED, "A-002": NominationStatus.AWARDED,
+                                            "tập thể": NominationStatus.REFUSED}
+    collective = submitted_proposal.nominations.get(officer__isnull=True)
+    assert collective.refusal_reason == (
+        "Đang có vụ việc chưa kết luận: chưa khen thưởng, chưa đề nghị cấp trên khen thưởng. "
+        "(Chi cục Thi hành án dân sự thành phố Vị Thanh: Đang điều tra, thanh tra, kiểm tra từ 02/07/2024)")
+    assert list(AwardRecord.objects.filter(unit=unit_a)) == []
