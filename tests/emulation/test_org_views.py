@@ -239,7 +239,8 @@ def test_staff_open_a_hold_against_a_collective_from_the_unit_page(login, staff,
     assert "Ngày kết thúc phải sau ngày bắt đầu xem xét." in bad.content.decode()
     hold.refresh_from_db()
     assert hold.closed_on is None
-    client.post(reverse("emulation:unit_hold_edit", args=[unit_a.pk, hold.pk]), {**UNIT_HOLD, "closed_on": "30/07/2024"})
+    client.post(reverse("emulation:unit_hold_edit", args=[unit_a.pk, hold.pk]),
+                {**UNIT_HOLD, "closed_on": "30/07/2024"})
     hold.refresh_from_db()
     assert hold.closed_on.isoformat() == "2024-07-30"
 
