@@ -7,6 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from campaigns import snapshots
 from campaigns.models import Campaign
 from emulation.models import Officer, Unit
+from emulation.text import person_name
 
 from . import demo_data as data
 from . import demo_typical
@@ -130,7 +131,7 @@ def load_walkthrough() -> None:
             services.save_report(actor=actor, report=AchievementReport(
                 nomination=nomination, duties=data.REPORT_DUTIES, achievements=data.REPORT_ACHIEVEMENTS))
         services.submit(actor=actor, proposal=proposal, now=submitted_at)
-    seats = [council.Seat(user=users[name], role=role, full_name=f"{users[name].last_name} {users[name].first_name}")
+    seats = [council.Seat(user=users[name], role=role, full_name=person_name(users[name]))
              for name, role in (("cuctruong", MemberRole.CHAIR), ("hoidong", MemberRole.MEMBER))]
     session = council.create_session(actor=users["thuongtruc"], session=CouncilSession(
         campaign=campaign, title="Phiên họp Hội đồng Thi đua – Khen thưởng xét tặng Giấy khen đợt thi đua cao điểm",

@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from emulation.forms import DateInput
+from emulation.text import person_name
 
 from .models import Choice, CouncilSession, FeedbackWindow, MemberRole
 from .services.council import Seat
@@ -33,7 +34,7 @@ class MemberForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["user"].queryset = users
         self.fields["user"].label_from_instance = lambda u: (
-            f"{u.last_name} {u.first_name} ({u.username})".strip() if u.first_name or u.last_name else u.username)
+            f"{person_name(u)} ({u.username})" if u.first_name or u.last_name else u.username)
 
 
 class BaseMemberFormSet(forms.BaseFormSet):

@@ -137,6 +137,16 @@ def decision_not_before_minutes(session, *, decided_on: datetime.date, today: da
     return None
 
 
+def can_prepare(user, session) -> bool:
+    """Members and agenda change only while the session is being prepared, by staff."""
+    return session.status == SessionStatus.PREPARING and _session_staff(user, session)
+
+
+def allowed(lifecycle: Lifecycle, user, obj) -> set[str]:
+    """The actions ``user`` may take on ``obj`` now, for templates (``{% if "close" in allowed %}``)."""
+    return {t.action for t in lifecycle.actions(user, obj)}
+
+
 SESSION = Lifecycle(
     name="session", states=SessionStatus,
     roles={"staff": _session_staff, "director": _session_director},

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from django.db import transaction
 
 from emulation import access as org_access
+from emulation import audit
 from emulation.models import AuditAction, AuditEntry, Officer
 from emulation.spreadsheets import CellError, RowError, cell, open_workbook, parse_amount, parse_date, read_sheet
 
@@ -133,7 +134,7 @@ def _write(rows, campaign, existing, user, outcome, progress) -> None:
                 progress(min(start + 1000, len(new)), len(new) + len(changed))
         Result.objects.bulk_update(changed, [*FIELDS, "status", "updated_by"], batch_size=1000)
         AuditEntry.objects.bulk_create([
-            AuditEntry(actor=user, actor_name=user.get_username(), action=AuditAction.IMPORT,
+            AuditEntry(actor=user, actor_name=audit.actor_name(user), action=AuditAction.IMPORT,
                        model_label="campaigns.Result", object_id=str(r.pk), object_repr=str(r)[:255],
                        unit_id=r.unit_id, changes={name: [None, getattr(r, name)] for name in FIELDS})
             for r in [*new, *changed]], batch_size=1000)

@@ -7,6 +7,7 @@ from django.db import models
 from django.utils import translation
 
 from .models import AuditAction, AuditEntry
+from .text import person_name
 
 _SKIPPED = {"search_key", "sort_key", "path", "password", "last_login"}
 
@@ -52,6 +53,11 @@ def _unit_of(obj):
     return None
 
 
+def actor_name(actor) -> str:
+    """Who the log says acted: the person's name in natural order (their username if they have none)."""
+    return person_name(actor)[:150] if getattr(actor, "pk", None) else "hệ thống"
+
+
 def record(*, actor, action: str, obj: models.Model, before: dict | None = None,
            after: dict | None = None, unit_id=None) -> AuditEntry:
     if after is None and action != AuditAction.DELETE:
@@ -60,7 +66,7 @@ def record(*, actor, action: str, obj: models.Model, before: dict | None = None,
         object_repr = str(obj)[:255]
     return AuditEntry.objects.create(
         actor=actor if getattr(actor, "pk", None) else None,
-        actor_name=(actor.get_username() if getattr(actor, "pk", None) else "hệ thống"),
+        actor_name=actor_name(actor),
         action=action,
         model_label=obj._meta.label,
         object_id=str(obj.pk),

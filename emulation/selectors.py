@@ -59,7 +59,8 @@ def audit_entries_visible_to(user, *, q: str = "", model_label: str = "") -> Que
     if not user.is_superuser:
         entries = entries.filter(unit_id__in=access.visible_unit_ids(user))
     if q:
-        entries = entries.filter(Q(object_repr__icontains=q) | Q(actor_name__icontains=q))
+        entries = entries.filter(Q(object_repr__icontains=q) | Q(actor_name__icontains=q)
+                                 | Q(actor__username__icontains=q))
     if model_label:
         entries = entries.filter(model_label=model_label)
     return entries

@@ -87,4 +87,15 @@ def display_name(name: str) -> str:
     return " ".join(nfc(name).split())
 
 
-__all__ = ["nfc", "search_key", "sort_key", "name_sort_key", "split_name", "display_name"]
+def person_name(user) -> str:
+    """A user's name in natural Vietnamese order: "Lê Thùy Hằng", or the username when it is blank.
+
+    Accounts keep the family and middle names in ``last_name`` and the given name in ``first_name``,
+    so Django's ``get_full_name()`` (first, then last) would print "Hằng Lê Thùy": never use it."""
+    if user is None:
+        return ""
+    name = display_name(f"{getattr(user, 'last_name', '') or ''} {getattr(user, 'first_name', '') or ''}")
+    return name or user.get_username()
+
+
+__all__ = ["nfc", "search_key", "sort_key", "name_sort_key", "split_name", "display_name", "person_name"]

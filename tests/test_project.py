@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from django import forms
+from django.conf import settings
 from django.core.management import call_command
 from django.template import Context, Template
 from django.utils import formats, translation
@@ -85,3 +86,45 @@ def test_architecture_check_catches_an_upward_import(tmp_path):
     module = tmp_path / "bad.py"
     module.write_text("from awards import models\nimport reports.views\n")
     assert _imported_apps(module) == {"awards", "reports"}
+
+
+WORKFLOW_APPS = ("awards",)
+
+
+def _status_writes(path: Path) -> list[str]:
+    """Places in a module that write a ``status``: ``x.status = …``, ``setattr(x, "status", …)``,
+    ``….update(status=…)`` and ``save(update_fields=[…"status"…])``."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        targets = node.targets if isinstance(node, ast.Assign) else [node.target] if isinstance(
+            node, ast.AugAssign | ast.AnnAssign) else []
+        for target in targets:
+            for leaf in (target.elts if isinstance(target, ast.Tuple) else [target]):
+                if isinstance(leaf, ast.Attribute) and leaf.attr == "status":
+                    found.append(f"{path}:{node.lineno}")
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute | ast.Name):
+            name = node.func.attr if isinstance(node.func, ast.Attribute) else node.func.id
+            if name == "setattr" and len(node.args) > 1 and getattr(node.args[1], "value", None) == "status":
+                found.append(f"{path}:{node.lineno}")
+            for keyword in node.keywords:
+                if name == "update" and keyword.arg == "status":
+                    found.append(f"{path}:{node.lineno}")
+                if keyword.arg == "update_fields" and "status" in ast.unparse(keyword.value):
+                    found.append(f"{path}:{node.lineno}")
+    return found
+
+
+def test_statuses_are_written_only_by_the_lifecycles():
+    """Each app's workflow.py (through ``emulation.lifecycle``) is the one place a status changes; demo data
+    and migrations, which lay down history as it was, are the exceptions."""
+    base = Path(settings.BASE_DIR)
+    modules = [p for app in WORKFLOW_APPS for p in (base / app).rglob("*.py")
+               if "migrations" not in p.parts and p.name != "workflow.py" and not p.name.startswith("demo")]
+    assert [w for p in modules for w in _status_writes(p)] == []
+
+
+def test_the_status_scan_finds_each_kind_of_write(tmp_path):
+    module = tmp_path / "services.py"
+    module.write_text('x.status = "a"\nx.a, x.status = 1, 2\nsetattr(x, "status", 1)\n'
+                      'Q.objects.update(status="b")\nx.save(update_fields=["status"])\nx.other = 1\n')
+    assert [w.rsplit(":", 1)[1] for w in _status_writes(module)] == ["1", "2", "3", "4", "5"]

@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from campaigns.models import Campaign
 from emulation import access as org_access
 from emulation.models import Role
+from emulation.text import name_sort_key
 
 from .. import access, tally
 from ..models import (
@@ -27,6 +28,7 @@ from ..models import (
     CouncilMember,
     CouncilSession,
     Feedback,
+    MemberRole,
     Nomination,
     NominationStatus,
     ProposalStatus,
@@ -35,6 +37,12 @@ from ..models import (
 )
 
 SESSION_ROLES = frozenset({Role.STAFF, Role.ADMIN, Role.DIRECTOR, Role.COUNCIL_MEMBER})
+SEAT_ORDER = {MemberRole.CHAIR: 0, MemberRole.VICE_CHAIR: 1, MemberRole.MEMBER: 2, MemberRole.SECRETARY: 3}
+
+
+def seating_order(members) -> list[CouncilMember]:
+    """The chair first, then the vice-chairs, the members and the secretary; within a role by given name."""
+    return sorted(members, key=lambda m: (SEAT_ORDER.get(m.role, 9), name_sort_key(m.full_name), m.pk))
 
 
 def _council_scope(user) -> Q:
@@ -124,7 +132,7 @@ def member_candidates(campaign):
     ancestors = [issuer.path[:end + 1] for end, char in enumerate(issuer.path) if char == "/" and end]
     users = get_user_model().objects.filter(
         Q(role_grants__unit__path__startswith=issuer.path) | Q(role_grants__unit__path__in=ancestors), is_active=True)
-    return users.distinct().order_by("last_name", "first_name", "username")
+    return users.distinct().order_by("first_name", "last_name", "username")  # by given name
 
 
 # Publication for feedback
@@ -236,7 +244,7 @@ def _row(item, total: int, closed: bool) -> AgendaRow:
 def session_overview(user, session) -> dict:
     """What the session pages show, from ``session_detail``'s prefetched data: the agenda, members
     who voted and who did not (the participation record), the user's seat, and counts once closed."""
-    members = list(session.members.all())
+    members = seating_order(session.members.all())
     voted_ids = {cast.member_id for cast in session.casts.all()}
     seat = next((m for m in members if m.user_id == getattr(user, "pk", None)), None)
     total, participants = len(members), len(voted_ids)
@@ -249,5 +257,5 @@ def session_overview(user, session) -> dict:
         "total": total, "participants": participants,
         "participation": tally.percent_of(participants, total) if total else None,
         "quorum_met": bool(total) and tally.quorum_met(participants, total, session.quorum_percent),
-        "written_opinions": list(session.written_opinions.all()),
+        "written_opinions": sorted(session.written_opinions.all(), key=lambda o: name_sort_key(o.member.full_name)),
     }

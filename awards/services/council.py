@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from emulation import audit, registers
 from emulation.models import AuditAction
+from emulation.text import person_name
 
 from .. import access, tally, workflow
 from ..models import (
@@ -88,7 +89,7 @@ def _seat_members(actor, session, seats: list[Seat]) -> None:
     for user_id, seat in wanted.items():
         member = existing.get(user_id) or CouncilMember(session=session, user=seat.user)
         before = audit.snapshot(member) if member.pk else None
-        full_name = seat.full_name.strip() or seat.user.get_full_name() or seat.user.get_username()
+        full_name = seat.full_name.strip() or person_name(seat.user)
         if member.pk and (member.full_name, member.role) == (full_name, seat.role):
             continue
         member.full_name, member.role = full_name, seat.role
@@ -124,6 +125,9 @@ def _sync_agenda(actor, session) -> int:
     return len(wanted)
 
 
+EDITABLE_SESSION_FIELDS = ("title", "held_on", "location", "quorum_percent")  # what staff change while preparing
+
+
 def _save_session(session) -> None:
     session.full_clean(exclude=["created_by"])
     session.save()
@@ -135,7 +139,8 @@ def create_session(*, actor, session: CouncilSession, seats: list[Seat]) -> Coun
     _check_manager(actor, session.campaign)
     _check_seats(seats)
     session.unit = access.issuer_of(session.campaign)
-    session.status = SessionStatus.PREPARING
+    if session.status != SessionStatus.PREPARING:  # a session starts being prepared (its lifecycle's first state)
+        raise ValidationError(_("Phiên họp mới phải ở trạng thái đang chuẩn bị."))
     session.created_by = actor if actor.pk else None
     _save_session(session)
     _record(actor, AuditAction.CREATE, session, session)
@@ -150,11 +155,13 @@ def update_session(*, actor, session: CouncilSession, seats: list[Seat]) -> Coun
     _check_manager(actor, current)
     _check_preparing(current)
     _check_seats(seats)
-    session.unit_id, session.campaign_id, session.status = current.unit_id, current.campaign_id, current.status
-    _save_session(session)
-    _record(actor, AuditAction.UPDATE, session, session, before=audit.snapshot(current))
-    _seat_members(actor, session, seats)
-    return session
+    before = audit.snapshot(current)
+    for name in EDITABLE_SESSION_FIELDS:
+        setattr(current, name, getattr(session, name))
+    _save_session(current)
+    _record(actor, AuditAction.UPDATE, current, current, before=before)
+    _seat_members(actor, current, seats)
+    return current
 
 
 @transaction.atomic

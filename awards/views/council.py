@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 from emulation import panels
 from emulation.viewhelpers import save_with, scoped_or_404
 
-from .. import access
+from .. import access, workflow
 from ..forms_council import BallotForm, CommentForm, SessionForm, WrittenOpinionForm, member_formset
 from ..models import FINISHED_SESSION, AgendaItem, CouncilMember, CouncilSession, Decision, SessionStatus
 from ..selectors import council as selectors
@@ -67,6 +67,8 @@ def session_detail(request, pk):
         opinion_form = WrittenOpinionForm(members=CouncilMember.objects.filter(pk__in=[m.pk for m in absent]))
     return render(request, "awards/session_detail.html", {
         **overview, "can_manage": can_manage, "opinion_form": opinion_form,
+        "allowed": workflow.allowed(workflow.SESSION, request.user, session),
+        "can_prepare": workflow.can_prepare(request.user, session),
         "panels": panels.panels("session", request.user, session)})
 
 
@@ -132,7 +134,7 @@ def session_results(request, pk):
         return redirect(session)
     context = selectors.session_overview(request.user, session)
     context["decision"] = Decision.objects.filter(session=session).first()
-    context["can_decide"] = access.can_decide(request.user, session.campaign)
+    context["allowed"] = workflow.allowed(workflow.SESSION, request.user, session)
     return render(request, "awards/session_results.html", context)
 
 

@@ -2,15 +2,16 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from emulation import panels, registers
+from emulation.lifecycle import Refused
+from emulation.text import person_name
 from emulation.viewhelpers import save_with, scoped_or_404
 
-from .. import access
+from .. import workflow
 from ..forms import DecisionForm
 from ..selectors import decisions as selectors
 from ..services import decisions as services
@@ -19,14 +20,14 @@ from ..services import decisions as services
 @login_required
 def decision_create(request, pk):
     session = scoped_or_404(selectors.session_for_decision, request.user, pk)
-    if not access.can_decide(request.user, session.campaign):
-        raise PermissionDenied
     if hasattr(session, "decision"):
         return redirect(session.decision)
+    if why := workflow.SESSION.refusal(request.user, session, "decide"):
+        raise Refused(why)
     today = timezone.localdate()
-    signer = f"{request.user.last_name} {request.user.first_name}".strip()  # the director approving signs
-    initial = {"decided_on": today,
-               "signer_name": signer or session.campaign.plan.signer_name, "signer_title": "CỤC TRƯỞNG"}
+    named = request.user.first_name or request.user.last_name  # the director approving signs
+    signer = person_name(request.user) if named else session.campaign.plan.signer_name
+    initial = {"decided_on": today, "signer_name": signer, "signer_title": "CỤC TRƯỞNG"}
     rows = selectors.outcome_on(session, today)  # a nominee stopped today cannot be ticked
     form = DecisionForm(request.POST or None, initial=initial, passed=selectors.awardable(rows))
     if request.method == "POST" and form.is_valid():

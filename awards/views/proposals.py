@@ -14,10 +14,11 @@ from django.views.decorators.http import require_POST
 
 from campaigns import selectors as campaign_selectors
 from emulation import panels
+from emulation.lifecycle import Refused
 from emulation.models import Unit
 from emulation.viewhelpers import save_with, scoped_or_404
 
-from .. import access, dossier
+from .. import access, dossier, workflow
 from ..forms import AttachmentForm, MeetingForm, NominateForm, ProposalOpenForm, ReopenForm, ReportForm, ReturnForm
 from ..models import AchievementReport, CampaignAward
 from ..selectors import proposals as selectors
@@ -133,7 +134,8 @@ def proposal_detail(request, pk):
     context = {
         "proposal": proposal, "campaign": proposal.campaign, "nominations": nominations,
         "attachments": list(proposal.attachments.all()), "versions": selectors.proposal_versions(proposal),
-        "editable": editable, "can_review": access.can_review_proposal(user, proposal),
+        "editable": editable, "allowed": workflow.allowed(workflow.PROPOSAL, user, proposal),
+        "returned_before": proposal.previous if proposal.previous_id and proposal.previous.return_comment else None,
         "quota_left": [(a, left[a.pk]) for a in awards],
         "missing": dossier.missing_parts(services.dossier_parts(proposal, nominations)) if editable else [],
     }
@@ -141,7 +143,7 @@ def proposal_detail(request, pk):
         context["nominate_form"] = NominateForm(awards=awards, subjects=_subjects(proposal, awards, on))
         context["attachment_form"] = AttachmentForm(nominations=nominations)
     _explain(nominations, awards, proposal.unit, on)
-    if context["can_review"]:
+    if "return" in context["allowed"]:
         context["return_form"] = ReturnForm()
     context["panels"] = panels.panels("proposal", user, proposal)
     return render(request, "awards/proposal_detail.html", context)
@@ -280,8 +282,8 @@ def proposal_number(request, pk):
 @require_POST
 def proposal_return(request, pk):
     proposal = _proposal(request, pk)
-    if not access.can_review_proposal(request.user, proposal):
-        raise PermissionDenied
+    if why := workflow.PROPOSAL.refusal(request.user, proposal, "return"):
+        raise Refused(why)
     form = ReturnForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Ghi rõ nội dung cần bổ sung."))

@@ -13,14 +13,13 @@ from django.db.models import Prefetch
 from django.utils import timezone
 
 from awards import tally
-from awards.models import FINISHED_SESSION, AgendaItem, AwardRule, CouncilMember, CouncilSession, MemberRole
-from awards.selectors.council import rule_for
+from awards.models import FINISHED_SESSION, AgendaItem, AwardRule, CouncilSession, MemberRole
+from awards.selectors.council import rule_for, seating_order
 from emulation import registers
 
 from .. import formats
 from . import layout
 
-ROLE_ORDER = {MemberRole.CHAIR: 0, MemberRole.VICE_CHAIR: 1, MemberRole.MEMBER: 2, MemberRole.SECRETARY: 3}
 COUNCIL = "Hội đồng Thi đua – Khen thưởng"
 
 
@@ -31,8 +30,7 @@ def load_session(pk: int) -> CouncilSession:
         "nomination__campaign_award__award_form").prefetch_related(
         Prefetch("nomination__campaign_award__award_form__rules", AwardRule.objects.order_by("valid_from")))
     return (CouncilSession.objects.select_related("unit__parent", "campaign__plan__issuer", "minutes_entry")
-            .prefetch_related(Prefetch("members", CouncilMember.objects.order_by("full_name", "id")), "casts",
-                              "written_opinions", Prefetch("items", items)).get(pk=pk))
+            .prefetch_related("members", "casts", "written_opinions", Prefetch("items", items)).get(pk=pk))
 
 
 @dataclass(frozen=True)
@@ -69,7 +67,7 @@ def _vote_row(item: AgendaItem, total: int) -> VoteRow:
 def attendance(session: CouncilSession) -> dict:
     """Who took part (cast a ballot paper) and who was absent, from the participation record only.
     Absent members' written opinions go with them; members are listed chair first."""
-    members = sorted(session.members.all(), key=lambda m: (ROLE_ORDER.get(m.role, 9), m.full_name))
+    members = seating_order(session.members.all())
     voted = {cast.member_id for cast in session.casts.all()}
     opinions = {o.member_id: o for o in session.written_opinions.all()}
     total, present = len(members), sum(1 for m in members if m.pk in voted)
