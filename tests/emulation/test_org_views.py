@@ -266,3 +266,17 @@ def test_a_hold_is_edited_only_through_its_own_subject(login, staff, unit_a, uni
         assert client.post(url, {**UNIT_HOLD, "closed_on": "03/07/2024"}).status_code == 404
     hold.refresh_from_db()
     assert hold.closed_on is None
+
+
+def test_the_hold_service_takes_a_collective_and_refuses_staff_of_another_unit(staff, unit_a, unit_b):
+    from django.core.exceptions import PermissionDenied
+
+    from emulation import services
+
+    staff_b = RoleGrantFactory(user__username="thuongtruc_b", role=Role.STAFF, unit=unit_b).user
+    with pytest.raises(PermissionDenied):
+        services.save_award_hold(actor=staff_b, hold=AwardHold(unit=unit_a, kind=HoldKind.COMPLAINT,
+                                                               opened_on="2024-07-02"))
+    hold = services.save_award_hold(actor=staff, hold=AwardHold(unit=unit_a, kind=HoldKind.COMPLAINT,
+                                                                opened_on="2024-07-02"))
+    assert list(AwardHold.objects.values_list("pk", "unit_id", "officer_id")) == [(hold.pk, unit_a.pk, None)]
