@@ -1,8 +1,10 @@
 """Units, officers and discipline through the browser-facing views."""
 
 import pytest
+from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
+from emulation import services
 from emulation.models import Assignment, AuditEntry, AwardHold, Discipline, HoldKind, Officer, Role, Unit
 from tests.factories import DisciplineFactory, OfficerFactory, RoleGrantFactory
 
@@ -269,10 +271,6 @@ def test_a_hold_is_edited_only_through_its_own_subject(login, staff, unit_a, uni
 
 
 def test_the_hold_service_takes_a_collective_and_refuses_staff_of_another_unit(staff, unit_a, unit_b):
-    from django.core.exceptions import PermissionDenied
-
-    from emulation import services
-
     staff_b = RoleGrantFactory(user__username="thuongtruc_b", role=Role.STAFF, unit=unit_b).user
     with pytest.raises(PermissionDenied):
         services.save_award_hold(actor=staff_b, hold=AwardHold(unit=unit_a, kind=HoldKind.COMPLAINT,
