@@ -30,7 +30,7 @@ def approve(*, actor, session: CouncilSession, decided_on: datetime.date, signer
     again on the facts of ``decided_on``: a nominee stopped that day (a case opened, a discipline
     decided since submission) is not awarded nor forwarded, whatever was ticked: it is refused with
     the reason (``Nomination.refusal_reason``)."""
-    session = CouncilSession.objects.select_for_update().select_related(
+    session = CouncilSession.objects.select_for_update(of=("self",)).select_related(
         "campaign__plan__issuer", "minutes_entry").get(pk=session.pk)
     transition = workflow.SESSION.check(actor, session, "decide", decided_on=decided_on,
                                         today=today or timezone.localdate())
