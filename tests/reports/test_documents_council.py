@@ -114,3 +114,15 @@ def test_loading_and_building_take_the_same_queries_whatever_the_agenda(staff, s
         parts = council.session_minutes_parts(loaded) + council.passed_list_parts(loaded)
     assert len(parts) == 2
     assert parts[1].count("4/5") == 3 + extra
+
+
+def test_minutes_name_a_passed_nominee_whose_award_is_stopped(closed):
+    item = closed.items.get(nomination__officer__full_name="Nguyễn Văn An")
+    item.stopped_reason = "Đang có vụ việc chưa kết luận (Nguyễn Văn An: Đang điều tra từ 02/07/2024)"
+    item.save()
+    session, pdf = rendered(closed.pk)
+    text = " ".join(page_texts(pdf.data))
+    assert_in_order(text, ["đề nghị khen thưởng 1/3 trường hợp", "Tạm dừng khen thưởng", "Nguyễn Văn An",
+                           "(không đủ điều kiện vào ngày kết thúc bỏ phiếu):", "Đang có vụ việc chưa kết luận",
+                           "Cuộc họp kết thúc vào"])
+    assert text.count("Tạm dừng khen thưởng") == 1
