@@ -45,11 +45,12 @@ def load_catalogue() -> dict[str, AwardForm]:
         forms[code] = _upsert(AwardForm, {"code": code}, {
             "name": name, "kind": kind, "subject_type": subject, "authority": authority, "authority_level": level,
             "rank": rank, "description": description})
-        ballot, threshold, verified = data.BALLOT.get(code, data.DEFAULT_BALLOT)
+        ballot, threshold, comparison, verified = data.BALLOT.get(code, data.DEFAULT_BALLOT)
         for basis, start, end in (data.ND98, data.ND152):
             letter, report = data.TEMPLATES[basis]
             _upsert(AwardRule, {"award_form": forms[code], "legal_basis": basis}, {
                 "valid_from": start, "valid_to": end, "requires_ballot": ballot, "vote_threshold": threshold,
+                "threshold_comparison": comparison,
                 "threshold_verified": verified and basis == data.ND98[0], "report_template": report,
                 "proposal_template": letter, "feedback_days": 10 if level in ("ministry",) else 0})
     return forms

@@ -39,11 +39,13 @@ CATALOGUE = [
      "Bộ trưởng Bộ Tư pháp", "ministry", 35, "Seed 003 mục 2.2.3 b): ít nhất 01 lần điển hình ngành hằng năm."),
 ]
 
-# code → (requires ballot, threshold %, verified) under NĐ 98 and under NĐ 152 (law.md §1.5: the NĐ 152
-# thresholds were not found; the NĐ 98 values are kept as configurable defaults).
-BALLOT = {"CSTDCS": (True, 80, True), "CSTD_BO": (True, 90, True), "LDTT": (False, 50, False),
-          "TTLDTT": (False, 50, False)}
-DEFAULT_BALLOT = (True, 50, False)
+# code → (requires ballot, threshold %, comparison, verified) under NĐ 98 and under NĐ 152 (law.md §1.5: the
+# NĐ 152 thresholds were not found; the NĐ 98 values are kept as configurable defaults). NĐ 98/2023 Điều 30
+# khoản 7 words its thresholds "từ 90% / từ 80% trở lên" (at least); the other forms take the majority rule
+# (Bắc Ninh QĐ 86/2025, law.md §1.5), "quá nửa": strictly more than 50 %.
+BALLOT = {"CSTDCS": (True, 80, "at_least", True), "CSTD_BO": (True, 90, "at_least", True),
+          "LDTT": (False, 50, "more_than", False), "TTLDTT": (False, 50, "more_than", False)}
+DEFAULT_BALLOT = (True, 50, "more_than", False)
 TEMPLATES = {"Nghị định 98/2023/NĐ-CP": ("nd98_mau01", "nd98_mau03"),
              "Nghị định 152/2025/NĐ-CP": ("nd152_mau01", "nd152_mau05")}
 

@@ -59,21 +59,43 @@ def member_formset(data=None, *, users, members=()):
 
 
 class BallotForm(forms.Form):
-    """Phiếu bầu: one Đồng ý / Không đồng ý per agenda item."""
+    """Phiếu bầu: Đồng ý / Không đồng ý / Không biểu quyết on each agenda item the member votes on
+    (an item they are recused from is not on their paper)."""
 
-    def __init__(self, *args, items, **kwargs):
+    def __init__(self, *args, items, recused=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.items = list(items)
+        self.items = [item for item in items if item.pk not in set(recused)]
+        self.recused = list(recused)
         for item in self.items:
             self.fields[f"item_{item.pk}"] = forms.ChoiceField(
                 label=str(item.nomination), choices=Choice.choices, widget=forms.RadioSelect,
-                error_messages={"required": _("Chọn Đồng ý hoặc Không đồng ý.")})
+                error_messages={"required": _("Chọn Đồng ý, Không đồng ý hoặc Không biểu quyết.")})
 
     def rows(self):
         return [(item, self[f"item_{item.pk}"]) for item in self.items]
 
     def choices(self) -> dict[int, str]:
-        return {item.pk: self.cleaned_data[f"item_{item.pk}"] for item in self.items}
+        """The choices on the paper, and whatever was posted for an item left off it (a recused
+        item), so that the service refuses the paper rather than silently dropping that part."""
+        posted = {pk: self.data.get(f"item_{pk}") for pk in self.recused if self.data.get(f"item_{pk}")}
+        return {**posted, **{item.pk: self.cleaned_data[f"item_{item.pk}"] for item in self.items}}
+
+
+class ConflictForm(forms.Form):
+    """Khai báo xung đột lợi ích: the member will not vote on this item. ``items``: the agenda items
+    they may still declare on (already loaded: the choices cost no query)."""
+
+    item = forms.TypedChoiceField(label=_("Nội dung bình xét"), coerce=int)
+    reason = forms.CharField(label=_("Lý do không tham gia biểu quyết"), max_length=1000,
+                             widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args, items, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.items = {item.pk: item for item in items}
+        self.fields["item"].choices = [(pk, str(item.nomination)) for pk, item in self.items.items()]
+
+    def clean_item(self):
+        return self.items[self.cleaned_data["item"]]
 
 
 class WrittenOpinionForm(forms.Form):

@@ -31,6 +31,7 @@ urlpatterns = [
     path("hoi-dong/<int:pk>/danh-sach/", council.session_agenda, name="session_agenda"),
     path("hoi-dong/<int:pk>/bat-dau-bo-phieu/", council.session_open, name="session_open"),
     path("hoi-dong/<int:pk>/bo-phieu/", council.session_vote, name="session_vote"),
+    path("hoi-dong/<int:pk>/xung-dot-loi-ich/", council.session_conflict, name="session_conflict"),
     path("hoi-dong/<int:pk>/ket-thuc/", council.session_close, name="session_close"),
     path("hoi-dong/<int:pk>/ket-qua/", council.session_results, name="session_results"),
     path("hoi-dong/noi-dung/<int:pk>/y-kien/", council.session_comment, name="session_comment"),

@@ -82,11 +82,13 @@ class PledgeAdmin(AuditedModelAdmin):
     list_select_related = ["campaign", "unit", "officer"]
     search_fields = ["unit__name", "officer__full_name", "campaign__name", "officer__search_key"]
     autocomplete_fields = ["campaign", "unit", "officer"]
-    readonly_fields = ["registered_by"]
+    # The status and review fields move only through ``workflow.PLEDGE`` (the pages).
+    readonly_fields = ["registered_by", "status", "reviewed_by", "return_reason", "returned_at"]
 
 
 @admin.register(SubPlanRequirement)
 class SubPlanRequirementAdmin(AuditedModelAdmin):
-    list_display = ["plan", "unit", "due_on"]
+    list_display = ["plan", "unit", "due_on", "status"]
     list_select_related = ["plan", "unit"]
     autocomplete_fields = ["plan", "unit"]
+    readonly_fields = ["status", "return_reason"]  # through ``workflow.SUBPLAN`` only

@@ -8,6 +8,8 @@ Tables are checked, never repaired: seed 001 as written leaves exactly 1.500 cas
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.utils.translation import gettext as _
+
 Number = int | Decimal
 
 
@@ -130,3 +132,30 @@ def find_bracket(brackets: list[Bracket], value: Number) -> Placement:
     if not matches:
         return Placement(None, f"Tổng số {shown} không thuộc khung nào của bảng chỉ tiêu.")
     return Placement(None, f"Tổng số {shown} thuộc {len(matches)} khung của bảng chỉ tiêu.")
+
+
+def _intersect(a: Bracket, b: Bracket) -> bool:
+    """Whether two brackets share a value, with their bounds' inclusivity (0–500 and 500–1.000 are
+    adjacent when 500 belongs to one of them only)."""
+    low, low_inclusive = max((a.lower, a.lower_inclusive), (b.lower, b.lower_inclusive),
+                             key=lambda bound: (bound[0], not bound[1]))
+    ends = [(x.upper, x.upper_inclusive) for x in (a, b) if x.upper is not None]
+    if not ends:
+        return True
+    high, high_inclusive = min(ends, key=lambda bound: (bound[0], bound[1]))
+    return low < high or (low == high and low_inclusive and high_inclusive)
+
+
+def describe_range(bracket: Bracket, fmt=thousands) -> str:
+    """"0 – 500", "1.500 – ∞" (the bounds as entered)."""
+    upper = "∞" if bracket.upper is None else fmt(bracket.upper)
+    return f"{fmt(bracket.lower)} – {upper}"
+
+
+def overlap_errors(brackets: list[Bracket], fmt=thousands) -> list[str]:
+    """One message per pair of brackets sharing a value, naming both ranges, in order along the line.
+    A table with overlaps is refused on save; gaps are allowed (and reported by ``coverage_problems``)."""
+    ordered = sorted(brackets, key=lambda b: (b.lower, not b.lower_inclusive))
+    return [_("Khoảng %(first)s và %(second)s chồng lấn nhau.") % {
+                "first": describe_range(a, fmt), "second": describe_range(b, fmt)}
+            for i, a in enumerate(ordered) for b in ordered[i + 1:] if _intersect(a, b)]

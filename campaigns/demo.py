@@ -2,10 +2,12 @@
 filed sub-plans and some pledges; the data are in ``demo_data`` and ``demo_texts``, the targets in
 ``demo_targets``. Every row is upserted on its natural key: loading twice changes nothing."""
 
+from django.contrib.auth import get_user_model
+
 from emulation.models import Officer, Unit, UnitKind
 
 from . import demo_data as data
-from . import demo_targets
+from . import demo_targets, services
 from .demo_texts import SEED_TEXTS
 from .models import Campaign, Milestone, Participation, Plan, Pledge, SubPlanRequirement
 from .services import derive_campaign_fields, derive_plan_fields, save_campaign, save_plan
@@ -99,11 +101,43 @@ def load_participation(units: dict[str, Unit], plans: dict[str, Plan], campaigns
                  "theme": parent.theme, "legal_basis": f"Kế hoạch số {parent.reference} của {parent.issuer.name};"})
 
 
+def demo_actor():
+    """The demo's changes of state are made by the administrator, through the lifecycle tables."""
+    return get_user_model().objects.filter(is_superuser=True).order_by("pk").first()
+
+
+def walk(move, obj, actions: tuple, *, actor, reason: str = "") -> None:
+    """Take ``actions`` (through the service ``move``, so through the lifecycle table) from the initial
+    state; an object already moved on (a second run) is left as it is."""
+    if not actions or obj.status != obj._meta.get_field("status").default:
+        return
+    for action in actions:
+        obj = move(actor, obj, action, reason if action == "return" else "")
+
+
 def load_pledges(units: dict[str, Unit], campaigns: dict[str, Campaign]) -> None:
-    for key, unit_code, slot, registered_on, title in data.PLEDGES:
+    actor = demo_actor()
+    for key, unit_code, slot, registered_on, title, state in data.PLEDGES:
         officer = Officer.objects.get(code=f"{unit_code}-{slot:02d}") if slot else None
-        _upsert(Pledge, {"campaign": campaigns[key], "unit": units[unit_code], "officer": officer},
-                {"registered_on": registered_on, "target_title": title, "content": data.PLEDGE_TEXT[key[:3]]})
+        pledge = _upsert(Pledge, {"campaign": campaigns[key], "unit": units[unit_code], "officer": officer},
+                         {"registered_on": registered_on, "target_title": title,
+                          "content": data.PLEDGE_TEXT[key[:3]]})
+        walk(_move_pledge, pledge, data.PLEDGE_PATHS[state], actor=actor, reason=data.PLEDGE_RETURN_REASON)
+
+
+def file_subplans(plans: dict[str, Plan]) -> None:
+    actor = demo_actor()
+    for requirement in SubPlanRequirement.objects.filter(plan__in=plans.values()).select_related("plan", "unit"):
+        if Plan.objects.filter(parent=requirement.plan, issuer=requirement.unit).exists():
+            walk(_move_subplan, requirement, ("file",), actor=actor)
+
+
+def _move_pledge(actor, pledge, action, reason):
+    return services.transition_pledge(actor=actor, pledge=pledge, action=action, reason=reason)
+
+
+def _move_subplan(actor, requirement, action, reason):
+    return services.transition_subplan(actor=actor, requirement=requirement, action=action, reason=reason)
 
 
 def load(units: dict[str, Unit] | None = None) -> dict:
@@ -112,6 +146,7 @@ def load(units: dict[str, Unit] | None = None) -> dict:
     plans = load_plans(units)
     campaigns = load_campaigns(plans)
     load_participation(units, plans, campaigns)
+    file_subplans(plans)
     load_pledges(units, campaigns)
     demo_targets.load(list(campaigns.values()))
     return {"plans": plans, "campaigns": campaigns}

@@ -189,7 +189,7 @@ MILESTONES = [
     ("001", "deadline", "Hạn gửi hồ sơ đề nghị khen thưởng (Tờ trình, Biên bản, Danh sách, Báo cáo thành tích) "
      "về Cục THADS tỉnh qua Phòng Tổ chức cán bộ", D(2024, 7, 1), None,
      "Văn bản ghi “trước ngày 01 tháng 7 năm 2024”; đồng thời gửi file mềm qua hộp thư điện tử."),
-    ("001", "other", "Khen thưởng trong đợt kỷ niệm 78 năm Ngày Truyền thống THADS", D(2024, 7, 19), None,
+    ("001", "ceremony", "Khen thưởng trong đợt kỷ niệm 78 năm Ngày Truyền thống THADS", D(2024, 7, 19), None,
      "Xét khen thưởng thuộc thẩm quyền Cục trưởng và đề nghị Tổng Cục trưởng khen thưởng."),
     ("002", "deadline", "Hạn gửi báo cáo và hồ sơ đề nghị khen thưởng về Cục THADS tỉnh", D(2025, 10, 10),
      None, "Bình xét cùng Sở Nội vụ, trình Chủ tịch UBND tỉnh tặng Bằng khen (05 tập thể, 10 cá nhân)."),
@@ -230,23 +230,28 @@ SUBPLAN_TITLES = {
            "lần thứ VI của {unit}",
 }
 
-# (campaign key, unit code, officer slot or None for the collective, registered on, title aimed at)
+# (campaign key, unit code, officer slot or None for the collective, registered on, title aimed at, state):
+# pledges in every state of ``workflow.PLEDGE``; every date lies in its campaign's registration window.
 PLEDGES = [
-    ("000", "BD-CC-QN", None, D(2023, 3, 10), "Tập thể Lao động xuất sắc"),
-    ("000", "BD-CC-AN", None, D(2023, 3, 12), "Tập thể Lao động tiên tiến"),
-    ("000", "BD-VP", None, D(2023, 3, 14), "Tập thể Lao động tiên tiến"),
-    ("000", "BD-CC-QN", 2, D(2023, 3, 10), "Chiến sĩ thi đua cơ sở"),
-    ("000", "BD-CC-QN", 3, D(2023, 3, 10), "Lao động tiên tiến"),
-    ("001", "HG-CC-VTH", None, D(2024, 4, 5), "Giấy khen của Cục trưởng"),
-    ("001", "HG-CC-VTH", 2, D(2024, 4, 5), "Giấy khen của Cục trưởng"),
-    ("001", "HG-CC-VTH", 3, D(2024, 4, 5), "Giấy khen của Tổng Cục trưởng"),
-    ("001", "HG-CC-NB", None, D(2024, 4, 8), "Giấy khen của Cục trưởng"),
-    ("001", "HG-NV", None, D(2024, 4, 3), "Giấy khen của Cục trưởng"),
-    ("002", "HG-CC-LMH", None, D(2025, 3, 12), "Bằng khen của Chủ tịch UBND tỉnh"),
-    ("002", "HG-CA", None, D(2025, 3, 20), "Bằng khen của Chủ tịch UBND tỉnh"),
-    ("003", "TN-CC-TPTN", None, D(2023, 3, 2), "Điển hình tiên tiến cấp cơ sở"),
-    ("004", "LS-CC-TPLS", None, D(2019, 9, 10), "Đơn vị đạt chuẩn văn hóa công sở"),
+    ("000", "BD-CC-QN", None, D(2023, 3, 10), "Tập thể Lao động xuất sắc", "approved"),
+    ("000", "BD-CC-AN", None, D(2023, 3, 12), "Tập thể Lao động tiên tiến", "approved"),
+    ("000", "BD-VP", None, D(2023, 3, 14), "Tập thể Lao động tiên tiến", "submitted"),
+    ("000", "BD-CC-QN", 2, D(2023, 3, 10), "Chiến sĩ thi đua cơ sở", "approved"),
+    ("000", "BD-CC-QN", 3, D(2023, 3, 10), "Lao động tiên tiến", "draft"),
+    ("001", "HG-CC-VTH", None, D(2024, 4, 5), "Giấy khen của Cục trưởng", "approved"),
+    ("001", "HG-CC-VTH", 2, D(2024, 4, 5), "Giấy khen của Cục trưởng", "submitted"),
+    ("001", "HG-CC-VTH", 3, D(2024, 4, 5), "Giấy khen của Tổng Cục trưởng", "returned"),
+    ("001", "HG-CC-NB", None, D(2024, 4, 8), "Giấy khen của Cục trưởng", "submitted"),
+    ("001", "HG-NV", None, D(2024, 4, 3), "Giấy khen của Cục trưởng", "approved"),
+    ("002", "HG-CC-LMH", None, D(2025, 3, 12), "Bằng khen của Chủ tịch UBND tỉnh", "submitted"),
+    ("002", "HG-CA", None, D(2025, 3, 20), "Bằng khen của Chủ tịch UBND tỉnh", "draft"),
+    ("003", "TN-CC-TPTN", None, D(2023, 3, 2), "Điển hình tiên tiến cấp cơ sở", "approved"),
+    ("004", "LS-CC-TPLS", None, D(2019, 9, 10), "Đơn vị đạt chuẩn văn hóa công sở", "approved"),
 ]
+PLEDGE_PATHS = {"draft": (), "submitted": ("submit",), "approved": ("submit", "approve"),
+                "returned": ("submit", "return")}
+PLEDGE_RETURN_REASON = "Nội dung đăng ký chưa nêu chỉ tiêu cụ thể về việc và về tiền; đề nghị bổ sung."
+
 PLEDGE_TEXT = {
     "000": "Đăng ký thực hiện đạt và vượt các chỉ tiêu, nhiệm vụ năm 2023 được giao; chấp hành nghiêm kỷ luật, kỷ "
            "cương hành chính; không có công chức, người lao động bị kỷ luật.",

@@ -126,8 +126,9 @@ CHI_CUC_RESULTS = [  # (district code, cases total, cases rate ‰, money total 
     ("VTH", 650, 780, 85, 420, "confirmed"), ("NB", 820, 740, 120, 370, "confirmed"),
     ("LMX", 1500, 800, 160, 350, "confirmed"), ("LMH", 1200, 760, 300, 360, "confirmed"),
     ("VTY", 980, 770, 95, 410, "confirmed"), ("CT", 560, 700, 40, 450, "confirmed"),
-    ("CTA", 1710, 750, 310, 330, "submitted"), ("PH", 760, 790, 70, 390, "draft"),
+    ("CTA", 1710, 750, 310, 330, "submitted"), ("PH", 760, 790, 70, 390, "returned"),
 ]
+RETURN_REASON = "Số tiền có điều kiện thi hành chưa khớp với báo cáo thống kê; đề nghị đối chiếu lại."
 
 
 def _figures(cases_total, cases_rate, money_total, money_rate):
@@ -141,13 +142,31 @@ def load_results(campaigns: list[Campaign]) -> None:
     campaign, as_of = campaigns[3], campaigns[3].results_ends_on
     for index, (code, cases, cases_rate, money_ty, money_rate, status) in enumerate(CHI_CUC_RESULTS):
         unit = Unit.objects.get(code=f"HG-CC-{code}")
-        Result.objects.get_or_create(campaign=campaign, unit=unit, officer=None, as_of=as_of,
-                                        defaults={**_figures(cases, cases_rate, money_ty * TY, money_rate),
-                                                  "status": status})
+        result, _created = Result.objects.get_or_create(
+            campaign=campaign, unit=unit, officer=None, as_of=as_of,
+            defaults=_figures(cases, cases_rate, money_ty * TY, money_rate))
+        _walk(result, status)
         for slot in (3, 4):
             officer = Officer.objects.get(code=f"{unit.code}-{slot:02d}")
             figures = _figures(60 + 37 * index + 41 * slot, 700 + 11 * index + 9 * slot,
                                (4 + 9 * index + 7 * slot) * TY, 380 + 13 * index + 5 * slot)
-            Result.objects.get_or_create(campaign=campaign, unit=unit, officer=officer, as_of=as_of,
-                                            defaults={**figures, "status": "confirmed" if status == "confirmed"
-                                                      else "draft"})
+            result, _created = Result.objects.get_or_create(campaign=campaign, unit=unit, officer=officer,
+                                                            as_of=as_of, defaults=figures)
+            _walk(result, "confirmed" if status == "confirmed" else "draft")
+
+
+RESULT_PATHS = {"draft": (), "submitted": ("submit",), "confirmed": ("submit", "confirm"),
+                "returned": ("submit", "return")}
+
+
+def _walk(result: Result, state: str) -> None:
+    """Move a new (draft) result to ``state`` through ``workflow.RESULT``, as the administrator."""
+    from . import services
+    from .demo import demo_actor
+
+    if result.status != "draft":
+        return
+    actor = demo_actor()
+    for action in RESULT_PATHS[state]:
+        result = services.transition_result(actor=actor, result=result, action=action,
+                                            reason=RETURN_REASON if action == "return" else "")

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from emulation.forms import DateInput
 from emulation.models import Officer, Unit
 
+from .brackets import Bracket, overlap_errors
 from .models import BracketBasis, Campaign, MetricKind, Milestone, Plan, Pledge, Result, Target, TargetBracket
 
 SYMBOL = re.compile(r"^[A-ZĐ0-9]+(-[A-ZĐ0-9]+)+$")
@@ -194,7 +195,25 @@ class BracketForm(forms.ModelForm):
         return data
 
 
-BracketFormSet = forms.inlineformset_factory(Target, TargetBracket, form=BracketForm, extra=2, can_delete=True)
+class BaseBracketFormSet(forms.BaseInlineFormSet):
+    """Overlapping brackets are refused, naming both ranges; gaps are allowed (the page reports them)."""
+
+    def clean(self):
+        super().clean()
+        rows = []
+        for form in self.forms:
+            data = getattr(form, "cleaned_data", None)
+            if not data or data.get("DELETE") or data.get("lower") is None or data.get("value") is None:
+                continue
+            upper = None if data.get("upper") is None else int(data["upper"])
+            rows.append(Bracket(int(data["lower"]), upper, data["value"], bool(data.get("lower_inclusive")),
+                                bool(data.get("upper_inclusive"))))
+        if errors := overlap_errors(rows):
+            raise forms.ValidationError(errors)
+
+
+BracketFormSet = forms.inlineformset_factory(Target, TargetBracket, form=BracketForm, formset=BaseBracketFormSet,
+                                             extra=2, can_delete=True)
 
 
 class ResultForm(forms.ModelForm):

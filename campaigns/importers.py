@@ -111,6 +111,9 @@ def _check_duplicates_and_locks(rows, existing, errors) -> None:
         if key in existing and existing[key].status == ResultStatus.CONFIRMED:
             errors.append(RowError(row["sheet"], row["row"], "Tính đến ngày",
                                    "Số liệu ngày này đã được xác nhận; không ghi đè bằng tệp."))
+        elif key in existing and existing[key].status == ResultStatus.SUBMITTED:
+            errors.append(RowError(row["sheet"], row["row"], "Tính đến ngày",
+                                   "Số liệu ngày này đã gửi, đang chờ xác nhận; rút lại trước khi ghi đè bằng tệp."))
 
 
 def _write(rows, campaign, existing, user, outcome, progress) -> None:
@@ -125,14 +128,14 @@ def _write(rows, campaign, existing, user, outcome, progress) -> None:
         elif any(getattr(result, k) != v for k, v in figures.items()):
             for name, value in figures.items():
                 setattr(result, name, value)
-            result.status, result.updated_by = ResultStatus.DRAFT, user
+            result.updated_by = user  # a draft or returned result keeps its state until the unit sends it
             changed.append(result)
     with transaction.atomic():
         for start in range(0, len(new), 1000):
             Result.objects.bulk_create(new[start:start + 1000])
             if progress:
                 progress(min(start + 1000, len(new)), len(new) + len(changed))
-        Result.objects.bulk_update(changed, [*FIELDS, "status", "updated_by"], batch_size=1000)
+        Result.objects.bulk_update(changed, [*FIELDS, "updated_by"], batch_size=1000)
         AuditEntry.objects.bulk_create([
             AuditEntry(actor=user, actor_name=audit.actor_name(user), action=AuditAction.IMPORT,
                        model_label="campaigns.Result", object_id=str(r.pk), object_repr=str(r)[:255],

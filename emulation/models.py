@@ -115,6 +115,11 @@ class Officer(models.Model):
     is_leader = models.BooleanField(_("lãnh đạo, quản lý"), default=False)
     is_enforcement_officer = models.BooleanField(_("chấp hành viên"), default=False)
     is_active = models.BooleanField(_("đang công tác"), default=True)
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, verbose_name=_("tài khoản đăng nhập"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="officer",
+        help_text=_("Tài khoản của chính cán bộ này (để nhận biết khi cán bộ là thành viên Hội đồng)."),
+    )
     search_key = models.CharField(max_length=160, editable=False, db_index=True)
     sort_key = models.CharField(max_length=400, editable=False, db_index=True)
 

@@ -120,3 +120,10 @@ class PledgeFactory(factory.django.DjangoModelFactory):
     officer = None
     registered_on = datetime.date(2024, 4, 5)
     content = "Phấn đấu hoàn thành xuất sắc chỉ tiêu về việc và về tiền."
+
+
+def file_subplan(*, parent, issuer, **kwargs):
+    """A sub-unit's plan under ``parent``, filed the way the pages file it (``services.create_plan``):
+    the requirement on ``issuer`` moves to *filed* through ``campaigns.workflow.SUBPLAN``."""
+    actor = UserFactory(is_superuser=True)
+    return campaign_services.create_plan(actor=actor, plan=PlanFactory.build(parent=parent, issuer=issuer, **kwargs))

@@ -18,7 +18,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from awards.models import CouncilMember, CouncilSession, MemberRole, TypicalExample
-from awards.services import council, decisions, feedback, typical
+from awards.services import ballots, council, decisions, feedback, typical
 from emulation.models import Officer
 from emulation.text import person_name
 from reports import pipeline
@@ -107,9 +107,9 @@ def world(named, submitted_proposal, example_a, media_root):
     items = list(session.items.order_by("position", "id"))
     council.add_comment(actor=staff, item=items[0], text="Đề nghị thông qua.")
     for user in (member, director, head_b):
-        council.cast_ballot(actor=user, session=session, choices={i.pk: "yes" if i.nomination.officer_id else "no"
+        ballots.cast_ballot(actor=user, session=session, choices={i.pk: "yes" if i.nomination.officer_id else "no"
                                                                  for i in items})
-    council.record_written_opinion(actor=staff, session=session, member=session.members.get(user=staff),
+    ballots.record_written_opinion(actor=staff, session=session, member=session.members.get(user=staff),
                                    received_on=datetime.date(2024, 7, 2), text="Nhất trí.")
     session = council.close_session(actor=staff, session=session)
     decision = decisions.approve(actor=director, session=session, decided_on=datetime.date(2024, 7, 10),
@@ -167,7 +167,7 @@ def test_the_decision_form_offers_the_approving_directors_natural_name(named, su
     session = council.open_voting(actor=staff, session=council.create_session(actor=staff, session=CouncilSession(
         campaign=submitted_proposal.campaign, title="Phiên họp", held_on=datetime.date(2024, 7, 3),
         location="Phòng họp"), seats=[council.Seat(user=director, full_name="", role=MemberRole.CHAIR)]))
-    council.cast_ballot(actor=director, session=session, choices={i.pk: "yes" for i in session.items.all()})
+    ballots.cast_ballot(actor=director, session=session, choices={i.pk: "yes" for i in session.items.all()})
     council.close_session(actor=staff, session=session)
     page = login(director).get(reverse("awards:decision_create", args=[session.pk])).content.decode()
     assert re.search(r'name="signer_name"[^>]*value="Phạm Quốc An"', page)

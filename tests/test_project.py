@@ -88,7 +88,7 @@ def test_architecture_check_catches_an_upward_import(tmp_path):
     assert _imported_apps(module) == {"awards", "reports"}
 
 
-WORKFLOW_APPS = ("awards",)
+WORKFLOW_APPS = ("awards", "campaigns")
 
 
 def _status_writes(path: Path) -> list[str]:
@@ -106,10 +106,14 @@ def _status_writes(path: Path) -> list[str]:
             name = node.func.attr if isinstance(node.func, ast.Attribute) else node.func.id
             if name == "setattr" and len(node.args) > 1 and getattr(node.args[1], "value", None) == "status":
                 found.append(f"{path}:{node.lineno}")
+            if name == "bulk_update" and "status" in ast.unparse(node):
+                found.append(f"{path}:{node.lineno}")
             for keyword in node.keywords:
-                if name == "update" and keyword.arg == "status":
+                if name in ("update", "update_or_create") and keyword.arg == "status":
                     found.append(f"{path}:{node.lineno}")
                 if keyword.arg == "update_fields" and "status" in ast.unparse(keyword.value):
+                    found.append(f"{path}:{node.lineno}")
+                if keyword.arg == "defaults" and "'status'" in ast.unparse(keyword.value):
                     found.append(f"{path}:{node.lineno}")
     return found
 
@@ -126,5 +130,7 @@ def test_statuses_are_written_only_by_the_lifecycles():
 def test_the_status_scan_finds_each_kind_of_write(tmp_path):
     module = tmp_path / "services.py"
     module.write_text('x.status = "a"\nx.a, x.status = 1, 2\nsetattr(x, "status", 1)\n'
-                      'Q.objects.update(status="b")\nx.save(update_fields=["status"])\nx.other = 1\n')
-    assert [w.rsplit(":", 1)[1] for w in _status_writes(module)] == ["1", "2", "3", "4", "5"]
+                      'Q.objects.update(status="b")\nx.save(update_fields=["status"])\n'
+                      'Q.bulk_update(rows, ["status"])\nQ.get_or_create(a=1, defaults={"status": "x"})\n'
+                      'x.statuses = 1\nx.other = 1\n')
+    assert [w.rsplit(":", 1)[1] for w in _status_writes(module)] == ["1", "2", "3", "4", "5", "6", "7"]

@@ -55,7 +55,7 @@ def test_confirmed_results_are_recomputed_once_by_the_worker(celery_worker_proce
                                      cases_with_conditions=100, cases_completed=done, status="submitted")
                for unit, done in [(unit_a, 80), (unit_b, 70)]]
     for result in results:
-        services.change_status(actor=staff, result=result, status="confirmed")
+        services.transition_result(actor=staff, result=result, action="confirm")
     deadline = time.monotonic() + 60
     while not AttainmentSnapshot.objects.exists() and time.monotonic() < deadline:
         time.sleep(0.2)

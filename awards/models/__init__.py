@@ -16,6 +16,8 @@ from .council import (
     Feedback,
     FeedbackWindow,
     MemberRole,
+    Recusal,
+    RecusalGround,
     SessionStatus,
     WrittenOpinion,
 )
@@ -37,6 +39,6 @@ __all__ = [
     "CouncilSession", "Criterion", "CriterionKind", "Decision", "FINISHED_SESSION", "Feedback", "FeedbackWindow",
     "MemberRole",
     "Nomination", "NominationStatus", "Proposal", "ProposalAttachment", "ProposalStatus", "PublicationState",
-    "Quota", "RecognitionLevel", "SessionStatus", "Stage", "SubjectType", "SubmissionReopening", "TypicalExample",
-    "TypicalExampleNote", "WrittenOpinion",
+    "Quota", "RecognitionLevel", "Recusal", "RecusalGround", "SessionStatus", "Stage", "SubjectType",
+    "SubmissionReopening", "TypicalExample", "TypicalExampleNote", "WrittenOpinion",
 ]

@@ -4,6 +4,8 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from ..enums import ThresholdComparison
+
 
 class AwardKind(models.TextChoices):
     TITLE = "title", _("Danh hiệu thi đua")
@@ -61,6 +63,11 @@ class AwardRule(models.Model):
     vote_threshold = models.DecimalField(
         _("tỷ lệ phiếu đồng ý tối thiểu (% tổng số thành viên Hội đồng)"), max_digits=5, decimal_places=2, default=50,
     )
+    threshold_comparison = models.CharField(
+        _("cách so với ngưỡng"), max_length=10, choices=ThresholdComparison.choices,
+        default=ThresholdComparison.AT_LEAST,
+        help_text=_("“Từ 80% trở lên”: đạt khi bằng ngưỡng; “trên 50%” (quá nửa): phải vượt ngưỡng."),
+    )
     threshold_verified = models.BooleanField(
         _("ngưỡng đã đối chiếu văn bản"), default=False,
         help_text=_("Bỏ chọn khi ngưỡng là giá trị mặc định chưa đối chiếu được văn bản gốc (cấu hình được)."),
@@ -85,6 +92,10 @@ class AwardRule(models.Model):
 
     def __str__(self):
         return f"{self.award_form} – {self.legal_basis}"
+
+    @property
+    def is_more_than(self) -> bool:
+        return self.threshold_comparison == ThresholdComparison.MORE_THAN
 
     def is_in_force_on(self, day) -> bool:
         return self.valid_from <= day and (self.valid_to is None or day <= self.valid_to)

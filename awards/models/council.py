@@ -3,6 +3,11 @@
 Secrecy: ``BallotCast`` records that a member voted in a session (who, when); ``Ballot`` is the
 anonymous vote (which nomination, which choice): no user, no time, a random key. Nothing links the
 two, so nobody reading the database can tell how a given member voted.
+
+A ``Recusal`` (a member does not vote on one item: the nominee, the head of the nominated collective,
+or a declared conflict) is public and printed on the minutes. It adds nothing to a ballot: the
+recused member's paper simply has no ballot for that item, so an item's ballot count is the papers
+cast less the recusals of members who cast, which the minutes print anyway.
 """
 
 import uuid
@@ -16,6 +21,7 @@ from django.utils.translation import gettext_lazy as _
 from campaigns.models import Campaign
 from emulation.models import RegisteredDocument, Unit
 
+from ..enums import RecusalGround
 from .proposals import Nomination
 
 
@@ -133,6 +139,7 @@ class AgendaItem(models.Model):
     position = models.PositiveSmallIntegerField(default=0)
     yes_count = models.PositiveSmallIntegerField(_("số phiếu đồng ý"), null=True, blank=True)
     no_count = models.PositiveSmallIntegerField(_("số phiếu không đồng ý"), null=True, blank=True)
+    abstain_count = models.PositiveSmallIntegerField(_("số phiếu không biểu quyết"), null=True, blank=True)
     passed = models.BooleanField(_("đạt"), null=True, blank=True)
     stopped_reason = models.TextField(
         _("tạm dừng khen thưởng"), blank=True,
@@ -147,6 +154,35 @@ class AgendaItem(models.Model):
 
     def __str__(self):
         return str(self.nomination)
+
+
+class Recusal(models.Model):
+    """Thành viên không tham gia biểu quyết một nội dung (xung đột lợi ích): automatic when the member
+    is the nominee or leads the nominated collective, or declared by the member with a reason before
+    casting. Public: printed on the minutes; it never touches a ballot."""
+
+    item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="recusals")
+    member = models.ForeignKey(CouncilMember, on_delete=models.CASCADE, related_name="recusals")
+    ground = models.CharField(_("căn cứ"), max_length=10, choices=RecusalGround.choices)
+    reason = models.TextField(_("lý do"), blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("thành viên không tham gia biểu quyết")
+        verbose_name_plural = _("thành viên không tham gia biểu quyết")
+        ordering = ["item", "member__full_name", "id"]
+        constraints = [models.UniqueConstraint(fields=["item", "member"], name="one_recusal_per_item_member",
+                                               violation_error_message=_("Thành viên đã không tham gia biểu "
+                                                                         "quyết nội dung này."))]
+
+    def __str__(self):
+        return f"{self.member.full_name} – {self.item}"
+
+    @property
+    def reason_text(self) -> str:
+        """The reason as printed: the ground, and the member's own words when declared."""
+        label = str(self.get_ground_display())
+        return f"{label}: {self.reason}" if self.reason else label
 
 
 class CouncilComment(models.Model):
@@ -168,7 +204,8 @@ class CouncilComment(models.Model):
 
 class WrittenOpinion(models.Model):
     """Ý kiến bằng văn bản of a member absent from the session (NĐ 98/2023 Điều 30 khoản 7): recorded
-    by staff and written into the minutes; it is signed, not a secret ballot, and not counted as one."""
+    by staff and written into the minutes; it is signed, not a secret ballot, and not counted as one.
+    A member is either present and votes, or absent with a written opinion: never both."""
 
     session = models.ForeignKey(CouncilSession, on_delete=models.CASCADE, related_name="written_opinions")
     member = models.ForeignKey(CouncilMember, on_delete=models.PROTECT, related_name="written_opinions")
@@ -208,6 +245,7 @@ class BallotCast(models.Model):
 class Choice(models.TextChoices):
     YES = "yes", _("Đồng ý")
     NO = "no", _("Không đồng ý")
+    ABSTAIN = "abstain", _("Không biểu quyết")
 
 
 class Ballot(models.Model):
@@ -215,7 +253,7 @@ class Ballot(models.Model):
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="ballots")
-    choice = models.CharField(max_length=3, choices=Choice.choices)
+    choice = models.CharField(max_length=8, choices=Choice.choices)
 
     class Meta:
         verbose_name = _("phiếu bầu")

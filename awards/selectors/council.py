@@ -11,14 +11,15 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
+from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
 from campaigns.models import Campaign
 from emulation import access as org_access
-from emulation.models import Role
+from emulation.models import Officer, Role, RoleGrant
 from emulation.text import name_sort_key
 
-from .. import access, tally
+from .. import access, conflicts, tally
 from ..models import (
     FINISHED_SESSION,
     AgendaItem,
@@ -32,6 +33,7 @@ from ..models import (
     Nomination,
     NominationStatus,
     ProposalStatus,
+    Recusal,
     SessionStatus,
     WrittenOpinion,
 )
@@ -102,6 +104,7 @@ def session_detail(user, pk: int) -> CouncilSession:
     items = items.prefetch_related(
         Prefetch("nomination__feedback", Feedback.objects.select_related("author")),
         Prefetch("comments", CouncilComment.objects.select_related("member")),
+        Prefetch("recusals", Recusal.objects.select_related("member")),
         Prefetch("nomination__campaign_award__award_form__rules", AwardRule.objects.order_by("valid_from")),
     )
     return sessions_visible_to(user).prefetch_related(
@@ -118,12 +121,46 @@ def session_for_update(pk: int) -> CouncilSession:
 
 
 def sessions_awaiting_vote(user) -> QuerySet[CouncilSession]:
-    """Sessions in voting where the user holds a seat and has not cast a ballot paper yet."""
+    """Sessions in voting where the user holds a seat and has neither cast a ballot paper nor sent
+    a written opinion as an absent member."""
     if not getattr(user, "is_authenticated", False):
         return CouncilSession.objects.none()
     voted = BallotCast.objects.filter(session=OuterRef("pk"), member__user=user)
+    absent = WrittenOpinion.objects.filter(session=OuterRef("pk"), member__user=user)
     return (CouncilSession.objects.filter(status=SessionStatus.VOTING, members__user=user)
-            .exclude(Exists(voted)).select_related("campaign").order_by("held_on", "id"))
+            .exclude(Exists(voted)).exclude(Exists(absent)).select_related("campaign").order_by("held_on", "id"))
+
+
+HEAD_ROLES = (Role.UNIT_HEAD, Role.DIRECTOR)
+
+
+def automatic_recusals(session) -> list[tuple[CouncilMember, AgendaItem, str]]:
+    """(member, item, ground) for every member the conflict rules keep from voting on an item
+    (``awards.conflicts``): three queries whatever the size of the council and agenda."""
+    members = list(CouncilMember.objects.filter(session=session))
+    user_ids = [m.user_id for m in members]
+    officers = {o.user_id: o for o in Officer.objects.filter(user_id__in=user_ids)}
+    grants: dict[int, set] = {}
+    for user_id, unit_id in RoleGrant.objects.filter(user_id__in=user_ids, role__in=HEAD_ROLES).values_list(
+            "user_id", "unit_id"):
+        grants.setdefault(user_id, set()).add(unit_id)
+    items = list(AgendaItem.objects.filter(session=session).select_related("nomination"))
+    found = []
+    for member in members:
+        officer = officers.get(member.user_id)
+        facts = conflicts.member_facts(
+            officer_id=officer.pk if officer else None, officer_unit_id=officer.unit_id if officer else None,
+            officer_is_leader=bool(officer and officer.is_leader), head_grant_unit_ids=grants.get(member.user_id, ()))
+        for item in items:
+            nominee = conflicts.NomineeFacts(unit_id=item.nomination.unit_id, officer_id=item.nomination.officer_id)
+            if ground := conflicts.automatic_ground(facts, nominee):
+                found.append((member, item, ground))
+    return found
+
+
+def recusals_of(member) -> dict[int, Recusal]:
+    """The member's recusals, by agenda item id."""
+    return {r.item_id: r for r in Recusal.objects.filter(member=member).select_related("item__nomination")}
 
 
 def member_candidates(campaign):
@@ -229,14 +266,27 @@ class AgendaRow:
     rule: AwardRule | None
     result: tally.ItemResult | None
 
+    @property
+    def threshold_text(self) -> str:
+        """The rule version's threshold as it words it: "từ 80% trở lên", "trên 50%"."""
+        if self.rule is None:
+            return ""
+        value = number_format(self.rule.vote_threshold.normalize(), use_l10n=True)
+        return tally.threshold_phrase(f"{value}%", self.rule.threshold_comparison)
+
+    @property
+    def recusals(self) -> list:
+        return list(self.item.recusals.all())
+
 
 def _row(item, total: int, closed: bool) -> AgendaRow:
     nomination = item.nomination
     rule = rule_for(nomination)
     result = None
     if closed and item.yes_count is not None and rule is not None and total:
-        result = tally.tally_item(yes=item.yes_count, no=item.no_count or 0, total_members=total,
-                                  threshold_percent=rule.vote_threshold)
+        result = tally.tally_item(yes=item.yes_count, no=item.no_count or 0, abstain=item.abstain_count or 0,
+                                  total_members=total, threshold_percent=rule.vote_threshold,
+                                  comparison=rule.threshold_comparison)
     return AgendaRow(item=item, nomination=nomination, report=_report(nomination),
                      eligibility=eligibility_of(nomination.eligibility), rule=rule, result=result)
 
@@ -249,13 +299,18 @@ def session_overview(user, session) -> dict:
     seat = next((m for m in members if m.user_id == getattr(user, "pk", None)), None)
     total, participants = len(members), len(voted_ids)
     closed = session.status in FINISHED_SESSION
+    opinions = sorted(session.written_opinions.all(), key=lambda o: name_sort_key(o.member.full_name))
+    items = list(session.items.all())
     return {
         "session": session, "campaign": session.campaign, "members": members, "seat": seat,
         "has_voted": seat is not None and seat.pk in voted_ids,
+        "has_opinion": seat is not None and any(o.member_id == seat.pk for o in opinions),
+        "my_recusals": {r.item_id: r for item in items for r in item.recusals.all() if seat and r.member_id == seat.pk},
         "voted": [m for m in members if m.pk in voted_ids], "not_voted": [m for m in members if m.pk not in voted_ids],
-        "rows": [_row(item, total, closed) for item in session.items.all()],
+        "rows": [_row(item, total, closed) for item in items],
         "total": total, "participants": participants,
         "participation": tally.percent_of(participants, total) if total else None,
         "quorum_met": bool(total) and tally.quorum_met(participants, total, session.quorum_percent),
-        "written_opinions": sorted(session.written_opinions.all(), key=lambda o: name_sort_key(o.member.full_name)),
+        "written_opinions": opinions,
+        "absent_with_opinion": [m for m in members if any(o.member_id == m.pk for o in opinions)],
     }

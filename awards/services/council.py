@@ -1,15 +1,14 @@
-"""Write paths of the council (Hội đồng TĐKT): sessions, members, agenda, comments, the secret
-ballot and closing. Every change is audited, except what a ballot says: the audit trail records
-that a member cast a ballot paper, never the choices on it.
+"""Write paths of the council (Hội đồng TĐKT): sessions, members, agenda, comments, opening the
+vote and closing it. The ballot itself (recusals, written opinions, casting, counting) is in
+``ballots``. Every change is audited.
 """
 
 import datetime
-import random
 from collections import Counter
 from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -21,8 +20,6 @@ from .. import access, tally, workflow
 from ..models import (
     FINISHED_SESSION,
     AgendaItem,
-    Ballot,
-    BallotCast,
     Choice,
     CouncilComment,
     CouncilMember,
@@ -31,12 +28,10 @@ from ..models import (
     Proposal,
     ProposalStatus,
     SessionStatus,
-    WrittenOpinion,
 )
 from ..selectors import council as selectors
 from ..selectors import eligibility
-
-_shuffle = random.SystemRandom().shuffle
+from .ballots import count_ballots, member_of, record_automatic_recusals
 
 
 @dataclass(frozen=True)
@@ -178,14 +173,8 @@ def open_voting(*, actor, session: CouncilSession, today: datetime.date | None =
     current = selectors.session_for_update(session.pk)
     workflow.SESSION.apply(current, "open", actor=actor, unit_id=current.unit_id,
                            today=today or timezone.localdate())
+    record_automatic_recusals(actor, current)
     return current
-
-
-def member_of(user, session) -> CouncilMember | None:
-    """The user's seat in this session (a seat in another session does not count)."""
-    if not getattr(user, "is_authenticated", False):
-        return None
-    return CouncilMember.objects.filter(session_id=session.pk, user=user).first()
 
 
 @transaction.atomic
@@ -202,90 +191,6 @@ def add_comment(*, actor, item: AgendaItem, text: str) -> CouncilComment:
     comment = CouncilComment.objects.create(item=item, member=member, text=text)
     _record(actor, AuditAction.CREATE, comment, item.session)
     return comment
-
-
-@transaction.atomic
-def record_written_opinion(*, actor, session: CouncilSession, member: CouncilMember, received_on,
-                           text: str) -> WrittenOpinion:
-    """Staff record the written opinion of a member who did not take part in the vote."""
-    _check_manager(actor, session)
-    session = CouncilSession.objects.select_for_update().get(pk=session.pk)
-    if member.session_id != session.pk:
-        raise ValidationError(_("Người này không phải thành viên của phiên họp."))
-    if session.status == SessionStatus.PREPARING:
-        raise ValidationError(_("Phiên họp chưa bắt đầu bỏ phiếu."))
-    if BallotCast.objects.filter(session=session, member=member).exists():
-        raise ValidationError(_("Thành viên đã bỏ phiếu tại phiên họp; ý kiến bằng văn bản dành cho thành viên "
-                                "vắng mặt."))
-    opinion = WrittenOpinion(session=session, member=member, received_on=received_on, text=text.strip(),
-                             recorded_by=actor)
-    opinion.full_clean()
-    opinion.save()
-    _record(actor, AuditAction.CREATE, opinion, session)
-    return opinion
-
-
-def _check_choices(session, choices: dict) -> list[Ballot]:
-    items = list(AgendaItem.objects.filter(session=session).values_list("pk", flat=True))
-    if set(choices) != set(items):
-        raise ValidationError(_("Phiếu bầu phải có ý kiến cho tất cả nội dung bình xét."))
-    if any(choice not in Choice.values for choice in choices.values()):
-        raise ValidationError(_("Ý kiến trên phiếu bầu không hợp lệ."))
-    return [Ballot(item_id=item_id, choice=choices[item_id]) for item_id in items]
-
-
-def ballot_refusal(seat, session, has_voted: bool) -> str | None:
-    """Why this user may not cast a ballot paper in this session now (None: they may)."""
-    if seat is None:
-        return _("Bạn không phải thành viên Hội đồng của phiên họp này.")
-    if session.status != SessionStatus.VOTING:
-        return _("Phiên họp không trong thời gian bỏ phiếu.")
-    if has_voted:
-        return _("Bạn đã bỏ phiếu trong phiên họp này; mỗi thành viên chỉ bỏ một phiếu.")
-    return None
-
-
-@transaction.atomic
-def cast_ballot(*, actor, session: CouncilSession, choices: dict[int, str]) -> BallotCast:
-    """One ballot paper covering the whole agenda. What is stored: that the member voted
-    (``BallotCast``), and one anonymous ``Ballot`` per item, mixed in random order into the ballot
-    box. Nothing else: the audit entry records the ballot paper, not the choices."""
-    current = selectors.session_for_update(session.pk)
-    member = member_of(actor, current)
-    voted = member is not None and BallotCast.objects.filter(session=current, member=member).exists()
-    if refusal := ballot_refusal(member, current, voted):
-        raise PermissionDenied(refusal)
-    ballots = _check_choices(current, choices)
-    try:
-        with transaction.atomic():
-            cast = BallotCast.objects.create(session=current, member=member)
-    except IntegrityError as exc:  # a second request of the same member won the race
-        raise PermissionDenied(_("Bạn đã bỏ phiếu trong phiên họp này; mỗi thành viên chỉ bỏ một phiếu.")) from exc
-    _store_mixed(current, ballots)
-    _record(actor, AuditAction.CREATE, cast, current)
-    return cast
-
-
-def _store_mixed(session, ballots: list[Ballot]) -> None:
-    """Store a new paper's ballots mixed, in random order, with those already in the ballot box.
-    Appending them would leave each paper's rows together, in the order of the cast records'
-    times (SQLite's rowid, PostgreSQL's physical order), which pairs papers with members; so the
-    session's ballots are rewritten, shuffled, with fresh random keys. Same counts, no link."""
-    box = Ballot.objects.filter(item__session=session)
-    ballots = [*ballots, *(Ballot(item_id=item_id, choice=choice) for item_id, choice in box.values_list(
-        "item_id", "choice"))]
-    box.delete()
-    _shuffle(ballots)
-    Ballot.objects.bulk_create(ballots)
-
-
-def count_ballots(session) -> dict[int, Counter]:
-    """Yes and no counts per agenda item (one aggregate query; no ballot is read one by one)."""
-    counts: dict[int, Counter] = {}
-    rows = Ballot.objects.filter(item__session=session).values_list("item_id", "choice").order_by()
-    for item_id, choice in rows:
-        counts.setdefault(item_id, Counter())[choice] += 1
-    return counts
 
 
 def _quorum_error(session, participants: int, total: int):
@@ -340,11 +245,13 @@ def _close_item(actor, session, item, counts: Counter, total: int) -> None:
     rule = selectors.rule_for(item.nomination)
     if rule is None:
         raise ValidationError(_("Chưa có quy định áp dụng (ngưỡng biểu quyết) cho: %(n)s.") % {"n": item.nomination})
-    result = tally.tally_item(yes=counts[Choice.YES], no=counts[Choice.NO], total_members=total,
-                              threshold_percent=rule.vote_threshold)
+    result = tally.tally_item(yes=counts[Choice.YES], no=counts[Choice.NO], abstain=counts[Choice.ABSTAIN],
+                              total_members=total, threshold_percent=rule.vote_threshold,
+                              comparison=rule.threshold_comparison)
     before = audit.snapshot(item)
-    item.yes_count, item.no_count, item.passed = result.yes, result.no, result.passed
-    item.save(update_fields=["yes_count", "no_count", "passed"])
+    item.yes_count, item.no_count, item.abstain_count = result.yes, result.no, result.abstain
+    item.passed = result.passed
+    item.save(update_fields=["yes_count", "no_count", "abstain_count", "passed"])
     _record(actor, AuditAction.UPDATE, item, session, before=before)
     nomination = item.nomination
     outcome = workflow.NOMINATION.transition_for(nomination, "pass" if result.passed else "fail")

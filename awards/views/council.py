@@ -12,9 +12,17 @@ from emulation import panels
 from emulation.viewhelpers import save_with, scoped_or_404
 
 from .. import access, workflow
-from ..forms_council import BallotForm, CommentForm, SessionForm, WrittenOpinionForm, member_formset
+from ..forms_council import (
+    BallotForm,
+    CommentForm,
+    ConflictForm,
+    SessionForm,
+    WrittenOpinionForm,
+    member_formset,
+)
 from ..models import FINISHED_SESSION, AgendaItem, CouncilMember, CouncilSession, Decision, SessionStatus
 from ..selectors import council as selectors
+from ..services import ballots
 from ..services import council as services
 
 
@@ -69,7 +77,16 @@ def session_detail(request, pk):
         **overview, "can_manage": can_manage, "opinion_form": opinion_form,
         "allowed": workflow.allowed(workflow.SESSION, request.user, session),
         "can_prepare": workflow.can_prepare(request.user, session),
+        "conflict_form": _conflict_form(session, overview),
         "panels": panels.panels("session", request.user, session)})
+
+
+def _conflict_form(session, overview, data=None):
+    """The seat holder's form to declare a conflict, while they have not voted (None otherwise)."""
+    if overview["seat"] is None or overview["has_voted"] or session.status in FINISHED_SESSION:
+        return None
+    items = [row.item for row in overview["rows"] if row.item.pk not in overview["my_recusals"]]
+    return ConflictForm(data, items=items)
 
 
 def _act(request, pk, action, done):
@@ -111,19 +128,40 @@ def _refused(request, session, message):
 def session_vote(request, pk):
     session = scoped_or_404(selectors.session_detail, request.user, pk)
     overview = selectors.session_overview(request.user, session)
-    if refusal := services.ballot_refusal(overview["seat"], session, overview["has_voted"]):
+    if refusal := ballots.ballot_refusal(overview["seat"], session, has_voted=overview["has_voted"],
+                                         has_opinion=overview["has_opinion"]):
         return _refused(request, session, refusal)
-    form = BallotForm(request.POST or None, items=session.items.all())
+    form = BallotForm(request.POST or None, items=session.items.all(), recused=overview["my_recusals"])
     if request.method == "POST" and form.is_valid():
         try:
-            save_ok = save_with(form, lambda: services.cast_ballot(actor=request.user, session=session,
-                                                                   choices=form.choices()))
+            save_ok = save_with(form, lambda: ballots.cast_ballot(actor=request.user, session=session,
+                                                                  choices=form.choices()))
         except PermissionDenied as exc:
             return _refused(request, session, str(exc))
         if save_ok:
             messages.success(request, _("Đã ghi nhận phiếu bầu của bạn. Phiếu bầu là phiếu kín."))
             return redirect(session)
-    return render(request, "awards/session_vote.html", {"session": session, "form": form})
+    return render(request, "awards/session_vote.html", {"session": session, "form": form,
+                                                        "recusals": list(overview["my_recusals"].values())})
+
+
+@login_required
+@require_POST
+def session_conflict(request, pk):
+    session = scoped_or_404(selectors.session_detail, request.user, pk)
+    overview = selectors.session_overview(request.user, session)
+    form = _conflict_form(session, overview, request.POST)
+    if form is None:
+        return _refused(request, session, _("Chỉ thành viên chưa bỏ phiếu được khai báo xung đột lợi ích."))
+    try:
+        if form.is_valid() and save_with(form, lambda: ballots.declare_conflict(
+                actor=request.user, item=form.cleaned_data["item"], reason=form.cleaned_data["reason"])):
+            messages.success(request, _("Đã ghi nhận: bạn không tham gia biểu quyết nội dung này."))
+        else:
+            messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+    except PermissionDenied as exc:
+        return _refused(request, session, str(exc))
+    return redirect(session)
 
 
 @login_required
@@ -145,7 +183,7 @@ def session_written_opinion(request, pk):
     if not access.can_manage_council(request.user, session.campaign):
         raise PermissionDenied
     form = WrittenOpinionForm(request.POST, members=session.members.all())
-    if form.is_valid() and save_with(form, lambda: services.record_written_opinion(
+    if form.is_valid() and save_with(form, lambda: ballots.record_written_opinion(
             actor=request.user, session=session, **form.cleaned_data)):
         messages.success(request, _("Đã ghi ý kiến bằng văn bản."))
     else:

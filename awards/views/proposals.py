@@ -93,7 +93,9 @@ def _editable_proposal(request, pk):
     """A proposal the user may change now: out of scope 404, submitted or not theirs 403."""
     proposal = _proposal(request, pk)
     if not access.can_edit_proposal(request.user, proposal):
-        raise PermissionDenied
+        # the same reason the lifecycle gives for submitting: not a draft any more, or not the user's unit
+        why = workflow.PROPOSAL.refusal(request.user, proposal, "submit")
+        raise Refused(why or _("Bạn không có quyền sửa đề nghị này."))
     return proposal
 
 

@@ -1,6 +1,7 @@
 """Models of the campaigns app: plans and campaigns (``plans``), targets and brackets (``targets``),
 results and attainment snapshots (``results``)."""
 
+from ..enums import PledgeStatus, ResultStatus, SubPlanStatus
 from .plans import (
     Campaign,
     CampaignKind,
@@ -11,11 +12,11 @@ from .plans import (
     Pledge,
     SubPlanRequirement,
 )
-from .results import AttainmentSnapshot, Result, ResultStatus, ResultValue
+from .results import AttainmentSnapshot, Result, ResultValue
 from .targets import BracketBasis, MetricKind, SubjectKind, Target, TargetBracket
 
 __all__ = [
     "AttainmentSnapshot", "BracketBasis", "Campaign", "CampaignKind", "MetricKind", "Milestone", "MilestoneKind",
-    "Participation", "Plan", "Pledge", "Result", "ResultStatus", "ResultValue", "SubjectKind", "SubPlanRequirement",
-    "Target", "TargetBracket",
+    "Participation", "Plan", "Pledge", "PledgeStatus", "Result", "ResultStatus", "ResultValue", "SubjectKind",
+    "SubPlanRequirement", "SubPlanStatus", "Target", "TargetBracket",
 ]

@@ -8,6 +8,8 @@ from django.utils.translation import gettext_lazy as _
 
 from emulation.models import Officer, Unit
 
+from ..enums import MilestoneKind, PledgeStatus, SubPlanStatus
+
 
 class Plan(models.Model):
     """Kế hoạch (thi đua): the document that launches campaigns."""
@@ -120,16 +122,6 @@ class Campaign(models.Model):
         return (self.results_starts_on or self.starts_on, self.results_ends_on or self.ends_on)
 
 
-class MilestoneKind(models.TextChoices):
-    LAUNCH = "launch", _("Phát động")
-    PHASE = "phase", _("Đợt cao điểm")
-    INTERIM_REVIEW = "interim_review", _("Sơ kết")
-    FINAL_REVIEW = "final_review", _("Tổng kết")
-    STAGE = "stage", _("Giai đoạn")
-    DEADLINE = "deadline", _("Hạn báo cáo, gửi hồ sơ")
-    OTHER = "other", _("Khác")
-
-
 class Milestone(models.Model):
     """Mốc thời gian của phong trào: launch, phases, interim and final reviews, deadlines."""
 
@@ -179,6 +171,9 @@ class SubPlanRequirement(models.Model):
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="subplan_requirements")
     unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="subplan_requirements")
     due_on = models.DateField(_("hạn gửi kế hoạch"))
+    status = models.CharField(_("tình trạng xét duyệt"), max_length=10, choices=SubPlanStatus.choices,
+                              default=SubPlanStatus.REQUIRED)
+    return_reason = models.TextField(_("lý do trả lại"), blank=True)
 
     class Meta:
         verbose_name = _("yêu cầu xây dựng kế hoạch")
@@ -187,6 +182,10 @@ class SubPlanRequirement(models.Model):
 
     def __str__(self):
         return f"{self.unit} – {self.plan.reference}"
+
+    @property
+    def is_returned(self) -> bool:
+        return self.status == SubPlanStatus.RETURNED
 
 
 class Pledge(models.Model):
@@ -203,6 +202,13 @@ class Pledge(models.Model):
     registered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
     )
+    status = models.CharField(_("trạng thái"), max_length=10, choices=PledgeStatus.choices,
+                              default=PledgeStatus.DRAFT)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+    )
+    return_reason = models.TextField(_("lý do trả lại"), blank=True)
+    returned_at = models.DateTimeField(_("thời điểm trả lại"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("đăng ký giao ước thi đua")
@@ -224,3 +230,7 @@ class Pledge(models.Model):
     @property
     def is_collective(self) -> bool:
         return self.officer_id is None
+
+    @property
+    def is_returned(self) -> bool:
+        return self.status == PledgeStatus.RETURNED

@@ -7,14 +7,9 @@ from django.utils.translation import gettext_lazy as _
 
 from emulation.models import Officer, Unit
 
+from ..enums import ResultStatus
 from .plans import Campaign
 from .targets import Target
-
-
-class ResultStatus(models.TextChoices):
-    DRAFT = "draft", _("Đang nhập")
-    SUBMITTED = "submitted", _("Đã gửi")
-    CONFIRMED = "confirmed", _("Đã xác nhận")
 
 
 class Result(models.Model):
@@ -37,6 +32,10 @@ class Result(models.Model):
                                    related_name="+")
     confirmed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
                                      related_name="+")
+    return_reason = models.TextField(_("lý do trả lại"), blank=True)
+    returned_at = models.DateTimeField(_("thời điểm trả lại"), null=True, blank=True)
+    returned_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                    related_name="+")
 
     class Meta:
         verbose_name = _("kết quả thực hiện")
@@ -64,6 +63,10 @@ class Result(models.Model):
     @property
     def is_locked(self) -> bool:
         return self.status == ResultStatus.CONFIRMED
+
+    @property
+    def is_returned(self) -> bool:
+        return self.status == ResultStatus.RETURNED
 
 
 class ResultValue(models.Model):

@@ -18,6 +18,7 @@ from .plans import (
     subplan_candidate_units,
     subplan_form_initial,
     subplan_overview,
+    subplan_requirements_visible_to,
     subplan_rows,
     unit_history,
     upcoming_deadlines,
@@ -30,10 +31,12 @@ from .results import (
     latest_confirmed,
     result_subjects,
     results_visible_to,
+    returned_results,
 )
 
 __all__ = [
     "attainment_rows",
+    "returned_results",
     "attainment_rows_for_all",
     "campaign_dashboard",
     "campaign_detail",
@@ -56,6 +59,7 @@ __all__ = [
     "subplan_candidate_units",
     "subplan_form_initial",
     "subplan_overview",
+    "subplan_requirements_visible_to",
     "subplan_rows",
     "unit_history",
     "upcoming_deadlines",

@@ -28,6 +28,7 @@ from ..models import (
     Plan,
     Pledge,
     SubPlanRequirement,
+    SubPlanStatus,
 )
 
 SUBUNIT_KINDS = (UnitKind.DIVISION, UnitKind.SUB_DEPARTMENT)
@@ -134,6 +135,8 @@ def campaign_pledge_status(user, campaign: Campaign) -> list[dict]:
     participations = list(_participations_in_scope(user, [campaign.pk]).select_related("unit").order_by("unit__path"))
     unit_ids = [p.unit_id for p in participations]
     pledges = list(Pledge.objects.filter(campaign=campaign, unit_id__in=unit_ids))
+    for pledge in pledges:
+        pledge.campaign = campaign
     collective = {p.unit_id: p for p in pledges if p.officer_id is None}
     individual = {p.officer_id: p for p in pledges if p.officer_id is not None}
     officers = defaultdict(list)
@@ -191,7 +194,10 @@ def _with_filing(requirements: QuerySet[SubPlanRequirement]) -> QuerySet[SubPlan
 
 
 def _status(requirement: SubPlanRequirement, today: datetime.date):
-    """Filed on the sub-plan's date of issue, else the day it was entered."""
+    """Filed (by ``workflow.SUBPLAN``: any state past *required*) on the sub-plan's date of issue, else
+    the day it was entered."""
+    if requirement.status == SubPlanStatus.REQUIRED:
+        return subplan_status(requirement.due_on, None, today)
     filed_on = requirement.filed_issued_on
     if filed_on is None and requirement.filed_created_at is not None:
         filed_on = timezone.localdate(requirement.filed_created_at)
@@ -208,8 +214,14 @@ def subplan_rows(user, plan: Plan, today: datetime.date) -> list[dict]:
     requirements = list(_with_filing(_requirements_in_scope(user).filter(plan=plan))
                         .select_related("unit").order_by("unit__path"))
     filed = Plan.objects.in_bulk([r.filed_id for r in requirements if r.filed_id])
+    for requirement in requirements:
+        requirement.plan = plan
     return [{"requirement": r, "unit": r.unit, "subplan": filed.get(r.filed_id), "status": _status(r, today)}
             for r in requirements]
+
+
+def subplan_requirements_visible_to(user, plan: Plan) -> QuerySet[SubPlanRequirement]:
+    return _requirements_in_scope(user).filter(plan=plan).select_related("plan__issuer", "unit")
 
 
 def subplan_candidate_units(plan: Plan) -> QuerySet[Unit]:

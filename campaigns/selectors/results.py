@@ -8,6 +8,8 @@ from types import SimpleNamespace
 from django.db import connection
 from django.db.models import QuerySet, Sum
 
+from emulation import access
+
 from ..brackets import coverage_problems, money, thousands
 from ..models import BracketBasis, Campaign, Result, ResultStatus, ResultValue
 from ..standings import COMPLETION, standings
@@ -44,6 +46,8 @@ def result_subjects(user, campaign: Campaign) -> list[dict]:
     """Participating units in scope and their active officers, each with its latest result (any status)."""
     rows = campaign_pledge_status(user, campaign)
     latest = {(r.unit_id, r.officer_id): r for r in _latest(results_visible_to(user, campaign).order_by("-as_of"))}
+    for result in latest.values():
+        result.campaign = campaign  # with its prefetched participations, for the lifecycle's roles
     return [{"unit": row["unit"], "result": latest.get((row["unit"].pk, None)),
              "officers": [{"officer": p["officer"], "result": latest.get((row["unit"].pk, p["officer"].pk))}
                           for p in row["officers"]]} for row in rows]
@@ -149,3 +153,11 @@ def campaign_dashboard(user, campaign: Campaign) -> dict:
 
 def _float(value):
     return None if value is None else float(value)
+
+
+def returned_results(user, *, limit: int = 20) -> list[Result]:
+    """Results returned by staff to the units the user reports for (their own units only, not the
+    issuer's view of everyone's), newest first, with the reason: what the unit head must fix."""
+    units = access.editable_unit_ids(user)
+    return list(Result.objects.filter(status=ResultStatus.RETURNED, unit_id__in=units)
+                .select_related("unit", "officer", "campaign").order_by("-returned_at", "-pk")[:limit])

@@ -3,10 +3,12 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+from django.views.decorators.http import require_POST
 
 from emulation import access as org_access
 from emulation import panels as org_panels
@@ -14,9 +16,10 @@ from emulation.models import Unit
 from emulation.paging import paginate
 from emulation.viewhelpers import save_with, scoped_or_404
 
-from .. import access, selectors, services
+from .. import access, selectors, services, workflow
 from ..forms import PlanForm, SubPlanRequirementForm
 from ..models import CampaignKind
+from . import actions
 
 
 @login_required
@@ -97,4 +100,15 @@ def plan_subplans(request, pk):
                 "n": len(data["units"])})
             return redirect("campaigns:plan_subplans", pk=plan.pk)
     rows = selectors.subplan_rows(request.user, plan, timezone.localdate())
+    actions.with_actions(workflow.SUBPLAN, request.user, [row["requirement"] for row in rows])
     return render(request, "campaigns/plan_subplans.html", {"plan": plan, "rows": rows, "form": form})
+
+
+@login_required
+@require_POST
+def subplan_action(request, pk, requirement_pk, action):
+    plan = scoped_or_404(selectors.plan_detail, request.user, pk)
+    requirement = get_object_or_404(selectors.subplan_requirements_visible_to(request.user, plan), pk=requirement_pk)
+    return actions.run_one(request, workflow.SUBPLAN, action, lambda reason: services.transition_subplan(
+        actor=request.user, requirement=requirement, action=action, reason=reason),
+        reverse("campaigns:plan_subplans", args=[plan.pk]))

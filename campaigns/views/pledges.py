@@ -3,17 +3,22 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
+from emulation.lifecycle import Refused
 from emulation.models import Unit
 from emulation.paging import paginate
 from emulation.viewhelpers import save_with, scoped_or_404
 
-from .. import access, selectors, services
+from .. import access, selectors, services, workflow
 from ..forms import PledgeForm
 from ..models import Pledge
+from . import actions
 
 
 @login_required
@@ -29,10 +34,14 @@ def campaign_pledges(request, pk):
     registrable = access.pledge_unit_ids(request.user, campaign)
     for row in rows:
         row["can_register"] = row["unit"].pk in registrable
+    pledges = [p for row in rows for p in [row["pledge"], *(o["pledge"] for o in row["officers"])] if p]
+    actions.with_actions(workflow.PLEDGE, request.user, pledges)
     only_missing = request.GET.get("chua_dang_ky") == "1"
     shown = [r for r in rows if r["pledge"] is None or r["missing_officers"]] if only_missing else rows
     return render(request, "campaigns/campaign_pledges.html", {
-        "campaign": campaign, "rows": shown, "totals": selectors.pledge_totals(rows), "only_missing": only_missing})
+        "campaign": campaign, "rows": shown, "totals": selectors.pledge_totals(rows), "only_missing": only_missing,
+        "can_review": access.can_confirm_results(request.user, campaign),
+        "bulk_actions": [t for t in workflow.PLEDGE.transitions if "staff" in t.roles]})
 
 
 def _pledge_units(user, campaign):
@@ -62,18 +71,43 @@ def _pledge(user, pk):
 @login_required
 def pledge_detail(request, pk):
     pledge = scoped_or_404(_pledge, request.user, pk)
-    return render(request, "campaigns/pledge_detail.html", {
-        "pledge": pledge, "can_edit": access.can_edit_pledge(request.user, pledge)})
+    actions.with_actions(workflow.PLEDGE, request.user, [pledge], workflow.PLEDGE_EDITING)
+    return render(request, "campaigns/pledge_detail.html", {"pledge": pledge})
 
 
 @login_required
 def pledge_edit(request, pk):
     pledge = scoped_or_404(_pledge, request.user, pk)
-    if not access.can_edit_pledge(request.user, pledge):
-        raise PermissionDenied
+    if (why := workflow.PLEDGE_EDITING.refusal(request.user, pledge)) is not None:
+        raise Refused(why)
     form = PledgeForm(request.POST or None, instance=pledge, unit_choices=_pledge_units(request.user, pledge.campaign))
     if request.method == "POST" and form.is_valid():
         if save_with(form, lambda: services.update_pledge(actor=request.user, pledge=form.instance)):
             messages.success(request, _("Đã cập nhật đăng ký giao ước."))
             return redirect("campaigns:pledge_detail", pk=pledge.pk)
     return render(request, "campaigns/pledge_form.html", {"form": form, "campaign": pledge.campaign, "pledge": pledge})
+
+
+@login_required
+@require_POST
+def pledge_action(request, pk, pledge_pk, action):
+    campaign = scoped_or_404(selectors.campaign_detail, request.user, pk)
+    pledge = scoped_or_404(_pledge, request.user, pledge_pk)
+    if pledge.campaign_id != campaign.pk:
+        raise Http404
+    return actions.run_one(request, workflow.PLEDGE, action, lambda reason: services.transition_pledge(
+        actor=request.user, pledge=pledge, action=action, reason=reason),
+        reverse("campaigns:pledge_detail", args=[pledge.pk]))
+
+
+@login_required
+@require_POST
+def pledges_bulk(request, pk):
+    campaign = scoped_or_404(selectors.campaign_detail, request.user, pk)
+    visible = selectors.pledges_visible_to(request.user).filter(campaign=campaign).order_by("unit__path", "pk")
+    return actions.run_bulk(
+        request, workflow.PLEDGE, load=lambda ids: list(visible.filter(pk__in=ids)),
+        apply=lambda **kw: services.transition_pledges(actor=request.user, campaign=campaign, pledge_ids=kw["ids"],
+                                                       action=kw["action"], reason=kw["reason"]),
+        context={"campaign": campaign, "list_title": _("Giao ước thi đua")},
+        success_url=reverse("campaigns:campaign_pledges", args=[campaign.pk]))

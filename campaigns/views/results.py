@@ -12,13 +12,15 @@ from django.views.decorators.http import require_POST
 
 from emulation import jobs
 from emulation.forms_import import ExcelUploadForm
+from emulation.lifecycle import Refused
 from emulation.models import Officer
 from emulation.viewhelpers import save_with, scoped_or_404
 
-from .. import access, exporters, selectors, services, tasks
+from .. import access, exporters, selectors, services, tasks, workflow
 from ..forms import ResultForm
-from ..models import MetricKind, Result, ResultStatus
+from ..models import MetricKind, Result
 from ..standings import applies
+from . import actions
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 EXTRA_KINDS = (MetricKind.PERCENTAGE, MetricKind.COUNT, MetricKind.BOOLEAN, MetricKind.COMPARISON)
@@ -27,9 +29,12 @@ EXTRA_KINDS = (MetricKind.PERCENTAGE, MetricKind.COUNT, MetricKind.BOOLEAN, Metr
 @login_required
 def campaign_results(request, pk):
     campaign = scoped_or_404(selectors.campaign_detail, request.user, pk)
+    subjects = selectors.result_subjects(request.user, campaign)
+    results = [r for row in subjects for r in [row["result"], *(p["result"] for p in row["officers"])] if r]
+    actions.with_actions(workflow.RESULT, request.user, results, workflow.RESULT_EDITING)
     return render(request, "campaigns/campaign_results.html", {
-        "campaign": campaign, "subjects": selectors.result_subjects(request.user, campaign),
-        "can_confirm": access.can_confirm_results(request.user, campaign)})
+        "campaign": campaign, "subjects": subjects, "can_confirm": access.can_confirm_results(request.user, campaign),
+        "bulk_actions": [t for t in workflow.RESULT.transitions if "staff" in t.roles]})
 
 
 def _new_result(request, campaign) -> Result:
@@ -53,9 +58,11 @@ def result_edit(request, pk, result_pk=None):
         result = _new_result(request, campaign)
     if not access.can_enter_results(request.user, campaign, result.unit):
         raise PermissionDenied
-    locked = result.is_locked
-    if locked and not access.can_confirm_results(request.user, campaign):
-        raise PermissionDenied
+    if result.pk:
+        result.campaign = campaign
+        if (why := workflow.RESULT_EDITING.refusal(request.user, result)) is not None:
+            raise Refused(why)
+    locked = result.pk is not None and workflow.RESULT_EDITING.needs_reason(result)
     extra = [t for t in campaign.targets.all() if t.metric_kind in EXTRA_KINDS and applies(t, result)]
     form = ResultForm(request.POST or None, instance=result, extra_targets=extra, locked=locked)
     if request.method == "POST" and form.is_valid():
@@ -72,14 +79,26 @@ def result_edit(request, pk, result_pk=None):
 
 @login_required
 @require_POST
-def result_status(request, pk, result_pk, status):
+def result_action(request, pk, result_pk, action):
     campaign = scoped_or_404(selectors.campaign_detail, request.user, pk)
     result = get_object_or_404(selectors.results_visible_to(request.user, campaign), pk=result_pk)
-    if status not in ResultStatus.values:
-        raise Http404
-    services.change_status(actor=request.user, result=result, status=status)
-    messages.success(request, _("Đã chuyển số liệu sang trạng thái: %(s)s.") % {"s": ResultStatus(status).label})
-    return redirect("campaigns:campaign_results", pk=campaign.pk)
+    result.campaign = campaign
+    return actions.run_one(request, workflow.RESULT, action, lambda reason: services.transition_result(
+        actor=request.user, result=result, action=action, reason=reason),
+        reverse("campaigns:campaign_results", args=[campaign.pk]))
+
+
+@login_required
+@require_POST
+def results_bulk(request, pk):
+    campaign = scoped_or_404(selectors.campaign_detail, request.user, pk)
+    visible = selectors.results_visible_to(request.user, campaign).order_by("unit__path", "officer__sort_key", "pk")
+    return actions.run_bulk(
+        request, workflow.RESULT, load=lambda ids: list(visible.filter(pk__in=ids)),
+        apply=lambda **kw: services.transition_results(actor=request.user, campaign=campaign, result_ids=kw["ids"],
+                                                       action=kw["action"], reason=kw["reason"]),
+        context={"campaign": campaign, "list_title": _("Kết quả")},
+        success_url=reverse("campaigns:campaign_results", args=[campaign.pk]))
 
 
 @login_required

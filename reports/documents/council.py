@@ -1,7 +1,9 @@
 """The council's documents: the minutes of a Hội đồng Thi đua – Khen thưởng session (Biên bản,
 NĐ 30/2020 Mẫu 1.9, with what a ballot's minutes must add: members present and absent, written
-opinions, ballots issued, returned and valid, and per nominee the "yes" votes as a share of the WHOLE
-membership against the threshold of its rule version), and the list of nominations it passed.
+opinions, ballots issued, returned and valid, members recused from an item and why, and per nominee
+the yes / no / abstain counts, the "yes" votes as a share of the WHOLE membership and the threshold
+as its rule version words it: "từ 80% trở lên", "trên 50%"), and the list of nominations it passed.
+Names are the council's own ``CouncilMember.full_name`` (natural order, as entered).
 
 The ballot is secret: these documents print counts only. They never read a ``Ballot`` row; the
 counts are those stored on the agenda when voting closed."""
@@ -13,7 +15,14 @@ from django.db.models import Prefetch
 from django.utils import timezone
 
 from awards import tally
-from awards.models import FINISHED_SESSION, AgendaItem, AwardRule, CouncilSession, MemberRole
+from awards.models import (
+    FINISHED_SESSION,
+    AgendaItem,
+    AwardRule,
+    CouncilSession,
+    MemberRole,
+    Recusal,
+)
 from awards.selectors.council import rule_for, seating_order
 from emulation import registers
 
@@ -28,7 +37,8 @@ def load_session(pk: int) -> CouncilSession:
     items = AgendaItem.objects.select_related(
         "nomination__officer__unit", "nomination__unit", "nomination__rule", "nomination__proposal",
         "nomination__campaign_award__award_form").prefetch_related(
-        Prefetch("nomination__campaign_award__award_form__rules", AwardRule.objects.order_by("valid_from")))
+        Prefetch("nomination__campaign_award__award_form__rules", AwardRule.objects.order_by("valid_from")),
+        Prefetch("recusals", Recusal.objects.select_related("member").order_by("member__full_name", "id")))
     return (CouncilSession.objects.select_related("unit__parent", "campaign__plan__issuer", "minutes_entry")
             .prefetch_related("members", "casts", "written_opinions", Prefetch("items", items)).get(pk=pk))
 
@@ -42,8 +52,10 @@ class VoteRow:
     threshold: str
     yes: int | None
     no: int | None
+    abstain: int | None
     percent: Decimal | None
     passed: bool | None
+    recusals: tuple = ()
 
     @property
     def percent_text(self) -> str:
@@ -58,10 +70,11 @@ def _vote_row(item: AgendaItem, total: int) -> VoteRow:
     nomination = item.nomination
     rule = rule_for(nomination)
     counted = item.yes_count is not None and total > 0
+    threshold = tally.threshold_phrase(formats.percent(rule.vote_threshold), rule.threshold_comparison) if rule else "…"
     return VoteRow(item=item, nomination=nomination, award=nomination.campaign_award.award_form.name, rule=rule,
-                   threshold=formats.percent(rule.vote_threshold) if rule else "…",
-                   yes=item.yes_count, no=item.no_count,
-                   percent=tally.percent_of(item.yes_count, total) if counted else None, passed=item.passed)
+                   threshold=threshold, yes=item.yes_count, no=item.no_count, abstain=item.abstain_count,
+                   percent=tally.percent_of(item.yes_count, total) if counted else None, passed=item.passed,
+                   recusals=tuple(item.recusals.all()))
 
 
 def attendance(session: CouncilSession) -> dict:
@@ -116,8 +129,10 @@ def session_minutes_parts(session: CouncilSession, prefix: str = "BienBanHoiDong
                  subject=f"Họp {COUNCIL} {session.unit.name}",
                  recipients=("Thành viên Hội đồng", "Lưu: VT, Hồ sơ"))
     closed = session.status in FINISHED_SESSION
+    recused = [(row, recusal) for row in rows for recusal in row.recusals]
     return [layout.render("reports/documents/council_minutes.html", head, session=session, m=members, rows=rows,
-                          closed=closed, closing=_closing_time(session), passed=sum(1 for r in rows if r.passed))]
+                          recused=recused, closed=closed, closing=_closing_time(session),
+                          passed=sum(1 for r in rows if r.passed))]
 
 
 def passed_list_parts(session: CouncilSession) -> list[str]:

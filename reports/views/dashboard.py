@@ -45,6 +45,8 @@ def dashboard(request):
         context["pledge_gaps"] = campaign_selectors.pledge_gaps(user, today)
         context["proposals"] = proposal_selectors.open_proposals(user)
         context["to_decide"] = decision_selectors.sessions_to_decide(user)
+    if kind == "unit_head":
+        context["returned_results"] = campaign_selectors.returned_results(user)
     awaiting_vote = list(council_selectors.sessions_awaiting_vote(user))
     if awaiting_vote or kind == "council":
         context["awaiting_vote"] = awaiting_vote

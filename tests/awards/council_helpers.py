@@ -3,6 +3,7 @@
 import datetime
 
 from awards.models import CouncilSession, MemberRole
+from awards.services import ballots
 from awards.services import council as services
 from emulation.models import Role
 from tests.factories import RoleGrantFactory
@@ -36,4 +37,4 @@ def vote(user, session, *choices):
     """Cast ``user``'s ballot paper: one choice per agenda item, in agenda order."""
     items = list(session.items.order_by("position", "id"))
     choice_by_item = {item.pk: choice for item, choice in zip(items, choices, strict=True)}
-    return services.cast_ballot(actor=user, session=session, choices=choice_by_item)
+    return ballots.cast_ballot(actor=user, session=session, choices=choice_by_item)

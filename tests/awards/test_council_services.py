@@ -19,6 +19,7 @@ from awards.models import (
     ProposalStatus,
     SessionStatus,
 )
+from awards.services import ballots
 from awards.services import council as services
 from emulation.models import AuditEntry
 
@@ -146,7 +147,7 @@ def test_ballot_paper_must_cover_every_item(session, nine):
     items = list(session.items.all())
     for choices in ({items[0].pk: YES}, {i.pk: "maybe" for i in items}, {**{i.pk: YES for i in items}, 999999: YES}):
         with pytest.raises(ValidationError):
-            services.cast_ballot(actor=nine[0], session=session, choices=choices)
+            ballots.cast_ballot(actor=nine[0], session=session, choices=choices)
     assert (BallotCast.objects.count(), Ballot.objects.count()) == (0, 0)
 
 

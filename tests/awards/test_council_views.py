@@ -13,6 +13,7 @@ from awards.models import (
     CouncilSession,
     Feedback,
     Nomination,
+    Recusal,
     SessionStatus,
     WrittenOpinion,
 )
@@ -166,7 +167,7 @@ def test_session_page_queries_do_not_grow_with_the_agenda(login, staff, members,
         services.add_comment(actor=members[0], item=item, text="Nhất trí")
     vote(members[0], session, *[YES] * (3 + extra))
     client = login(members[1])
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(13):  # + the recusals, one query whatever the agenda
         page = client.get(_url("session_detail", session))
     assert page.content.decode().count('data-testid="agenda-item"') == 3 + extra
 
@@ -190,7 +191,7 @@ def test_incomplete_ballot_paper_re_renders_and_saves_nothing(login, members, se
     items = list(session.items.order_by("position"))
     response = login(members[0]).post(_url("session_vote", session), {f"item_{items[0].pk}": YES})
     assert response.status_code == 200
-    assert response.content.decode().count("Chọn Đồng ý hoặc Không đồng ý.") == 2
+    assert response.content.decode().count("Chọn Đồng ý, Không đồng ý hoặc Không biểu quyết.") == 2
     assert (BallotCast.objects.count(), Ballot.objects.count()) == (0, 0)
 
 
@@ -307,3 +308,53 @@ def test_staff_record_an_absent_members_written_opinion(login, staff, members, s
     client.post(url, {**data, "member": str(absent.pk)})
     assert WrittenOpinion.objects.get().member == absent
     assert login(members[2]).post(url, {**data, "member": str(absent.pk)}).status_code == 403
+
+
+# Abstention, recusal, absent members (issue #10)
+
+
+def test_abstain_through_the_ballot_page(login, members, session):
+    client = login(members[0])
+    page = client.get(_url("session_vote", session)).content.decode()
+    assert page.count('value="abstain"') == 3 and "Không biểu quyết" in page
+    client.post(_url("session_vote", session), _ballot_post(session, "abstain", NO, YES))
+    assert sorted(Ballot.objects.values_list("choice", flat=True)) == ["abstain", NO, YES]
+
+
+def test_a_declared_conflict_leaves_the_item_off_the_paper_and_a_forged_post_is_refused(login, members, session):
+    items = list(session.items.order_by("position", "id"))
+    client = login(members[1])
+    assert 'data-testid="conflict"' in client.get(_url("session_detail", session)).content.decode()
+    client.post(_url("session_conflict", session), {"item": str(items[1].pk), "reason": "Anh ruột"})
+    assert [(r.member.user, r.item, r.reason) for r in Recusal.objects.all()] == [(members[1], items[1], "Anh ruột")]
+    page = client.get(_url("session_vote", session)).content.decode()
+    assert f'name="item_{items[1].pk}"' not in page and f'name="item_{items[0].pk}"' in page
+    assert "Tự khai báo xung đột lợi ích: Anh ruột" in page
+    forged = client.post(_url("session_vote", session), _ballot_post(session, YES, YES, YES))
+    assert forged.status_code == 403
+    assert "Bạn không tham gia biểu quyết" in forged.content.decode()
+    assert (BallotCast.objects.count(), Ballot.objects.count()) == (0, 0)
+    client.post(_url("session_vote", session), {f"item_{items[0].pk}": YES, f"item_{items[2].pk}": NO})
+    assert sorted(Ballot.objects.values_list("item_id", "choice")) == sorted([(items[0].pk, YES), (items[2].pk, NO)])
+    detail = login(members[2]).get(_url("session_detail", session)).content.decode()
+    assert 'data-testid="recusals"' in detail and "Ủy viên 2 (Tự khai báo xung đột lợi ích: Anh ruột)" in detail
+
+
+def test_a_conflict_without_a_reason_saves_nothing(login, members, session):
+    item = session.items.first()
+    login(members[1]).post(_url("session_conflict", session), {"item": str(item.pk), "reason": ""})
+    assert Recusal.objects.count() == 0
+
+
+def test_an_absent_member_with_a_written_opinion_is_refused_the_ballot_page(login, staff, members, session):
+    seat = members[5].council_seats.get(session=session)
+    login(staff).post(reverse("awards:session_written_opinion", args=[session.pk]),
+                      {"member": str(seat.pk), "received_on": "09/07/2024", "text": "Vắng, nhất trí"})
+    assert WrittenOpinion.objects.get().member == seat
+    client = login(members[5])
+    for response in (client.get(_url("session_vote", session)),
+                     client.post(_url("session_vote", session), _ballot_post(session, YES, YES, YES))):
+        assert response.status_code == 403
+        assert "thành viên vắng mặt không bỏ phiếu tại phiên họp" in response.content.decode()
+    assert BallotCast.objects.count() == 0
+    assert 'data-testid="absent-with-opinion"' in client.get(_url("session_detail", session)).content.decode()

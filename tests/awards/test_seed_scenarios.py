@@ -20,7 +20,7 @@ from awards.models import (
     NominationStatus,
 )
 from awards.selectors.proposals import candidates_for, rule_in_force
-from awards.services import council, decisions
+from awards.services import ballots, council, decisions
 from awards.services import proposals as services
 from emulation.models import Officer, Role, Unit
 from tests.factories import RoleGrantFactory
@@ -75,7 +75,7 @@ def vote_all(session, members, yes_by_nomination: dict[int, int]):
     """``yes_by_nomination``: nomination id → how many members vote yes (the first ones)."""
     items = list(session.items.all())
     for index, member in enumerate(members):
-        council.cast_ballot(actor=member, session=session, choices={
+        ballots.cast_ballot(actor=member, session=session, choices={
             item.pk: "yes" if index < yes_by_nomination[item.nomination_id] else "no" for item in items})
 
 

@@ -1,10 +1,21 @@
 """Counting the secret ballot: thresholds over the whole membership, quorum, ranking (no database)."""
 
 from decimal import Decimal
+from fractions import Fraction
 
 import pytest
+from django.utils import translation
 
-from awards.tally import passes, percent_of, quorum_met, rank_by_votes, required_yes, tally_item
+from awards.tally import (
+    passes,
+    percent_of,
+    quorum_fraction,
+    quorum_met,
+    rank_by_votes,
+    required_yes,
+    tally_item,
+    threshold_phrase,
+)
 
 pytestmark = pytest.mark.unit
 
@@ -106,3 +117,77 @@ def test_ranking_reports_a_tie_on_the_last_place_for_the_chair():
 def test_tie_above_the_cut_is_not_a_tie_for_the_last_place():
     ranking = rank_by_votes([("a", 9), ("b", 9), ("c", 8)], limit=2)
     assert (ranking.selected, ranking.tied, ranking.excluded) == (("a", "b"), (), ("c",))
+
+
+# The comparison the rule version states: "từ X% trở lên" (at least) or "trên X%" / "quá nửa" (strictly more)
+
+@pytest.mark.parametrize(("yes", "members", "threshold", "comparison", "passed"), [
+    (2, 4, 50, "more_than", False),   # quá nửa: exactly half is not more than half
+    (3, 4, 50, "more_than", True),
+    (2, 4, 50, "at_least", True),
+    (8, 10, 80, "at_least", True),    # NĐ 98/2023 Đ30 k7: "từ 80% trở lên"
+    (8, 10, 80, "more_than", False),
+    (9, 10, 80, "more_than", True),
+    (5, 9, 50, "more_than", True),    # 55.6 % of 9
+    (4, 9, 50, "more_than", False),
+    (7, 9, 80, "at_least", False),    # 77.78 % < 80 %
+    (8, 9, 80, "at_least", True),
+])
+def test_passes_honours_the_comparison(yes, members, threshold, comparison, passed):
+    assert passes(yes, members, threshold, comparison) is passed
+    assert (yes >= required_yes(members, threshold, comparison)) is passed
+
+
+@pytest.mark.parametrize(("members", "threshold", "comparison", "needed"), [
+    (4, 50, "more_than", 3), (4, 50, "at_least", 2), (10, 80, "more_than", 9), (10, 80, "at_least", 8),
+    (9, 50, "more_than", 5), (9, 80, "more_than", 8), (5, 100, "more_than", 6), (5, 0, "more_than", 1),
+])
+def test_required_yes_for_each_comparison(members, threshold, comparison, needed):
+    assert required_yes(members, threshold, comparison) == needed
+
+
+def test_an_unknown_comparison_is_refused():
+    with pytest.raises(ValueError):
+        passes(3, 4, 50, "about")
+
+
+def test_abstentions_are_ballots_that_are_not_yes():
+    # 4 members: 2 yes, 0 no, 2 abstain → 50 %: not more than half
+    result = tally_item(yes=2, no=0, abstain=2, total_members=4, threshold_percent=50, comparison="more_than")
+    assert (result.yes, result.no, result.abstain, result.percent, result.passed) == (2, 0, 2, Decimal("50.00"), False)
+    assert result.required == 3
+    assert tally_item(yes=3, no=0, abstain=1, total_members=4, threshold_percent=50,
+                      comparison="more_than").passed is True
+
+
+def test_more_ballots_than_members_counting_abstentions_is_refused():
+    with pytest.raises(ValueError):
+        tally_item(yes=2, no=1, abstain=2, total_members=4, threshold_percent=50)
+
+
+@pytest.mark.parametrize(("participants", "members", "quorum", "met"), [
+    (6, 9, "66.67", True), (5, 9, "66.67", False),
+    (2000, 3000, "66.67", True), (1999, 3000, "66.67", False),   # exact 2/3, not 66.67 %: 1999/3000 = 66.63 %
+    (39999, 60000, "66.67", False),  # 66.665 % rounds to 66.67 %, but 39999 × 3 < 60000 × 2: below 2/3
+    (40000, 60000, "66.67", True),
+    (4, 5, 80, True), (3, 5, 80, False), (57, 100, "57.01", False), (58, 100, "57.01", True),
+])
+def test_quorum_is_compared_as_an_exact_fraction(participants, members, quorum, met):
+    assert quorum_met(participants, members, quorum) is met
+
+
+@pytest.mark.parametrize(("stored", "fraction"), [
+    ("66.67", Fraction(2, 3)), ("33.33", Fraction(1, 3)), (80, Fraction(4, 5)), (75, Fraction(3, 4)),
+    ("57.01", Fraction(5701, 10000)), (100, Fraction(1)), ("66.6", Fraction(333, 500)),
+])
+def test_a_stored_quorum_stands_for_its_simple_fraction(stored, fraction):
+    assert quorum_fraction(stored) == fraction
+
+
+@pytest.mark.parametrize(("text", "comparison", "phrase"), [
+    ("80%", "at_least", "từ 80% trở lên"), ("50%", "more_than", "trên 50%"),
+    ("66,67%", "at_least", "từ 66,67% trở lên"),
+])
+def test_threshold_phrase_words_the_comparison(text, comparison, phrase):
+    with translation.override("vi"):
+        assert threshold_phrase(text, comparison) == phrase

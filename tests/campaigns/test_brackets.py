@@ -80,3 +80,21 @@ def test_money_wording_in_ty_dong():
         "dưới 10 tỷ đồng", "từ 10 tỷ đồng đến dưới 50 tỷ đồng", "từ 50 tỷ đồng đến dưới 100 tỷ đồng",
         "trên 100 tỷ đồng"]
     assert money(2_500_000) == "2.500.000 đồng"
+
+
+# Overlaps are refused on save, naming both ranges; adjacency depends on the bounds' inclusivity.
+
+from campaigns.brackets import overlap_errors  # noqa: E402
+
+
+@pytest.mark.parametrize(("rows", "expected"), [
+    ([(0, True, 500, True), (400, True, 1000, False)], ["Khoảng 0 – 500 và 400 – 1.000 chồng lấn nhau."]),
+    ([(0, True, 500, False), (500, True, 1000, False)], []),  # adjacent: 500 in the second only
+    ([(0, True, 500, True), (500, False, 1000, False)], []),  # adjacent: 500 in the first only
+    ([(0, True, 500, True), (500, True, 1000, False)], ["Khoảng 0 – 500 và 500 – 1.000 chồng lấn nhau."]),
+    ([(0, True, 800, False), (1000, True, 1500, False)], []),  # a gap is allowed
+    ([(1500, False, None, False), (0, True, 2000, False)], ["Khoảng 0 – 2.000 và 1.500 – ∞ chồng lấn nhau."]),
+])
+def test_overlap_errors(rows, expected):
+    brackets = [Bracket(lo, hi, Decimal(70), lo_inc, hi_inc) for lo, lo_inc, hi, hi_inc in rows]
+    assert overlap_errors(brackets) == expected

@@ -8,7 +8,14 @@ import pytest
 from campaigns import selectors
 from campaigns.cascading import StatusKind
 from campaigns.models import Campaign, Milestone, SubPlanRequirement
-from tests.factories import CampaignFactory, OfficerFactory, ParticipationFactory, PlanFactory, PledgeFactory
+from tests.factories import (
+    CampaignFactory,
+    OfficerFactory,
+    ParticipationFactory,
+    PlanFactory,
+    PledgeFactory,
+    file_subplan,
+)
 
 pytestmark = pytest.mark.integration
 D = datetime.date
@@ -26,7 +33,7 @@ def campaign(province_plan, unit_a, unit_b):
     Milestone.objects.create(campaign=campaign, kind="launch", title="Phát động", starts_on=D(2024, 3, 1))
     for unit in (unit_a, unit_b):
         SubPlanRequirement.objects.create(plan=province_plan, unit=unit, due_on=D(2024, 4, 25))
-    PlanFactory(issuer=unit_b, parent=province_plan, issued_on=D(2024, 4, 2))
+    file_subplan(parent=province_plan, issuer=unit_b, issued_on=D(2024, 4, 2))
     return campaign
 
 

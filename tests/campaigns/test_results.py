@@ -51,9 +51,9 @@ def test_workflow_lock_and_attainment(login, head_a, staff, campaign, unit_a, un
     head, office = login(head_a), login(staff)
     assert _enter(head, campaign, unit_a).status_code == 302
     result = Result.objects.get(unit=unit_a)
-    status_url = reverse("campaigns:result_status", args=[campaign.pk, result.pk, "confirmed"])
+    status_url = reverse("campaigns:result_action", args=[campaign.pk, result.pk, "confirm"])
     assert head.post(status_url).status_code == 403  # draft cannot jump to confirmed
-    head.post(reverse("campaigns:result_status", args=[campaign.pk, result.pk, "submitted"]))
+    head.post(reverse("campaigns:result_action", args=[campaign.pk, result.pk, "submit"]))
     assert head.post(status_url).status_code == 403  # a unit head does not confirm
     office.post(status_url)
     result.refresh_from_db()
@@ -79,8 +79,8 @@ def test_subject_in_a_gap_is_flagged_not_guessed(login, staff, campaign, unit_b)
     office = login(staff)
     _enter(office, campaign, unit_b, cases_total="1500", cases_with_conditions="1200", cases_completed="1000")
     result = Result.objects.get(unit=unit_b)
-    for status in ("submitted", "confirmed"):
-        office.post(reverse("campaigns:result_status", args=[campaign.pk, result.pk, status]))
+    for status in ("submit", "confirm"):
+        office.post(reverse("campaigns:result_action", args=[campaign.pk, result.pk, status]))
     page = office.get(reverse("campaigns:campaign_attainment", args=[campaign.pk])).content.decode()
     assert "Tổng số 1.500 không thuộc khung nào của bảng chỉ tiêu." in page
 
@@ -90,7 +90,7 @@ def test_scoping(login, head_a, head_b, campaign, unit_a, unit_b):
     result_b = Result.objects.get(unit=unit_b)
     client = login(head_a)
     assert client.get(reverse("campaigns:result_edit", args=[campaign.pk, result_b.pk])).status_code == 404
-    assert client.post(reverse("campaigns:result_status", args=[campaign.pk, result_b.pk, "submitted"])
+    assert client.post(reverse("campaigns:result_action", args=[campaign.pk, result_b.pk, "submit"])
                        ).status_code == 404
     assert _enter(client, campaign, unit_b).status_code == 403
     page = client.get(reverse("campaigns:campaign_results", args=[campaign.pk])).content.decode()
@@ -139,10 +139,10 @@ def test_confirming_results_stores_a_snapshot_once_per_change(login, head_a, sta
     head, office = login(head_a), login(staff)
     _enter(head, campaign, unit_a)
     result = Result.objects.get(unit=unit_a)
-    head.post(reverse("campaigns:result_status", args=[campaign.pk, result.pk, "submitted"]))
+    head.post(reverse("campaigns:result_action", args=[campaign.pk, result.pk, "submit"]))
     assert not AttainmentSnapshot.objects.exists()
     with django_capture_on_commit_callbacks(execute=True):
-        office.post(reverse("campaigns:result_status", args=[campaign.pk, result.pk, "confirmed"]))
+        office.post(reverse("campaigns:result_action", args=[campaign.pk, result.pk, "confirm"]))
     snapshot = AttainmentSnapshot.objects.get()
     record = next(r for r in snapshot.rows if r["target_code"] == "3.1")
     assert (record["state"], record["gap_units"], snapshot.inputs["results"][0][6]) == ("not_met", 8, 600)

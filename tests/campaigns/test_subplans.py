@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from campaigns.models import Plan, SubPlanRequirement
 from emulation.models import AuditEntry, UnitKind
-from tests.factories import PlanFactory, RoleGrantFactory, UnitFactory
+from tests.factories import PlanFactory, RoleGrantFactory, UnitFactory, file_subplan
 
 pytestmark = pytest.mark.integration
 D = datetime.date
@@ -78,7 +78,7 @@ def test_status_of_each_unit_with_links_to_filed_plans(login, staff, head_a, pro
 def test_filed_date_falls_back_to_the_day_it_was_entered(login, staff, province_plan, unit_a):
     today = timezone.localdate()
     _require(province_plan, today + datetime.timedelta(days=3), unit_a)
-    PlanFactory(issuer=unit_a, parent=province_plan, issued_on=None, year=today.year)
+    file_subplan(parent=province_plan, issuer=unit_a, issued_on=None, year=today.year)
     row = login(staff).get(reverse("campaigns:plan_subplans", args=[province_plan.pk])).context["rows"][0]
     assert row["status"].label == "Đã nộp đúng hạn"
 
@@ -109,8 +109,8 @@ def test_required_unit_sees_the_plan_even_without_taking_part(login, province, u
 
 
 def test_sub_plans_of_other_units_are_not_listed_on_the_parent(login, head_b, province_plan, unit_a, unit_b):
-    PlanFactory(issuer=unit_a, parent=province_plan, title="Kế hoạch của Vị Thanh")
-    PlanFactory(issuer=unit_b, parent=province_plan, title="Kế hoạch của Long Mỹ")
+    file_subplan(parent=province_plan, issuer=unit_a, title="Kế hoạch của Vị Thanh")
+    file_subplan(parent=province_plan, issuer=unit_b, title="Kế hoạch của Long Mỹ")
     response = login(head_b).get(reverse("campaigns:plan_detail", args=[province_plan.pk]))
     assert [p.title for p in response.context["plan"].subplans.all()] == ["Kế hoạch của Long Mỹ"]
     assert "Kế hoạch của Vị Thanh" not in response.content.decode()

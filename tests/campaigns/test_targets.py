@@ -71,3 +71,11 @@ def test_refusals(login, head_a, head_b, province_plan, campaign_b):
                                    subject_kind="unit")
     assert login(head_a).get(reverse("campaigns:target_edit", args=[campaign_b.pk, target.pk])).status_code == 404
     assert login(head_b).get(reverse("campaigns:target_edit", args=[campaign_b.pk, target.pk])).status_code == 200
+
+
+def test_overlapping_brackets_are_refused_naming_both_ranges(login, staff, province_plan):
+    campaign = province_plan.campaigns.get()
+    rows = [(0, True, 500, True, 77), (400, True, 1000, False, 76), (1000, True, "", False, 75)]
+    page = login(staff).post(reverse("campaigns:target_create", args=[campaign.pk]), _post(rows)).content.decode()
+    assert "Khoảng 0 – 500 và 400 – 1.000 chồng lấn nhau." in page
+    assert not Target.objects.exists() and not TargetBracket.objects.exists()

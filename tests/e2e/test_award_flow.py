@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 
 from awards.models import CouncilSession, MemberRole
-from awards.services import council
+from awards.services import ballots, council
 from emulation.models import Role
 from tests.awards.conftest import campaign_award, certificate, province_campaign  # noqa: F401 - fixtures
 from tests.e2e.conftest import ARTIFACTS
@@ -86,7 +86,7 @@ def test_proposal_vote_decision_history(page, sign_in, shot, browser, live_serve
     member_page.goto(live_server.url + reverse("awards:session_vote", args=[session.pk]))
     assert "đã bỏ phiếu" in member_page.inner_text("main").lower()
     member_context.close()
-    council.cast_ballot(actor=others[0], session=session, choices={session.items.get().pk: "yes"})
+    ballots.cast_ballot(actor=others[0], session=session, choices={session.items.get().pk: "yes"})
     council.close_session(actor=staff, session=session)
 
     # The director approves; the award is written into the officer's history.

@@ -32,7 +32,7 @@ def test_results_entered_confirmed_and_attained(page, sign_in, browser, live_ser
     page.fill("#id_cases_completed", "480")
     page.click("[data-testid=form-submit]")
     assert "Đã lưu số liệu." in page.inner_text("main")
-    page.click("[data-testid=result-submit]")
+    page.click("[data-testid=action-submit]")
     assert page.locator("[data-status=submitted]").count() == 1
 
     staff_context = browser.new_context(locale="vi-VN")
@@ -43,7 +43,7 @@ def test_results_entered_confirmed_and_attained(page, sign_in, browser, live_ser
     staff_page.fill("#id_password", "matkhau-123")
     staff_page.click("[data-testid=login-submit]")
     staff_page.goto(live_server.url + f"/ke-hoach/phong-trao/{campaign.pk}/ket-qua/")
-    staff_page.click("[data-testid=result-confirm]")
+    staff_page.click("[data-testid=action-confirm]")
     assert staff_page.locator("[data-status=confirmed]").count() == 1
     staff_page.goto(live_server.url + f"/ke-hoach/phong-trao/{campaign.pk}/dat-chi-tieu/")
     table = staff_page.inner_text("[data-testid=attainment-table]")

@@ -7,6 +7,7 @@ import io
 from pypdf import PdfReader
 
 from awards.models import CouncilSession, MemberRole
+from awards.services import ballots
 from awards.services import council as services
 from tests.awards.council_helpers import council_users
 
@@ -50,8 +51,8 @@ def close_with(staff, session, papers: list[list[str]]) -> CouncilSession:
     members = sorted(session.members.all(), key=lambda m: m.user_id)
     items = list(session.items.order_by("position", "id"))
     for member, paper in zip(members, papers, strict=False):
-        services.cast_ballot(actor=member.user, session=session,
+        ballots.cast_ballot(actor=member.user, session=session,
                              choices={item.pk: choice for item, choice in zip(items, paper, strict=True)})
-    services.record_written_opinion(actor=staff, session=session, member=members[-1],
+    ballots.record_written_opinion(actor=staff, session=session, member=members[-1],
                                     received_on=datetime.date(2024, 7, 2), text="Nhất trí với danh sách đề nghị.")
     return services.close_session(actor=staff, session=session)

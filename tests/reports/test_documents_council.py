@@ -4,10 +4,14 @@ the signature fields of the secretary and the chair, and nothing that pairs a me
 
 # ruff: noqa: F811
 
+import datetime
+
 import pytest
 
 from awards import tally
 from awards.models import Nomination
+from awards.services import ballots
+from awards.services import council as services
 from reports import formats
 from reports.documents import council
 from reports.pdf import render_pdf
@@ -62,10 +66,11 @@ def test_vote_rows_print_the_stored_counts_over_the_whole_membership(closed):
     for item in session.items.all():
         percent = formats.percent(tally.percent_of(item.yes_count, 5), 2)
         rows += [item.nomination.officer.full_name if item.nomination.officer_id else item.nomination.unit.name,
-                 f"{item.yes_count}/5 {percent} 50% {'Đạt' if item.passed else 'Không đạt'}"]
+                 f"{item.yes_count}/5 {item.no_count} {item.abstain_count} {percent} từ 50% trở lên "
+                 f"{'Đạt' if item.passed else 'Không đạt'}"]
     assert [(i.yes_count, i.passed) for i in session.items.all()] == [(4, True), (2, False), (1, False)]
     assert_in_order(minutes, rows)
-    assert "4/5 80,00% 50% Đạt" in minutes and "2/5 40,00% 50% Không đạt" in minutes
+    assert "4/5 0 0 80,00% từ 50% trở lên Đạt" in minutes and "2/5 2 0 40,00% từ 50% trở lên Không đạt" in minutes
 
 
 def test_the_passed_list_holds_only_what_the_council_passed(closed):
@@ -114,6 +119,45 @@ def test_loading_and_building_take_the_same_queries_whatever_the_agenda(staff, s
         parts = council.session_minutes_parts(loaded) + council.passed_list_parts(loaded)
     assert len(parts) == 2
     assert parts[1].count("4/5") == 3 + extra
+
+
+@pytest.fixture
+def with_recusal(staff, submitted_proposal):
+    """The fourth member (Phạm Văn Viên) declares a conflict on Lê Thị Cúc; the rule is "quá nửa"
+    (more than 50 %); abstentions on the ballot; the fifth member is absent with a written opinion."""
+    rule = submitted_proposal.nominations.first().rule
+    rule.vote_threshold, rule.threshold_comparison = 50, "more_than"
+    rule.save()
+    session = open_session(staff, submitted_proposal.campaign)
+    members = sorted(session.members.all(), key=lambda m: m.user_id)
+    officer, colleague, collective = session.items.order_by("position", "id")
+    ballots.declare_conflict(actor=members[3].user, item=colleague, reason="Là anh ruột của người được đề nghị")
+    papers = [{officer.pk: YES, colleague.pk: YES, collective.pk: "abstain"},
+              {officer.pk: YES, colleague.pk: "abstain", collective.pk: NO},
+              {officer.pk: "abstain", colleague.pk: YES, collective.pk: YES},
+              {officer.pk: YES, collective.pk: YES}]
+    for member, paper in zip(members, papers, strict=False):
+        ballots.cast_ballot(actor=member.user, session=session, choices=paper)
+    ballots.record_written_opinion(actor=staff, session=session, member=members[4],
+                                   received_on=datetime.date(2024, 7, 2), text="Nhất trí với danh sách đề nghị.")
+    return services.close_session(actor=staff, session=session)
+
+
+def test_minutes_print_abstentions_the_threshold_phrase_and_recusals_with_reasons(with_recusal):
+    session, pdf = rendered(with_recusal.pk)
+    minutes = " ".join(page_texts(pdf.data)[:-1])
+    # yes/total, no, abstain, % of all members, the threshold as the rule words it, verdict
+    assert_in_order(minutes, [
+        "Thành viên vắng mặt: 1", "+ Hoàng Thị Vắng – Ủy viên: có ý kiến bằng văn bản",
+        "Thành viên không tham gia biểu quyết (xung đột lợi ích): 1 trường hợp",
+        "+ Phạm Văn Viên, đối với Lê Thị Cúc (Giấy khen của Cục trưởng Cục THADS tỉnh): Tự khai báo xung đột "
+        "lợi ích: Là anh ruột của người được đề nghị.",
+        "Nguyễn Văn An", "3/5 0 1 60,00% trên 50% Đạt",
+        "Lê Thị Cúc", "2/5 0 1 40,00% trên 50% Không đạt",
+        "Chi cục Thi hành án dân sự thành phố Vị Thanh", "2/5 1 1 40,00% trên 50% Không đạt"])
+    # present and absent are never the same member
+    assert minutes.count("Hoàng Thị Vắng") == 1
+    assert "Vắng Hoàng Thị" not in minutes and "Viên Phạm Văn" not in minutes
 
 
 def test_minutes_name_a_passed_nominee_whose_award_is_stopped(closed):

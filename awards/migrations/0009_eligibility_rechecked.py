@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('awards', '0007_award_record_unique_year'),
+        ('awards', '0008_award_record_unique_year'),
     ]
 
     operations = [

@@ -24,7 +24,7 @@ def refuse_duplicates(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('awards', '0006_session_decided'),
+        ('awards', '0007_council_law'),
         ('campaigns', '0005_result_latest_index'),
         ('emulation', '0003_document_register'),
     ]

@@ -1,4 +1,4 @@
-"""Write paths for plans, campaigns, milestones, participation, sub-plans and pledges."""
+"""Write paths for plans, campaigns, milestones, participation, sub-plan requirements, pledges and targets."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
@@ -9,18 +9,15 @@ from emulation import audit
 from emulation.models import AuditAction
 from emulation.text import nfc, search_key
 
-from . import access, selectors, snapshots
-from .attainment import input_errors
-from .models import (
+from .. import access, periods, selectors, snapshots, workflow
+from ..models import (
     Campaign,
     Milestone,
     Participation,
     Plan,
     Pledge,
-    Result,
-    ResultStatus,
-    ResultValue,
     SubPlanRequirement,
+    SubPlanStatus,
     Target,
 )
 
@@ -75,7 +72,9 @@ def create_plan(*, actor, plan: Plan) -> Plan:
     if not access.can_create_plan(actor, plan.issuer):
         raise PermissionDenied
     plan.created_by = actor if actor.pk else None
-    return _audited_save(actor, plan, save_plan)
+    _audited_save(actor, plan, save_plan)
+    _file_required_subplan(actor, plan)
+    return plan
 
 
 @transaction.atomic
@@ -84,7 +83,20 @@ def update_plan(*, actor, plan: Plan) -> Plan:
     current = Plan.objects.select_related("issuer").get(pk=plan.pk)
     if not (access.can_edit_plan(actor, current) and access.can_create_plan(actor, plan.issuer)):
         raise PermissionDenied
-    return _audited_save(actor, plan, save_plan, before=audit.snapshot(current))
+    _audited_save(actor, plan, save_plan, before=audit.snapshot(current))
+    _file_required_subplan(actor, plan)
+    return plan
+
+
+def _file_required_subplan(actor, plan: Plan) -> None:
+    """A plan filed under a higher plan that required one from its issuer moves that requirement to
+    *filed* (through the sub-plan lifecycle; a requirement already filed or accepted stays as it is)."""
+    if plan.parent_id is None:
+        return
+    requirement = (SubPlanRequirement.objects.select_for_update().select_related("plan", "unit")
+                   .filter(plan_id=plan.parent_id, unit_id=plan.issuer_id).first())
+    if requirement is not None and requirement.status == SubPlanStatus.REQUIRED:
+        workflow.SUBPLAN.apply(requirement, "file", actor=actor, has_subplan=True)
 
 
 def _sync_participants(actor, campaign: Campaign, units) -> None:
@@ -126,10 +138,15 @@ def update_campaign(*, actor, campaign: Campaign, participant_units=None) -> Cam
 
 @transaction.atomic
 def add_milestone(*, actor, milestone: Milestone) -> Milestone:
-    """Milestones may fall outside the emulation period (reviews come later), never end before they start."""
+    """A milestone lies within the emulation period, except the kinds that come after it (final review,
+    ceremony, deadlines: ``periods.AFTER_PERIOD_KINDS``); it never ends before it starts."""
     if not access.can_edit_campaign(actor, milestone.campaign):
         raise PermissionDenied
     milestone.full_clean()
+    campaign = milestone.campaign
+    if problem := periods.milestone_date_error(milestone.kind, milestone.starts_on, milestone.ends_on,
+                                               campaign.starts_on, campaign.ends_on):
+        raise ValidationError({"starts_on": problem})
     return _audited_save(actor, milestone, Milestone.save)
 
 
@@ -166,6 +183,10 @@ def _check_pledge(pledge: Pledge) -> None:
     """One collective pledge per unit and one per officer in a campaign; the officer works in the unit."""
     if pledge.officer_id and pledge.officer.unit_id != pledge.unit_id:
         raise ValidationError({"officer": _("Cán bộ không thuộc đơn vị đã chọn.")})
+    campaign = pledge.campaign
+    if problem := periods.pledge_date_error(pledge.registered_on, campaign.starts_on, campaign.ends_on,
+                                            campaign.pledges_due_on):
+        raise ValidationError({"registered_on": problem})
     duplicate = Pledge.objects.filter(campaign=pledge.campaign, unit=pledge.unit, officer=pledge.officer)
     if duplicate.exclude(pk=pledge.pk).exists():
         raise ValidationError(_("%(who)s đã đăng ký giao ước thi đua cho phong trào này.")
@@ -184,14 +205,24 @@ def register_pledge(*, actor, pledge: Pledge) -> Pledge:
 
 @transaction.atomic
 def update_pledge(*, actor, pledge: Pledge) -> Pledge:
-    """The pledge stays in its campaign; its unit must still be one the actor may register for."""
-    current = Pledge.objects.get(pk=pledge.pk)
-    allowed = access.can_edit_pledge(actor, current) and current.campaign_id == pledge.campaign_id
+    """Only while it is a draft or returned (``workflow.PLEDGE_EDITING``); the pledge stays in its campaign;
+    its unit must still be one the actor may register for."""
+    current = Pledge.objects.select_for_update().select_related("campaign__plan").get(pk=pledge.pk)
+    workflow.PLEDGE_EDITING.check(actor, current)
+    allowed = current.campaign_id == pledge.campaign_id
     if not allowed or not access.can_register_pledge(actor, pledge.campaign, pledge.unit):
         raise PermissionDenied
     _check_pledge(pledge)
     pledge.full_clean(validate_constraints=False)
-    return _audited_save(actor, pledge, Pledge.save, before=audit.snapshot(current))
+    return _audited_save(actor, pledge, _save_pledge_content, before=audit.snapshot(current))
+
+
+PLEDGE_CONTENT = ["unit", "officer", "registered_on", "content", "target_title"]
+
+
+def _save_pledge_content(pledge: Pledge) -> None:
+    """The text only: the status moves through ``workflow.PLEDGE`` alone."""
+    pledge.save(update_fields=PLEDGE_CONTENT)
 
 
 @transaction.atomic
@@ -215,77 +246,6 @@ def save_target(*, actor, target: Target, brackets_formset) -> Target:
                      obj=bracket, before=changed_before.get(bracket.pk), unit_id=target.campaign.plan.issuer_id)
     _recompute_after_commit(target.campaign_id)
     return target
-
-
-# Results (kết quả): enter, submit, confirm. Confirmed results change only with a reason from staff.
-
-
-def result_errors(result: Result) -> dict[str, list[str]]:
-    """Cross-field checks: completed ≤ with conditions ≤ total (cases and money); date in the results period."""
-    errors = {}
-    for key, label in (("cases", "về việc"), ("money", "về tiền")):
-        problems = input_errors(getattr(result, f"{key}_completed"), getattr(result, f"{key}_with_conditions"),
-                                getattr(result, f"{key}_total"))
-        if problems:
-            errors[f"{key}_completed"] = [f"{p} ({label})" for p in problems]
-    start, end = result.campaign.results_period
-    if result.as_of and not start <= result.as_of <= end:
-        errors["as_of"] = [f"Ngày số liệu phải trong kỳ tính kết quả {start:%d/%m/%Y} – {end:%d/%m/%Y}."]
-    return errors
-
-
-def _check_can_write(actor, result: Result, reason: str) -> None:
-    if not access.can_enter_results(actor, result.campaign, result.unit):
-        raise PermissionDenied
-    if result.pk and Result.objects.get(pk=result.pk).status == ResultStatus.CONFIRMED:
-        if not access.can_confirm_results(actor, result.campaign):
-            raise PermissionDenied
-        if not reason.strip():
-            raise ValidationError({"reason": "Số liệu đã xác nhận: phải ghi lý do khi sửa."})
-
-
-@transaction.atomic
-def save_result(*, actor, result: Result, values: dict, reason: str = "") -> Result:
-    """``values``: target id → (number, achieved) for the campaign-specific targets."""
-    _check_can_write(actor, result, reason)
-    errors = result_errors(result)
-    if errors:
-        raise ValidationError(errors)
-    before = audit.snapshot(Result.objects.get(pk=result.pk)) if result.pk else None
-    result.updated_by = actor
-    result.full_clean()
-    result.save()
-    for target_id, (number, achieved) in values.items():
-        ResultValue.objects.update_or_create(result=result, target_id=target_id,
-                                             defaults={"number": number, "achieved": achieved})
-    if result.status == ResultStatus.CONFIRMED:
-        _recompute_after_commit(result.campaign_id)
-    after = audit.snapshot(result) | ({"reason": reason} if reason else {})
-    audit.record(actor=actor, action=AuditAction.UPDATE if before else AuditAction.CREATE, obj=result,
-                 before=before, after=after | {"values": {str(k): [str(v[0]), v[1]] for k, v in values.items()}})
-    return result
-
-
-@transaction.atomic
-def change_status(*, actor, result: Result, status: str) -> Result:
-    """Draft → submitted (the unit), submitted → confirmed or back to draft (department staff)."""
-    current = Result.objects.select_for_update().get(pk=result.pk)
-    allowed = {
-        (ResultStatus.DRAFT, ResultStatus.SUBMITTED): access.can_enter_results(actor, current.campaign, current.unit),
-        (ResultStatus.SUBMITTED, ResultStatus.CONFIRMED): access.can_confirm_results(actor, current.campaign),
-        (ResultStatus.SUBMITTED, ResultStatus.DRAFT): access.can_confirm_results(actor, current.campaign),
-    }
-    if not allowed.get((current.status, status), False):
-        raise PermissionDenied
-    before = audit.snapshot(current)
-    current.status = status
-    if status == ResultStatus.CONFIRMED:
-        current.confirmed_by = actor
-    current.save(update_fields=["status", "confirmed_by", "updated_at"])
-    audit.record(actor=actor, action=AuditAction.UPDATE, obj=current, before=before)
-    if ResultStatus.CONFIRMED in (before["status"], status):
-        _recompute_after_commit(current.campaign_id)
-    return current
 
 
 def _recompute_after_commit(campaign_id: int) -> None:

@@ -1,0 +1,177 @@
+"""Write paths of the secret ballot (bỏ phiếu kín): conflicts and recusals, absent members' written
+opinions, casting a ballot paper, counting. A member is either present and votes, or absent with a
+written opinion, never both. Every change is audited except what a ballot says: the audit trail
+records that a member cast a ballot paper, never the choices on it.
+"""
+
+import random
+from collections import Counter
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
+
+from emulation import audit
+from emulation.models import AuditAction
+
+from .. import access
+from ..enums import RecusalGround
+from ..models import (
+    FINISHED_SESSION,
+    AgendaItem,
+    Ballot,
+    BallotCast,
+    Choice,
+    CouncilMember,
+    CouncilSession,
+    Recusal,
+    SessionStatus,
+    WrittenOpinion,
+)
+from ..selectors import council as selectors
+
+_shuffle = random.SystemRandom().shuffle
+
+ALREADY_VOTED = _("Bạn đã bỏ phiếu trong phiên họp này; mỗi thành viên chỉ bỏ một phiếu.")
+
+
+def _record(actor, action, obj, session, before=None):
+    audit.record(actor=actor, action=action, obj=obj, before=before, unit_id=session.unit_id)
+
+
+def member_of(user, session) -> CouncilMember | None:
+    """The user's seat in this session (a seat in another session does not count)."""
+    if not getattr(user, "is_authenticated", False):
+        return None
+    return CouncilMember.objects.filter(session_id=session.pk, user=user).first()
+
+
+def record_automatic_recusals(actor, session) -> list[Recusal]:
+    """Store the recusals the conflict rules impose (the nominee, the head of the nominated
+    collective), once, when voting opens: the membership and the agenda are fixed from then on. A
+    conflict the member already declared on the same item stays as declared."""
+    taken = set(Recusal.objects.filter(item__session=session).values_list("item_id", "member_id"))
+    created = []
+    for member, item, ground in selectors.automatic_recusals(session):
+        if (item.pk, member.pk) in taken:
+            continue
+        recusal = Recusal.objects.create(item=item, member=member, ground=ground)
+        _record(actor, AuditAction.CREATE, recusal, session)
+        created.append(recusal)
+    return created
+
+
+@transaction.atomic
+def declare_conflict(*, actor, item: AgendaItem, reason: str) -> Recusal:
+    """A member declares a conflict of interest on one item, with a reason, before casting: they will
+    not vote on it. Public and audited; it is printed on the minutes."""
+    session = selectors.session_for_update(item.session_id)
+    member = member_of(actor, session)
+    if member is None:
+        raise PermissionDenied(_("Chỉ thành viên của phiên họp này được khai báo xung đột lợi ích."))
+    if session.status in FINISHED_SESSION:
+        raise PermissionDenied(_("Phiên họp đã kết thúc."))
+    if BallotCast.objects.filter(session=session, member=member).exists():
+        raise PermissionDenied(_("Bạn đã bỏ phiếu; khai báo xung đột lợi ích phải trước khi bỏ phiếu."))
+    if not (reason := reason.strip()):
+        raise ValidationError({"reason": _("Ghi rõ lý do không tham gia biểu quyết.")})
+    if Recusal.objects.filter(item=item, member=member).exists():
+        raise ValidationError(_("Bạn đã không tham gia biểu quyết nội dung này."))
+    recusal = Recusal.objects.create(item=item, member=member, ground=RecusalGround.DECLARED, reason=reason)
+    _record(actor, AuditAction.CREATE, recusal, session)
+    return recusal
+
+
+@transaction.atomic
+def record_written_opinion(*, actor, session: CouncilSession, member: CouncilMember, received_on,
+                           text: str) -> WrittenOpinion:
+    """Staff record the written opinion of a member who did not take part in the vote."""
+    if not access.can_manage_council(actor, session.campaign):
+        raise PermissionDenied
+    session = selectors.session_for_update(session.pk)
+    if member.session_id != session.pk:
+        raise ValidationError(_("Người này không phải thành viên của phiên họp."))
+    if session.status == SessionStatus.PREPARING:
+        raise ValidationError(_("Phiên họp chưa bắt đầu bỏ phiếu."))
+    if BallotCast.objects.filter(session=session, member=member).exists():
+        raise ValidationError(_("Thành viên đã bỏ phiếu tại phiên họp; ý kiến bằng văn bản dành cho thành viên "
+                                "vắng mặt."))
+    opinion = WrittenOpinion(session=session, member=member, received_on=received_on, text=text.strip(),
+                             recorded_by=actor)
+    opinion.full_clean()
+    opinion.save()
+    _record(actor, AuditAction.CREATE, opinion, session)
+    return opinion
+
+
+def ballot_refusal(seat, session, *, has_voted: bool, has_opinion: bool) -> str | None:
+    """Why this user may not cast a ballot paper in this session now (None: they may)."""
+    if seat is None:
+        return _("Bạn không phải thành viên Hội đồng của phiên họp này.")
+    if session.status != SessionStatus.VOTING:
+        return _("Phiên họp không trong thời gian bỏ phiếu.")
+    if has_voted:
+        return ALREADY_VOTED
+    if has_opinion:
+        return _("Bạn đã gửi ý kiến bằng văn bản với tư cách thành viên vắng mặt; thành viên vắng mặt không bỏ "
+                 "phiếu tại phiên họp.")
+    return None
+
+
+def _check_choices(session, choices: dict, recusals: dict[int, Recusal]) -> list[Ballot]:
+    """One valid choice for every item the member votes on; an item they are recused from is refused."""
+    if forbidden := [recusals[item_id] for item_id in choices if item_id in recusals]:
+        raise PermissionDenied(_("Bạn không tham gia biểu quyết: %(items)s.") % {"items": "; ".join(
+            f"{r.item.nomination} ({r.reason_text})" for r in forbidden)})
+    items = [pk for pk in AgendaItem.objects.filter(session=session).values_list("pk", flat=True)
+             if pk not in recusals]
+    if set(choices) != set(items):
+        raise ValidationError(_("Phiếu bầu phải có ý kiến cho tất cả nội dung bình xét."))
+    if any(choice not in Choice.values for choice in choices.values()):
+        raise ValidationError(_("Ý kiến trên phiếu bầu không hợp lệ."))
+    return [Ballot(item_id=item_id, choice=choices[item_id]) for item_id in items]
+
+
+@transaction.atomic
+def cast_ballot(*, actor, session: CouncilSession, choices: dict[int, str]) -> BallotCast:
+    """One ballot paper covering the agenda, less the items the member is recused from. What is
+    stored: that the member voted (``BallotCast``), and one anonymous ``Ballot`` per item voted on,
+    mixed in random order into the ballot box. Nothing else: the audit entry records the ballot
+    paper, not the choices."""
+    current = selectors.session_for_update(session.pk)
+    member = member_of(actor, current)
+    voted = member is not None and BallotCast.objects.filter(session=current, member=member).exists()
+    absent = member is not None and WrittenOpinion.objects.filter(session=current, member=member).exists()
+    if refusal := ballot_refusal(member, current, has_voted=voted, has_opinion=absent):
+        raise PermissionDenied(refusal)
+    ballots = _check_choices(current, choices, selectors.recusals_of(member))
+    try:
+        with transaction.atomic():
+            cast = BallotCast.objects.create(session=current, member=member)
+    except IntegrityError as exc:  # a second request of the same member won the race
+        raise PermissionDenied(ALREADY_VOTED) from exc
+    _store_mixed(current, ballots)
+    _record(actor, AuditAction.CREATE, cast, current)
+    return cast
+
+
+def _store_mixed(session, ballots: list[Ballot]) -> None:
+    """Store a new paper's ballots mixed, in random order, with those already in the ballot box.
+    Appending them would leave each paper's rows together, in the order of the cast records'
+    times (SQLite's rowid, PostgreSQL's physical order), which pairs papers with members; so the
+    session's ballots are rewritten, shuffled, with fresh random keys. Same counts, no link."""
+    box = Ballot.objects.filter(item__session=session)
+    ballots = [*ballots, *(Ballot(item_id=item_id, choice=choice) for item_id, choice in box.values_list(
+        "item_id", "choice"))]
+    box.delete()
+    _shuffle(ballots)
+    Ballot.objects.bulk_create(ballots)
+
+
+def count_ballots(session) -> dict[int, Counter]:
+    """Yes, no and abstain counts per agenda item (one query; no ballot is read one by one)."""
+    counts: dict[int, Counter] = {}
+    rows = Ballot.objects.filter(item__session=session).values_list("item_id", "choice").order_by()
+    for item_id, choice in rows:
+        counts.setdefault(item_id, Counter())[choice] += 1
+    return counts
