@@ -94,8 +94,9 @@ def _member_ratings(members, ratings) -> dict[int, list[str]]:
 
 def gather(campaign: Campaign, units: list[Unit], officers: list[Officer],
            on: datetime.date) -> tuple[dict[tuple, Candidate], Context]:
-    """Facts of the collectives ``units`` and the ``officers`` (eight queries); the same for every
-    award of the campaign."""
+    """Facts of the collectives ``units`` and the ``officers`` as known on ``on`` (eight queries):
+    disciplines decided, holds opened and awards decided by that day; the same for every award of
+    the campaign. (Ratings carry no date: each is the year's rating as entered.)"""
     snapshot = campaign.snapshots.first()
     context = context_for(campaign, on, snapshot)
     targets = dict(campaign.targets.values_list("code", "title"))
@@ -111,7 +112,7 @@ def gather(campaign: Campaign, units: list[Unit], officers: list[Officer],
         "id", "unit_id", "gender"))
     people = {o.pk for o in officers} | {m[0] for m in members}
     disciplines = defaultdict(list)
-    for d in Discipline.objects.filter(officer_id__in=people).select_related("officer"):
+    for d in Discipline.objects.filter(officer_id__in=people, decided_on__lte=on).select_related("officer"):
         disciplines[d.officer_id].append(_discipline(d))
     ratings = defaultdict(dict)
     for officer_id, year, level in PerformanceRating.objects.filter(officer_id__in=people).values_list(
@@ -124,10 +125,12 @@ def gather(campaign: Campaign, units: list[Unit], officers: list[Officer],
         holds[key].append(HoldFact(str(h.officer or h.unit), h.get_kind_display(), h.opened_on, h.closed_on))
     awards, member_awards = defaultdict(list), defaultdict(lambda: defaultdict(int))
     member_of = {m[0]: m[1] for m in members}
-    records = AwardRecord.objects.filter(Q(officer_id__in=people) | Q(unit_id__in=[u.pk for u in units]))
+    records = AwardRecord.objects.filter(Q(officer_id__in=people) | Q(unit_id__in=[u.pk for u in units]),
+                                         decided_on__lte=on)
     for r in records.select_related("award_form"):
         key = ("officer", r.officer_id) if r.officer_id else ("unit", r.unit_id)
-        awards[key].append(AwardFact(r.award_form.code, r.award_form.name, r.year, r.decision_reference))
+        awards[key].append(AwardFact(r.award_form.code, r.award_form.name, r.year, r.decision_reference,
+                                     r.decided_on))
         if r.officer_id in member_of:
             for unit in units:
                 if unit_of_path[member_of[r.officer_id]].startswith(unit.path):

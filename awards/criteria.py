@@ -9,7 +9,7 @@ Nothing here touches the database; ``awards.candidates`` gathers the facts.
 """
 
 import datetime
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from emulation.models import DisciplineForm, RatingLevel
@@ -79,6 +79,7 @@ class AwardFact:
     award_name: str
     year: int
     reference: str
+    decided_on: datetime.date | None = None  # None: entered from paper records without a date
 
 
 @dataclass
@@ -244,17 +245,39 @@ def check_no_member_discipline(c: Candidate, params: dict, ctx: Context, text: s
     return Finding(label, Outcome.MET, f"Không có cá nhân thuộc đơn vị bị kỷ luật {_window(params, ctx)}.")
 
 
+def longest_run(years) -> list[int]:
+    """The longest run of consecutive years among ``years`` (each year once, however many records it
+    has); the latest such run when two are as long. [2021, 2023, 2023, 2024] → [2023, 2024]."""
+    best, run = [], []
+    for year in sorted(set(years)):
+        run = [*run, year] if run and year == run[-1] + 1 else [year]
+        if len(run) >= len(best):
+            best = run
+    return best
+
+
 def check_prior_award(c: Candidate, params: dict, ctx: Context, text: str) -> Finding:
-    """params: award_codes (any of), min_count (default 1), from_year / to_year (optional)."""
+    """params: award_codes (any of), min_count (default 1), from_year / to_year (optional),
+    consecutive (optional): ``min_count`` distinct consecutive years ("03 lần liên tục đạt Chiến sĩ thi
+    đua cơ sở"). A year counts once however many records it has: a title entered twice for 2023 is
+    one year, never a second "lần"."""
     label = text or "Đã được khen thưởng, công nhận trước đó"
     codes, wanted = set(params.get("award_codes", [])), int(params.get("min_count", 1))
     first, last = params.get("from_year"), params.get("to_year")
     found = [a for a in c.awards if a.award_code in codes and (first is None or a.year >= first)
              and (last is None or a.year <= last)]
-    cites = tuple(f"{a.award_name} năm {a.year} ({a.reference})" for a in found)
-    if len(found) >= wanted:
-        return Finding(label, Outcome.MET, f"Có {len(found)} lần được khen thưởng, công nhận phù hợp.", cites)
-    return Finding(label, Outcome.NOT_MET, f"Cần ít nhất {wanted} lần, hiện có {len(found)}.", cites)
+    cites = tuple(f"{a.award_name} năm {a.year} ({a.reference})" for a in sorted(found, key=lambda a: a.year))
+    if params.get("consecutive"):
+        run = longest_run(a.year for a in found)
+        span = f" ({run[0]}–{run[-1]})" if len(run) > 1 else ""
+        if len(run) >= wanted:
+            return Finding(label, Outcome.MET, f"Có {len(run)} năm liên tục được khen thưởng, công nhận{span}.", cites)
+        return Finding(label, Outcome.NOT_MET, f"Cần {wanted} năm liên tục, hiện có {len(run)} năm liên tục{span}.",
+                       cites)
+    years = len({a.year for a in found})
+    if years >= wanted:
+        return Finding(label, Outcome.MET, f"Có {years} lần (năm) được khen thưởng, công nhận phù hợp.", cites)
+    return Finding(label, Outcome.NOT_MET, f"Cần ít nhất {wanted} lần (năm), hiện có {years}.", cites)
 
 
 def check_member_awards(c: Candidate, params: dict, ctx: Context, text: str) -> Finding:
@@ -343,9 +366,23 @@ def check_head_collective(c: Candidate, specs: list[Spec], ctx: Context, text: s
     return Finding(label, outcome, words, cites)
 
 
+def known_on(c: Candidate, day: datetime.date) -> Candidate:
+    """The facts as they stood on ``day``: disciplines decided by then, holds opened by then (whether
+    still open is the pending-case rule's question), awards decided by then (undated paper records
+    count). A reprimand of 05/07 is not a fact of a submission on 28/06, but is one of the decision
+    on 10/07. Ratings and attainment carry no date: the caller gathers those as of the day."""
+    return replace(
+        c, disciplines=[d for d in c.disciplines if d.decided_on <= day],
+        holds=[h for h in c.holds if h.opened_on <= day],
+        awards=[a for a in c.awards if a.decided_on is None or a.decided_on <= day],
+        member_disciplines=[d for d in c.member_disciplines if d.decided_on <= day],
+        collective=known_on(c.collective, day) if c.collective is not None else None)
+
+
 def assess(candidate: Candidate, specs: list[Spec], ctx: Context) -> Assessment:
-    """The verdict: not eligible if any finding is not met; needs judgement if any binding finding
-    needs one; eligible otherwise. Statutory findings come first."""
+    """The verdict on the facts known on ``ctx.on``: not eligible if any finding is not met; needs
+    judgement if any binding finding needs one; eligible otherwise. Statutory findings come first."""
+    candidate = known_on(candidate, ctx.on)
     findings = [check_pending_cases(candidate, ctx), check_discipline_served(candidate, ctx)]
     for spec in specs:
         if not spec.applies(candidate):

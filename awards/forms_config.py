@@ -45,10 +45,12 @@ class CriterionForm(forms.ModelForm):
     min_percent = forms.IntegerField(label=_("Tỷ lệ tối thiểu (%)"), required=False, min_value=1, max_value=100)
     from_year = forms.IntegerField(label=_("Từ năm"), required=False, min_value=1990, max_value=2100)
     to_year = forms.IntegerField(label=_("Đến năm"), required=False, min_value=1990, max_value=2100)
+    consecutive = forms.BooleanField(label=_("Các năm liên tục"), required=False,
+                                     help_text=_("Số lần tối thiểu là số năm liên tục (mỗi năm tính một lần)."))
     other_route = forms.CharField(label=_("Cách đạt khác (Hội đồng xem xét)"), required=False, max_length=200)
 
     PARAMS = ["date_from", "date_to", "min_form", "year", "min_level", "award_codes", "min_count", "min_percent",
-              "from_year", "to_year", "other_route"]
+              "from_year", "to_year", "consecutive", "other_route"]
 
     class Meta:
         model = Criterion
@@ -59,8 +61,8 @@ class CriterionForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["award_codes"].choices = list(AwardForm.objects.values_list("code", "name"))
         params = self.instance.params or {}
-        for name in ("year", "min_level", "min_count", "min_percent", "from_year", "to_year", "other_route",
-                     "min_form"):
+        for name in ("year", "min_level", "min_count", "min_percent", "from_year", "to_year", "consecutive",
+                     "other_route", "min_form"):
             if name in params:
                 self.initial.setdefault(name, params[name])
         for field, key in (("date_from", "from"), ("date_to", "to")):
@@ -90,7 +92,7 @@ class CriterionForm(forms.ModelForm):
         elif kind == CriterionKind.PRIOR_AWARD:
             need("award_codes", _("Chọn danh hiệu, hình thức đã đạt."))
             params.update(award_codes=data.get("award_codes") or [], min_count=data.get("min_count") or 1)
-            params.update({k: data[k] for k in ("from_year", "to_year") if data.get(k)})
+            params.update({k: data[k] for k in ("from_year", "to_year", "consecutive") if data.get(k)})
         elif kind == CriterionKind.MEMBER_AWARDS:
             need("year", _("Nhập năm."))
             if len(data.get("award_codes") or []) != 1:

@@ -81,7 +81,17 @@ def can_edit_officer(user, officer) -> bool:
 
 def can_manage_discipline(user, officer) -> bool:
     """Discipline records are personnel data: department staff keep them, not unit heads."""
-    return has_role(user, Role.STAFF, Role.ADMIN) and officer.unit_id in editable_unit_ids(user)
+    return _keeps_records_of(user, officer.unit_id)
+
+
+def can_manage_hold(user, hold) -> bool:
+    """A pending case (vụ việc đang xem xét) is kept, like discipline, by department staff over the
+    subject's unit: the officer's unit, or the collective itself."""
+    return _keeps_records_of(user, hold.officer.unit_id if hold.officer_id else hold.unit_id)
+
+
+def _keeps_records_of(user, unit_id) -> bool:
+    return has_role(user, Role.STAFF, Role.ADMIN) and unit_id in editable_unit_ids(user)
 
 
 def can_import_organisation(user) -> bool:

@@ -244,7 +244,11 @@ class HoldKind(models.TextChoices):
 
 
 class AwardHold(models.Model):
-    """Vụ việc đang xem xét: while open, no award or upward proposal (NĐ 152/2025 Điều 4)."""
+    """Vụ việc đang xem xét: while open, no award or upward proposal (NĐ 152/2025 Điều 4). Against an
+    officer, or against a collective (``unit``): a collective's case (an inspection of the unit's
+    work, say) stops the collective's own awards, not its members'; a member under review has a case
+    of their own. A head of unit judged with their collective (the head-of-unit criterion) meets it
+    through the collective."""
 
     officer = models.ForeignKey(Officer, null=True, blank=True, on_delete=models.CASCADE, related_name="holds")
     unit = models.ForeignKey(Unit, null=True, blank=True, on_delete=models.CASCADE, related_name="holds")

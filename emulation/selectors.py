@@ -24,7 +24,7 @@ def unit_list(user, *, q: str = "", kind: str = "", current_only: bool = False, 
 
 def unit_detail(user, pk: int) -> Unit:
     return units_visible_to(user).prefetch_related(
-        "successions_in__predecessor", "successions_out__successor",
+        "successions_in__predecessor", "successions_out__successor", "holds",
     ).get(pk=pk)
 
 

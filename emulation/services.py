@@ -149,8 +149,9 @@ def delete_discipline(*, actor, discipline: Discipline) -> None:
 
 @transaction.atomic
 def save_award_hold(*, actor, hold: AwardHold) -> AwardHold:
-    """Open or close a pending review, investigation or complaint that blocks awards."""
-    if not access.can_manage_discipline(actor, hold.officer):
+    """Open or close a pending review, investigation or complaint that blocks awards: against an
+    officer, or against a collective (``hold.unit``)."""
+    if not access.can_manage_hold(actor, hold):
         raise PermissionDenied
     before = audit.snapshot(AwardHold.objects.get(pk=hold.pk)) if hold.pk else None
     hold.full_clean()

@@ -141,6 +141,10 @@ class AgendaItem(models.Model):
     no_count = models.PositiveSmallIntegerField(_("số phiếu không đồng ý"), null=True, blank=True)
     abstain_count = models.PositiveSmallIntegerField(_("số phiếu không biểu quyết"), null=True, blank=True)
     passed = models.BooleanField(_("đạt"), null=True, blank=True)
+    stopped_reason = models.TextField(
+        _("tạm dừng khen thưởng"), blank=True,
+        help_text=_("Lý do không đủ điều kiện khen thưởng vào ngày kết thúc bỏ phiếu (vụ việc đang xem xét, kỷ "
+                    "luật…): kết quả biểu quyết giữ nguyên, Thủ trưởng xét lại khi phê duyệt."))
 
     class Meta:
         verbose_name = _("nội dung bình xét")

@@ -54,7 +54,9 @@ class Decision(models.Model):
 
 
 class AwardRecord(models.Model):
-    """One award a subject received: from a decision here, or entered from earlier paper records."""
+    """Khen thưởng đã nhận: one award a subject received, from a decision here or entered from
+    earlier paper records. A subject holds an award form at most once a year (the year's title is one
+    title; entering it twice would count a year twice in "N năm liên tục")."""
 
     award_form = models.ForeignKey(AwardForm, verbose_name=_("danh hiệu, hình thức"), on_delete=models.PROTECT,
                                    related_name="records")
@@ -87,6 +89,14 @@ class AwardRecord(models.Model):
                                     condition=Q(unit__isnull=False, campaign__isnull=False),
                                     name="one_award_per_unit_achievement",
                                     violation_error_message=_("Thành tích này của tập thể đã được khen thưởng.")),
+            models.UniqueConstraint(fields=["officer", "award_form", "year"], condition=Q(officer__isnull=False),
+                                    name="one_award_per_officer_form_year",
+                                    violation_error_message=_("Cá nhân đã có danh hiệu, hình thức khen thưởng này "
+                                                              "trong năm.")),
+            models.UniqueConstraint(fields=["unit", "award_form", "year"], condition=Q(unit__isnull=False),
+                                    name="one_award_per_unit_form_year",
+                                    violation_error_message=_("Tập thể đã có danh hiệu, hình thức khen thưởng này "
+                                                              "trong năm.")),
         ]
 
     def __str__(self):

@@ -108,6 +108,7 @@ class Nomination(models.Model):
     rule = models.ForeignKey(AwardRule, verbose_name=_("quy định áp dụng"), null=True, blank=True,
                              on_delete=models.PROTECT, related_name="+")
     eligibility = models.JSONField(_("kết quả xét điều kiện khi gửi"), default=dict, blank=True)
+    refusal_reason = models.TextField(_("lý do không khen thưởng"), blank=True)
     position = models.PositiveSmallIntegerField(default=0)
 
     class Meta:

@@ -1,11 +1,15 @@
 """Read queries for decisions: the session awaiting one, its outcome, the decision and its list."""
 
+import datetime
+from dataclasses import dataclass
+
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from emulation import access as org_access
 
 from .. import access
 from ..models import AgendaItem, AwardRecord, CouncilSession, Decision, Nomination, SessionStatus
+from . import eligibility
 
 
 def session_for_decision(user, pk) -> CouncilSession:
@@ -16,6 +20,24 @@ def session_for_decision(user, pk) -> CouncilSession:
 def session_outcome(session) -> QuerySet[AgendaItem]:
     return session.items.select_related("nomination__officer__unit", "nomination__unit",
                                         "nomination__campaign_award__award_form", "nomination__proposal__unit")
+
+
+@dataclass(frozen=True)
+class OutcomeRow:
+    item: AgendaItem
+    stopped: str = ""  # why the nominee may not be awarded on the day ("" when nothing stops it)
+
+
+def outcome_on(session, on: datetime.date) -> list[OutcomeRow]:
+    """The session's agenda for the director, each passed nominee judged again on ``on``."""
+    items = list(session_outcome(session).select_related("nomination__campaign_award__campaign"))
+    stopped = eligibility.stopped_nominations([i.nomination for i in items if i.passed], on=on)
+    return [OutcomeRow(i, stopped.get(i.nomination_id, "")) for i in items]
+
+
+def awardable(rows: list[OutcomeRow]) -> list[AgendaItem]:
+    """What the director may tick: passed and not stopped, by votes in favour."""
+    return sorted((r.item for r in rows if r.item.passed and not r.stopped), key=lambda i: (-i.yes_count, i.position))
 
 
 def decision_detail(user, pk) -> Decision:

@@ -30,6 +30,7 @@ from ..models import (
     SessionStatus,
 )
 from ..selectors import council as selectors
+from ..selectors import eligibility
 from .ballots import count_ballots, member_of, record_automatic_recusals
 
 
@@ -214,12 +215,30 @@ def close_session(*, actor, session: CouncilSession, today: datetime.date | None
         "nomination", "nomination__rule", "nomination__proposal", "nomination__campaign_award__award_form")
     for item in items.prefetch_related("nomination__campaign_award__award_form__rules"):
         _close_item(actor, current, item, counts.get(item.pk, Counter()), total)
+    _flag_stopped(actor, current, on=today or timezone.localdate())
     minutes = registers.issue_number(issuer=current.unit, series=registers.COUNCIL_MINUTES_SERIES,
                                      issued_on=current.held_on, actor=actor,
                                      subject=f"Biên bản họp Hội đồng Thi đua – Khen thưởng: {current.title}")
     workflow.SESSION.force(current, transition, actor=actor, unit_id=current.unit_id,
                            fields={"closed_at": timezone.now(), "minutes_entry": minutes})
     return current
+
+
+def _flag_stopped(actor, session, *, on) -> None:
+    """Eligibility judged again on the closing day. A nominee the council passed who may not be
+    awarded that day (a case opened or a discipline decided since submission) is flagged on the agenda
+    with the reason, and the results page and the minutes show it. The vote stands as cast (the
+    minutes record what the council decided); no award is written while the case lasts, because the
+    director's approval judges again on the decision day and refuses it then (``decisions.approve``)."""
+    items = list(AgendaItem.objects.filter(session=session, passed=True).select_related(
+        "nomination__officer__unit", "nomination__unit", "nomination__campaign_award__campaign"))
+    stopped = eligibility.stopped_nominations([item.nomination for item in items], on=on)
+    for item in items:
+        if item.nomination_id in stopped:
+            before = audit.snapshot(item)
+            item.stopped_reason = stopped[item.nomination_id]
+            item.save(update_fields=["stopped_reason"])
+            _record(actor, AuditAction.UPDATE, item, session, before=before)
 
 
 def _close_item(actor, session, item, counts: Counter, total: int) -> None:

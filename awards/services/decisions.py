@@ -15,6 +15,7 @@ from emulation.models import AuditAction
 
 from .. import quotas, workflow
 from ..models import AwardRecord, CouncilSession, Decision, NominationStatus
+from ..selectors import eligibility
 from ..selectors.proposals import quota_rules, seat_of, taken_seats
 from .proposals import lock_awards
 
@@ -25,20 +26,25 @@ def approve(*, actor, session: CouncilSession, decided_on: datetime.date, signer
     """The decision's number comes from the issuer's register (series QĐ) in this transaction.
 
     ``awarded``: the passed nominations the director awards (all by default); the others passed
-    the council but are not awarded (over a quota, say) and are marked so."""
-    session = CouncilSession.objects.select_for_update().select_related(
+    the council but are not awarded (over a quota, say) and are marked so. Eligibility is judged
+    again on the facts of ``decided_on``: a nominee stopped that day (a case opened, a discipline
+    decided since submission) is not awarded nor forwarded, whatever was ticked: it is refused with
+    the reason (``Nomination.refusal_reason``)."""
+    session = CouncilSession.objects.select_for_update(of=("self",)).select_related(
         "campaign__plan__issuer", "minutes_entry").get(pk=session.pk)
     transition = workflow.SESSION.check(actor, session, "decide", decided_on=decided_on,
                                         today=today or timezone.localdate())
     passed = [item.nomination for item in session.items.filter(passed=True).select_related(
         "nomination__officer__unit", "nomination__unit", "nomination__proposal",
-        "nomination__campaign_award__award_form")]
+        "nomination__campaign_award__award_form", "nomination__campaign_award__campaign")]
     if not passed:
         raise ValidationError(_("Không có đối tượng nào được Hội đồng thông qua."))
-    declined = [n for n in passed if awarded is not None and n.pk not in awarded]
-    passed = [n for n in passed if n not in declined]
+    stopped = eligibility.stopped_nominations(passed, on=decided_on)
+    held_back = [n for n in passed if n.pk in stopped]  # not eligible on the decision day: refused, with why
+    declined = [n for n in passed if awarded is not None and n.pk not in awarded and n.pk not in stopped]
+    passed = [n for n in passed if n not in declined and n.pk not in stopped]
     if not passed:
-        raise ValidationError(_("Chọn ít nhất một đối tượng để khen thưởng."))
+        raise _nothing_to_award(stopped, decided_on)
     awards = lock_awards(n.campaign_award_id for n in passed)
     errors = []
     for award in awards.values():
@@ -63,6 +69,9 @@ def approve(*, actor, session: CouncilSession, decided_on: datetime.date, signer
                 _settle(actor, nomination, decision)
             for nomination in declined:
                 _move(actor, nomination, "refuse")
+            for nomination in held_back:
+                reason = stopped[nomination.pk]
+                _move(actor, nomination, "refuse", reason, fields={"refusal_reason": reason})
     except IntegrityError as exc:
         raise ValidationError(_("Thành tích này đã được khen thưởng; vui lòng kiểm tra lại.")) from exc
     audit.record(actor=actor, action=AuditAction.CREATE, obj=decision)
@@ -70,10 +79,17 @@ def approve(*, actor, session: CouncilSession, decided_on: datetime.date, signer
     return decision
 
 
-def _move(actor, nomination, action: str, reason: str = "") -> None:
+def _move(actor, nomination, action: str, reason: str = "", fields: dict | None = None) -> None:
     """The director settles a passed nomination (her permission was checked on the session)."""
     workflow.NOMINATION.force(nomination, workflow.NOMINATION.transition_for(nomination, action), actor=actor,
-                              reason=reason, unit_id=nomination.unit_id)
+                              reason=reason, unit_id=nomination.unit_id, fields=fields)
+
+
+def _nothing_to_award(stopped: dict[int, str], decided_on: datetime.date) -> ValidationError:
+    if not stopped:
+        return ValidationError(_("Chọn ít nhất một đối tượng để khen thưởng."))
+    return ValidationError([_("Không còn đối tượng nào đủ điều kiện khen thưởng ngày %(day)s; chưa ban hành quyết "
+                              "định được.") % {"day": decided_on.strftime("%d/%m/%Y")}, *stopped.values()])
 
 
 def _settle(actor, nomination, decision: Decision) -> None:
@@ -82,8 +98,13 @@ def _settle(actor, nomination, decision: Decision) -> None:
         _move(actor, nomination, "forward")
         return
     _move(actor, nomination, "award")
-    AwardRecord.objects.create(
+    record = AwardRecord(
         award_form=award.award_form, officer=nomination.officer,
         unit=None if nomination.officer_id else nomination.unit,
         year=decision.decided_on.year, decision_reference=decision.reference, decided_on=decision.decided_on,
         issued_by=decision.issuer.name, campaign_id=award.campaign_id, decision=decision, nomination=nomination)
+    try:
+        record.validate_constraints()
+    except ValidationError as exc:  # already awarded this form this year (or for this achievement)
+        raise ValidationError(f"{nomination.subject}: {' '.join(exc.messages)}") from exc
+    record.save()

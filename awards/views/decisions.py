@@ -28,8 +28,8 @@ def decision_create(request, pk):
     named = request.user.first_name or request.user.last_name  # the director approving signs
     signer = person_name(request.user) if named else session.campaign.plan.signer_name
     initial = {"decided_on": today, "signer_name": signer, "signer_title": "CỤC TRƯỞNG"}
-    passed = list(selectors.session_outcome(session).filter(passed=True).order_by("-yes_count", "position"))
-    form = DecisionForm(request.POST or None, initial=initial, passed=passed)
+    rows = selectors.outcome_on(session, today)  # a nominee stopped today cannot be ticked
+    form = DecisionForm(request.POST or None, initial=initial, passed=selectors.awardable(rows))
     if request.method == "POST" and form.is_valid():
         holder = {}
 
@@ -40,7 +40,7 @@ def decision_create(request, pk):
             messages.success(request, _("Đã phê duyệt kết quả và ban hành quyết định."))
             return redirect(holder["decision"])
     return render(request, "awards/decision_form.html", {
-        "form": form, "session": session, "items": selectors.session_outcome(session),
+        "form": form, "session": session, "rows": rows, "today": today, "stopped": [r for r in rows if r.stopped],
         "decision_symbol": registers.symbol_for(session.campaign.plan.issuer, "QĐ")})
 
 

@@ -32,6 +32,7 @@ def unit_detail(request, pk):
     officers = selectors.officer_list(request.user, unit_id=unit.pk)
     context = {"unit": unit, "children": children, "officers": officers,
                "can_edit": access.can_edit_unit(request.user, unit), "today": timezone.localdate(),
+               "can_hold": access.can_manage_hold(request.user, AwardHold(unit=unit)),
                "panels": panels.panels("unit", request.user, unit)}
     return render(request, "emulation/unit_detail.html", context)
 
@@ -165,19 +166,29 @@ def discipline_create(request, pk):
 
 @login_required
 def hold_edit(request, pk, hold_pk=None):
-    """Add (or, with ``hold_pk``, update or close) a pending review that blocks awards."""
+    """Add (or, with ``hold_pk``, update or close) a pending case against an officer."""
     officer = scoped_or_404(selectors.officer_detail, request.user, pk)
-    if not access.can_manage_discipline(request.user, officer):
-        raise PermissionDenied
     hold = get_object_or_404(AwardHold, pk=hold_pk, officer=officer) if hold_pk else AwardHold(officer=officer)
+    return _hold_page(request, officer, hold, _("Vụ việc đang xem xét: %(name)s") % {"name": officer.full_name})
+
+
+@login_required
+def unit_hold_edit(request, pk, hold_pk=None):
+    """The same against a collective: it stops the collective's awards (not its members')."""
+    unit = scoped_or_404(selectors.unit_detail, request.user, pk)
+    hold = get_object_or_404(AwardHold, pk=hold_pk, unit=unit) if hold_pk else AwardHold(unit=unit)
+    return _hold_page(request, unit, hold, _("Vụ việc đang xem xét đối với tập thể: %(name)s") % {"name": unit.name})
+
+
+def _hold_page(request, subject, hold, title):
+    if not access.can_manage_hold(request.user, hold):
+        raise PermissionDenied
     form = AwardHoldForm(request.POST or None, instance=hold)
     if request.method == "POST" and form.is_valid():
         if save_with(form, lambda: services.save_award_hold(actor=request.user, hold=form.instance)):
             messages.success(request, _("Đã lưu vụ việc đang xem xét."))
-            return redirect("emulation:officer_detail", pk=officer.pk)
-    return render(request, "form_page.html", {
-        "form": form, "title": _("Vụ việc đang xem xét: %(name)s") % {"name": officer.full_name},
-        "cancel_url": officer.get_absolute_url()})
+            return redirect(subject)
+    return render(request, "form_page.html", {"form": form, "title": title, "cancel_url": subject.get_absolute_url()})
 
 
 @login_required

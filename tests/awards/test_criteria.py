@@ -26,6 +26,8 @@ from awards.criteria import (
     check_prior_award,
     check_qualitative,
     check_rating,
+    known_on,
+    longest_run,
     ranking_key,
 )
 
@@ -199,3 +201,89 @@ def test_tap_the_lao_dong_xuat_sac_end_to_end():
     assert assess(unit, specs, CTX).verdict == Verdict.ELIGIBLE
     unit.member_awards = {("LDTT", 2023): 7}
     assert assess(unit, specs, CTX).verdict == Verdict.NOT_ELIGIBLE
+
+
+def cstdcs(year, reference="", decided_on=None):
+    return AwardFact("CSTDCS", "Chiến sĩ thi đua cơ sở", year, reference or f"{year}/QĐ-CTHADS", decided_on)
+
+
+THREE_CONSECUTIVE = {"award_codes": ["CSTDCS"], "min_count": 3, "consecutive": True, "from_year": 2022,
+                     "to_year": 2024}
+
+
+@pytest.mark.parametrize(("years", "run"), [
+    ([], []),
+    ([2023], [2023]),
+    ([2022, 2023, 2024], [2022, 2023, 2024]),
+    ([2024, 2022, 2023], [2022, 2023, 2024]),
+    ([2022, 2023, 2023], [2022, 2023]),  # the same year twice is one year
+    ([2021, 2023, 2023, 2024], [2023, 2024]),
+    ([2019, 2020, 2022, 2023], [2022, 2023]),  # two runs as long: the latest
+])
+def test_longest_run_of_distinct_consecutive_years(years, run):
+    assert longest_run(years) == run
+
+
+@pytest.mark.parametrize(("years", "outcome", "text"), [
+    ([2022, 2023, 2024], Outcome.MET, "Có 3 năm liên tục được khen thưởng, công nhận (2022–2024)."),
+    ([2022, 2023, 2023], Outcome.NOT_MET, "Cần 3 năm liên tục, hiện có 2 năm liên tục (2022–2023)."),
+    ([2023, 2023, 2024], Outcome.NOT_MET, "Cần 3 năm liên tục, hiện có 2 năm liên tục (2023–2024)."),
+    ([2022, 2024], Outcome.NOT_MET, "Cần 3 năm liên tục, hiện có 1 năm liên tục."),
+    ([2021, 2022, 2023], Outcome.NOT_MET, "Cần 3 năm liên tục, hiện có 2 năm liên tục (2022–2023)."),  # 2021 outside
+])
+def test_consecutive_years_count_distinct_years(years, outcome, text):
+    finding = check_prior_award(officer(awards=[cstdcs(y, f"{i}/QĐ") for i, y in enumerate(years)]),
+                                THREE_CONSECUTIVE, CTX, "")
+    assert (finding.outcome, finding.text) == (outcome, text)
+
+
+@pytest.mark.parametrize(("years", "outcome"), [
+    ([2023, 2023], Outcome.NOT_MET),  # a record entered twice is still one time
+    ([2022, 2023], Outcome.MET),
+])
+def test_min_count_counts_years_not_records(years, outcome):
+    params = {"award_codes": ["CSTDCS"], "min_count": 2}
+    assert check_prior_award(officer(awards=[cstdcs(y) for y in years]), params, CTX, "").outcome == outcome
+
+
+REPRIMAND_ON_5_JULY = reprimand(D(2024, 7, 5), D(2025, 7, 5))
+HOLD_FROM_3_JULY = HoldFact("Nguyễn Văn An", "Đang điều tra, thanh tra, kiểm tra", D(2024, 7, 3))
+
+
+@pytest.mark.parametrize(("day", "disciplines", "holds"), [
+    (D(2024, 6, 28), [], []),  # the submission day: neither is a fact yet
+    (D(2024, 7, 4), [], [HOLD_FROM_3_JULY]),
+    (D(2024, 7, 10), [REPRIMAND_ON_5_JULY], [HOLD_FROM_3_JULY]),  # the decision day: both are
+])
+def test_facts_are_those_known_on_the_day(day, disciplines, holds):
+    subject = officer(disciplines=[REPRIMAND_ON_5_JULY], holds=[HOLD_FROM_3_JULY])
+    known = known_on(subject, day)
+    assert (known.disciplines, known.holds) == (disciplines, holds)
+
+
+@pytest.mark.parametrize(("day", "awards"), [
+    (D(2024, 1, 9), [cstdcs(2022, "1/QĐ")]),
+    (D(2024, 1, 10), [cstdcs(2022, "1/QĐ"), cstdcs(2023, "2/QĐ", D(2024, 1, 10))]),
+])
+def test_awards_count_from_their_decision_day(day, awards):
+    subject = officer(awards=[cstdcs(2022, "1/QĐ"), cstdcs(2023, "2/QĐ", D(2024, 1, 10))])
+    assert known_on(subject, day).awards == awards
+
+
+def test_members_and_the_heads_collective_are_seen_on_the_day_too():
+    member = reprimand(D(2024, 7, 5), person="Trần Văn Bảo")
+    unit = collective(member_disciplines=[member])
+    head = officer(is_head=True, collective=unit)
+    assert known_on(head, D(2024, 6, 28)).collective.member_disciplines == []
+    assert known_on(head, D(2024, 7, 5)).collective.member_disciplines == [member]
+
+
+@pytest.mark.parametrize(("day", "verdict"), [
+    (D(2024, 6, 28), Verdict.ELIGIBLE),  # submission: the later reprimand does not count
+    (D(2024, 7, 10), Verdict.NOT_ELIGIBLE),  # decision: it does
+])
+def test_a_later_reprimand_counts_at_decision_not_at_submission(day, verdict):
+    ctx = Context(on=day, period_start=D(2023, 10, 1), period_end=D(2024, 6, 30))
+    spec = Spec("no_discipline", {"from": "2023-10-01", "to": "2024-07-31", "min_form": "reprimand"})
+    assessment = assess(officer(disciplines=[reprimand(D(2024, 7, 5), D(2025, 7, 5))]), [spec], ctx)
+    assert assessment.verdict == verdict

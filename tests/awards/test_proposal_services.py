@@ -10,15 +10,18 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from awards.models import (
     AchievementReport,
     AttachmentKind,
+    AwardRecord,
     Criterion,
     CriterionKind,
     Nomination,
+    NominationStatus,
     Proposal,
     ProposalStatus,
     Quota,
 )
 from awards.services import proposals as services
 from emulation.models import AuditEntry, DisciplineForm
+from tests.awards.test_decisions import approve, closed_session
 from tests.factories import DisciplineFactory, OfficerFactory
 
 pytestmark = pytest.mark.django_db
@@ -89,13 +92,20 @@ def test_after_the_deadline_only_a_reopening_lets_the_unit_submit(draft, campaig
     assert Proposal.objects.get(pk=draft.pk).status == ProposalStatus.SUBMITTED
 
 
-def test_a_disciplined_officer_is_refused_with_the_reason(draft, campaign_award, officer_a, head_a, media_root):
+def reprimanded_nominee(draft, campaign_award, officer, head, decided_on, ends_on, number):
+    """``officer`` nominated in a complete ``draft`` whose award wants no reprimand in 01/10/2023–30/06/2024."""
     Criterion.objects.create(campaign_award=campaign_award, kind=CriterionKind.NO_DISCIPLINE, applies_to="individual",
                              params={"from": "2023-10-01", "to": "2024-06-30", "min_form": "reprimand"})
-    DisciplineFactory(officer=officer_a, form=DisciplineForm.REPRIMAND, decided_on=datetime.date(2024, 2, 1),
-                      ends_on=datetime.date(2024, 5, 1), decision_number="07/QĐ-CTHADS")
-    nomination = services.nominate(actor=head_a, proposal=draft, campaign_award=campaign_award, officer=officer_a)
-    complete(draft, head_a, nomination)
+    DisciplineFactory(officer=officer, form=DisciplineForm.REPRIMAND, decided_on=decided_on, ends_on=ends_on,
+                      decision_number=number)
+    nomination = services.nominate(actor=head, proposal=draft, campaign_award=campaign_award, officer=officer)
+    complete(draft, head, nomination)
+    return nomination
+
+
+def test_a_disciplined_officer_is_refused_with_the_reason(draft, campaign_award, officer_a, head_a, media_root):
+    reprimanded_nominee(draft, campaign_award, officer_a, head_a, datetime.date(2024, 2, 1), datetime.date(2024, 5, 1),
+                        "07/QĐ-CTHADS")
     with pytest.raises(ValidationError) as refused:
         services.submit(actor=head_a, proposal=draft, now=BEFORE_DUE)
     assert "Nguyễn Văn An: không đủ điều kiện" in refused.value.messages[0]
@@ -183,3 +193,25 @@ def test_writes_see_a_submission_that_committed_after_the_page_loaded(draft, cam
     assert (current.status, current.meeting_chair) == (ProposalStatus.SUBMITTED, "")
     assert list(current.nominations.values_list("officer", flat=True)) == [officer_a.pk]
     assert not AchievementReport.objects.exists() and not current.attachments.exists()
+
+
+def test_a_reprimand_after_the_submission_day_counts_at_decision_not_at_submission(
+        draft, campaign_award, officer_a, head_a, director, media_root):
+    """Reprimanded on 27/06/2024, inside the criterion's window, two days after the unit submitted:
+    the submission verdict (facts of 25/06) stands; the director's decision of 10/07 refuses the award."""
+    nomination = reprimanded_nominee(draft, campaign_award, officer_a, head_a, datetime.date(2024, 6, 27),
+                                     datetime.date(2025, 6, 27), "09/QĐ-CTHADS")
+    services.submit(actor=head_a, proposal=draft, now=BEFORE_DUE)
+    nomination.refresh_from_db()
+    assert (nomination.eligibility["verdict"], nomination.eligibility["evaluated_on"]) == ("eligible", "2024-06-25")
+
+    with pytest.raises(ValidationError) as refused:
+        approve(closed_session(draft.campaign, [nomination]), director)
+    assert refused.value.messages == [
+        "Không còn đối tượng nào đủ điều kiện khen thưởng ngày 10/07/2024; chưa ban hành quyết định được.",
+        "Đang trong thời gian thi hành kỷ luật: thành tích trong kỳ chưa được tính. (Nguyễn Văn An: khiển trách "
+        "ngày 27/06/2024 (QĐ 09/QĐ-CTHADS), chấp hành xong: 27/06/2025) Bị kỷ luật hình thức “khiển trách” trở "
+        "lên từ 01/10/2023 đến 30/06/2024. (Nguyễn Văn An: khiển trách ngày 27/06/2024 (QĐ 09/QĐ-CTHADS))"]
+    assert not AwardRecord.objects.exists()
+    nomination.refresh_from_db()
+    assert nomination.status == NominationStatus.PASSED  # nothing decided: the director may wait for the facts

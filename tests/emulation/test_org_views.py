@@ -1,10 +1,12 @@
 """Units, officers and discipline through the browser-facing views."""
 
 import pytest
+from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
-from emulation.models import Assignment, AuditEntry, Discipline, Officer, Unit
-from tests.factories import DisciplineFactory, OfficerFactory
+from emulation import services
+from emulation.models import Assignment, AuditEntry, AwardHold, Discipline, HoldKind, Officer, Role, Unit
+from tests.factories import DisciplineFactory, OfficerFactory, RoleGrantFactory
 
 pytestmark = pytest.mark.integration
 
@@ -192,8 +194,6 @@ def test_admin_edits_of_units_are_audited(client, province, unit_a):
 
 
 def test_staff_record_and_close_an_award_hold(login, staff, head_a, officer_a):
-    from emulation.models import AwardHold
-
     client = login(staff)
     response = client.post(reverse("emulation:hold_create", args=[officer_a.pk]), {
         "kind": "investigation", "opened_on": "15/05/2024", "note": "Kiểm tra hồ sơ kê biên"})
@@ -218,3 +218,63 @@ def test_ids_in_links_and_options_are_not_localised(login, staff, province):
     UnitFactory(pk=12345, code="BIG", name="Đơn vị có mã lớn", parent=province)
     page = login(staff).get(reverse("emulation:officer_list")).content.decode()
     assert 'value="12345"' in page and "12.345" not in page
+
+
+UNIT_HOLD = {"kind": "investigation", "opened_on": "02/07/2024", "note": "Thanh tra công tác kê biên của Chi cục"}
+
+
+def test_staff_open_a_hold_against_a_collective_from_the_unit_page(login, staff, unit_a):
+    client = login(staff)
+    page = client.get(unit_a.get_absolute_url()).content.decode()
+    assert reverse("emulation:unit_hold_create", args=[unit_a.pk]) in page
+    response = client.post(reverse("emulation:unit_hold_create", args=[unit_a.pk]), UNIT_HOLD)
+    assert (response.status_code, response["Location"]) == (302, unit_a.get_absolute_url())
+    hold = AwardHold.objects.get()
+    assert (hold.unit, hold.officer, hold.kind, hold.closed_on) == (unit_a, None, HoldKind.INVESTIGATION, None)
+    entry = AuditEntry.objects.get(model_label="emulation.AwardHold")
+    assert (entry.action, entry.unit_id, entry.actor) == ("create", unit_a.pk, staff)
+    page = client.get(unit_a.get_absolute_url()).content.decode()
+    assert "Đang điều tra, thanh tra, kiểm tra: 02/07/2024 – đang xem xét · Thanh tra công tác kê biên" in page
+
+    bad = client.post(reverse("emulation:unit_hold_edit", args=[unit_a.pk, hold.pk]),
+                      {**UNIT_HOLD, "closed_on": "01/07/2024"})
+    assert "Ngày kết thúc phải sau ngày bắt đầu xem xét." in bad.content.decode()
+    hold.refresh_from_db()
+    assert hold.closed_on is None
+    client.post(reverse("emulation:unit_hold_edit", args=[unit_a.pk, hold.pk]),
+                {**UNIT_HOLD, "closed_on": "30/07/2024"})
+    hold.refresh_from_db()
+    assert hold.closed_on.isoformat() == "2024-07-30"
+
+
+def test_only_staff_over_the_unit_open_a_collective_hold(login, head_a, head_b, unit_a, unit_b):
+    """The unit's own head may read the page but not open a case (403); another unit's head or
+    staff do not see the unit at all (404). Nothing is saved."""
+    staff_b = RoleGrantFactory(user__username="thuongtruc_b", role=Role.STAFF, unit=unit_b).user
+    url = reverse("emulation:unit_hold_create", args=[unit_a.pk])
+    assert reverse("emulation:unit_hold_create", args=[unit_a.pk]) not in login(head_a).get(
+        unit_a.get_absolute_url()).content.decode()
+    for user, status in ((head_a, 403), (head_b, 404), (staff_b, 404)):
+        client = login(user)
+        assert (client.get(url).status_code, client.post(url, UNIT_HOLD).status_code) == (status, status), user
+    assert AwardHold.objects.count() == 0
+
+
+def test_a_hold_is_edited_only_through_its_own_subject(login, staff, unit_a, unit_b, officer_a):
+    hold = AwardHold.objects.create(unit=unit_a, kind=HoldKind.COMPLAINT, opened_on="2024-07-02")
+    client = login(staff)
+    for url in (reverse("emulation:unit_hold_edit", args=[unit_b.pk, hold.pk]),
+                reverse("emulation:hold_edit", args=[officer_a.pk, hold.pk])):
+        assert client.post(url, {**UNIT_HOLD, "closed_on": "03/07/2024"}).status_code == 404
+    hold.refresh_from_db()
+    assert hold.closed_on is None
+
+
+def test_the_hold_service_takes_a_collective_and_refuses_staff_of_another_unit(staff, unit_a, unit_b):
+    staff_b = RoleGrantFactory(user__username="thuongtruc_b", role=Role.STAFF, unit=unit_b).user
+    with pytest.raises(PermissionDenied):
+        services.save_award_hold(actor=staff_b, hold=AwardHold(unit=unit_a, kind=HoldKind.COMPLAINT,
+                                                               opened_on="2024-07-02"))
+    hold = services.save_award_hold(actor=staff, hold=AwardHold(unit=unit_a, kind=HoldKind.COMPLAINT,
+                                                                opened_on="2024-07-02"))
+    assert list(AwardHold.objects.values_list("pk", "unit_id", "officer_id")) == [(hold.pk, unit_a.pk, None)]

@@ -158,3 +158,15 @@ def test_minutes_print_abstentions_the_threshold_phrase_and_recusals_with_reason
     # present and absent are never the same member
     assert minutes.count("Hoàng Thị Vắng") == 1
     assert "Vắng Hoàng Thị" not in minutes and "Viên Phạm Văn" not in minutes
+
+
+def test_minutes_name_a_passed_nominee_whose_award_is_stopped(closed):
+    item = closed.items.get(nomination__officer__full_name="Nguyễn Văn An")
+    item.stopped_reason = "Đang có vụ việc chưa kết luận (Nguyễn Văn An: Đang điều tra từ 02/07/2024)"
+    item.save()
+    session, pdf = rendered(closed.pk)
+    text = " ".join(page_texts(pdf.data))
+    assert_in_order(text, ["đề nghị khen thưởng 1/3 trường hợp", "Tạm dừng khen thưởng", "Nguyễn Văn An",
+                           "(không đủ điều kiện vào ngày kết thúc bỏ phiếu):", "Đang có vụ việc chưa kết luận",
+                           "Cuộc họp kết thúc vào"])
+    assert text.count("Tạm dừng khen thưởng") == 1
