@@ -8,21 +8,21 @@ from django.utils.translation import gettext_lazy as _
 class ResultStatus(models.TextChoices):
     DRAFT = "draft", _("Đang nhập")
     SUBMITTED = "submitted", _("Đã gửi")
-    RETURNED = "returned", _("Trả lại")
+    RETURNED = "returned", _("Đã trả lại")
     CONFIRMED = "confirmed", _("Đã xác nhận")
 
 
 class PledgeStatus(models.TextChoices):
     DRAFT = "draft", _("Chưa gửi")
     SUBMITTED = "submitted", _("Chờ duyệt")
-    RETURNED = "returned", _("Trả lại")
+    RETURNED = "returned", _("Đã trả lại")
     APPROVED = "approved", _("Đã duyệt")
 
 
 class SubPlanStatus(models.TextChoices):
     REQUIRED = "required", _("Chưa nộp")
     FILED = "filed", _("Đã nộp, chờ xem xét")
-    RETURNED = "returned", _("Trả lại")
+    RETURNED = "returned", _("Đã trả lại")
     ACCEPTED = "accepted", _("Đã chấp nhận")
 
 
