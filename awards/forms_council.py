@@ -104,9 +104,21 @@ class WrittenOpinionForm(forms.Form):
     text = forms.CharField(label=_("Nội dung ý kiến bằng văn bản"), widget=forms.Textarea(attrs={"rows": 3}),
                            max_length=4000)
 
-    def __init__(self, *args, members, **kwargs):
+    def __init__(self, *args, members, items=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["member"].queryset = members
+        self.items = list(items)
+        for item in self.items:
+            self.fields[f"item_{item.pk}"] = forms.ChoiceField(
+                label=_("Ý kiến về: %(nominee)s") % {"nominee": item.nomination.subject}, required=False,
+                choices=[("", _("Văn bản không nêu"))] + list(Choice.choices))
+
+    def opinion(self) -> dict:
+        """The service's arguments: member, date, text and the stance stated on each nominee."""
+        data = self.cleaned_data
+        stances = {item.pk: data[f"item_{item.pk}"] for item in self.items if data.get(f"item_{item.pk}")}
+        return {"member": data["member"], "received_on": data["received_on"], "text": data["text"],
+                "stances": stances}
 
 
 class CommentForm(forms.Form):

@@ -68,6 +68,12 @@ class AwardRule(models.Model):
         default=ThresholdComparison.AT_LEAST,
         help_text=_("“Từ 80% trở lên”: đạt khi bằng ngưỡng; “trên 50%” (quá nửa): phải vượt ngưỡng."),
     )
+    written_opinions_count = models.BooleanField(
+        _("tính ý kiến bằng văn bản vào kết quả biểu quyết"), default=False,
+        help_text=_("NĐ 98/2023 Điều 30 khoản 7 chỉ quy định thành viên vắng mặt cho ý kiến bằng văn bản và ý kiến "
+                    "đó được ghi vào Biên bản. Chọn khi quy chế của Hội đồng quy định ý kiến đồng ý / không đồng ý "
+                    "bằng văn bản được tính vào tỷ lệ phiếu."),
+    )
     threshold_verified = models.BooleanField(
         _("ngưỡng đã đối chiếu văn bản"), default=False,
         help_text=_("Bỏ chọn khi ngưỡng là giá trị mặc định chưa đối chiếu được văn bản gốc (cấu hình được)."),

@@ -140,6 +140,9 @@ class AgendaItem(models.Model):
     yes_count = models.PositiveSmallIntegerField(_("số phiếu đồng ý"), null=True, blank=True)
     no_count = models.PositiveSmallIntegerField(_("số phiếu không đồng ý"), null=True, blank=True)
     abstain_count = models.PositiveSmallIntegerField(_("số phiếu không biểu quyết"), null=True, blank=True)
+    written_count = models.PositiveSmallIntegerField(
+        _("trong đó ý kiến bằng văn bản"), default=0,
+        help_text=_("Số ý kiến bằng văn bản của thành viên vắng mặt đã tính vào các số phiếu trên."))
     passed = models.BooleanField(_("đạt"), null=True, blank=True)
     stopped_reason = models.TextField(
         _("tạm dừng khen thưởng"), blank=True,
@@ -204,13 +207,16 @@ class CouncilComment(models.Model):
 
 class WrittenOpinion(models.Model):
     """Ý kiến bằng văn bản of a member absent from the session (NĐ 98/2023 Điều 30 khoản 7): recorded
-    by staff and written into the minutes; it is signed, not a secret ballot, and not counted as one.
+    by staff and written into the minutes; it is signed, not a secret ballot. Where it states the
+    member's stance on a nominee (``stances``: agenda item id → choice), that stance counts in the
+    item's result only if the item's rule version says so (``AwardRule.written_opinions_count``).
     A member is either present and votes, or absent with a written opinion: never both."""
 
     session = models.ForeignKey(CouncilSession, on_delete=models.CASCADE, related_name="written_opinions")
     member = models.ForeignKey(CouncilMember, on_delete=models.PROTECT, related_name="written_opinions")
     received_on = models.DateField(_("ngày nhận"))
     text = models.TextField(_("nội dung ý kiến"))
+    stances = models.JSONField(_("ý kiến về từng trường hợp"), default=dict, blank=True)
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     recorded_at = models.DateTimeField(auto_now_add=True)
 

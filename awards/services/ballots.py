@@ -84,8 +84,9 @@ def declare_conflict(*, actor, item: AgendaItem, reason: str) -> Recusal:
 
 @transaction.atomic
 def record_written_opinion(*, actor, session: CouncilSession, member: CouncilMember, received_on,
-                           text: str) -> WrittenOpinion:
-    """Staff record the written opinion of a member who did not take part in the vote."""
+                           text: str, stances: dict[int, str] | None = None) -> WrittenOpinion:
+    """Staff record the written opinion of a member who did not take part in the vote, with the
+    stance it states on each nominee where it states one (``stances``: agenda item id → choice)."""
     if not access.can_manage_council(actor, session.campaign):
         raise PermissionDenied
     session = selectors.session_for_update(session.pk)
@@ -97,11 +98,34 @@ def record_written_opinion(*, actor, session: CouncilSession, member: CouncilMem
         raise ValidationError(_("Thành viên đã bỏ phiếu tại phiên họp; ý kiến bằng văn bản dành cho thành viên "
                                 "vắng mặt."))
     opinion = WrittenOpinion(session=session, member=member, received_on=received_on, text=text.strip(),
-                             recorded_by=actor)
+                             stances=_check_stances(session, member, stances or {}), recorded_by=actor)
     opinion.full_clean()
     opinion.save()
     _record(actor, AuditAction.CREATE, opinion, session)
     return opinion
+
+
+def _check_stances(session, member, stances: dict[int, str]) -> dict[str, str]:
+    """Stances only on this session's items, never on one the member is recused from, each a valid choice."""
+    items = set(AgendaItem.objects.filter(session=session).values_list("pk", flat=True))
+    recused = selectors.recusals_of(member)
+    if any(item_id not in items for item_id in stances):
+        raise ValidationError(_("Ý kiến về một trường hợp không thuộc phiên họp."))
+    if forbidden := [recused[item_id] for item_id in stances if item_id in recused]:
+        raise ValidationError(_("Thành viên không tham gia biểu quyết: %(items)s.") % {"items": "; ".join(
+            f"{r.item.nomination} ({r.reason_text})" for r in forbidden)})
+    if any(choice not in Choice.values for choice in stances.values()):
+        raise ValidationError(_("Ý kiến về trường hợp bình xét không hợp lệ."))
+    return {str(item_id): choice for item_id, choice in stances.items()}
+
+
+def count_written(session) -> dict[int, Counter]:
+    """The stances of absent members' written opinions, per agenda item (they are signed, not secret)."""
+    counts: dict[int, Counter] = {}
+    for stances in WrittenOpinion.objects.filter(session=session).values_list("stances", flat=True):
+        for item_id, choice in stances.items():
+            counts.setdefault(int(item_id), Counter())[choice] += 1
+    return counts
 
 
 def ballot_refusal(seat, session, *, has_voted: bool, has_opinion: bool) -> str | None:

@@ -31,7 +31,7 @@ from ..models import (
 )
 from ..selectors import council as selectors
 from ..selectors import eligibility
-from .ballots import count_ballots, member_of, record_automatic_recusals
+from .ballots import count_ballots, count_written, member_of, record_automatic_recusals
 
 
 @dataclass(frozen=True)
@@ -210,11 +210,11 @@ def close_session(*, actor, session: CouncilSession, today: datetime.date | None
     participants = current.casts.count()
     if not total or not tally.quorum_met(participants, total, current.quorum_percent):
         raise _quorum_error(current, participants, total)
-    counts = count_ballots(current)
+    counts, written = count_ballots(current), count_written(current)
     items = AgendaItem.objects.filter(session=current).select_related(
         "nomination", "nomination__rule", "nomination__proposal", "nomination__campaign_award__award_form")
     for item in items.prefetch_related("nomination__campaign_award__award_form__rules"):
-        _close_item(actor, current, item, counts.get(item.pk, Counter()), total)
+        _close_item(actor, current, item, counts.get(item.pk, Counter()), written.get(item.pk, Counter()), total)
     _flag_stopped(actor, current, on=today or timezone.localdate())
     minutes = registers.issue_number(issuer=current.unit, series=registers.COUNCIL_MINUTES_SERIES,
                                      issued_on=current.held_on, actor=actor,
@@ -241,17 +241,20 @@ def _flag_stopped(actor, session, *, on) -> None:
             _record(actor, AuditAction.UPDATE, item, session, before=before)
 
 
-def _close_item(actor, session, item, counts: Counter, total: int) -> None:
+def _close_item(actor, session, item, counts: Counter, written: Counter, total: int) -> None:
+    """Ballots, plus the absent members' written stances where the item's rule version counts them."""
     rule = selectors.rule_for(item.nomination)
     if rule is None:
         raise ValidationError(_("Chưa có quy định áp dụng (ngưỡng biểu quyết) cho: %(n)s.") % {"n": item.nomination})
+    written = written if rule.written_opinions_count else Counter()
+    counts = counts + written
     result = tally.tally_item(yes=counts[Choice.YES], no=counts[Choice.NO], abstain=counts[Choice.ABSTAIN],
                               total_members=total, threshold_percent=rule.vote_threshold,
                               comparison=rule.threshold_comparison)
     before = audit.snapshot(item)
     item.yes_count, item.no_count, item.abstain_count = result.yes, result.no, result.abstain
-    item.passed = result.passed
-    item.save(update_fields=["yes_count", "no_count", "abstain_count", "passed"])
+    item.passed, item.written_count = result.passed, sum(written.values())
+    item.save(update_fields=["yes_count", "no_count", "abstain_count", "passed", "written_count"])
     _record(actor, AuditAction.UPDATE, item, session, before=before)
     nomination = item.nomination
     outcome = workflow.NOMINATION.transition_for(nomination, "pass" if result.passed else "fail")

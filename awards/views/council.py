@@ -72,7 +72,8 @@ def session_detail(request, pk):
     absent = [m for m in overview["not_voted"] if m.pk not in {o.member_id for o in overview["written_opinions"]}]
     opinion_form = None
     if can_manage and session.status == SessionStatus.VOTING and absent:
-        opinion_form = WrittenOpinionForm(members=CouncilMember.objects.filter(pk__in=[m.pk for m in absent]))
+        opinion_form = WrittenOpinionForm(members=CouncilMember.objects.filter(pk__in=[m.pk for m in absent]),
+                                          items=[row.item for row in overview["rows"]])
     return render(request, "awards/session_detail.html", {
         **overview, "can_manage": can_manage, "opinion_form": opinion_form,
         "allowed": workflow.allowed(workflow.SESSION, request.user, session),
@@ -182,9 +183,10 @@ def session_written_opinion(request, pk):
     session = scoped_or_404(selectors.session_detail, request.user, pk)
     if not access.can_manage_council(request.user, session.campaign):
         raise PermissionDenied
-    form = WrittenOpinionForm(request.POST, members=session.members.all())
+    form = WrittenOpinionForm(request.POST, members=session.members.all(),
+                              items=session.items.select_related("nomination__officer", "nomination__unit"))
     if form.is_valid() and save_with(form, lambda: ballots.record_written_opinion(
-            actor=request.user, session=session, **form.cleaned_data)):
+            actor=request.user, session=session, **form.opinion())):
         messages.success(request, _("Đã ghi ý kiến bằng văn bản."))
     else:
         messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))

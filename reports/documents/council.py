@@ -56,6 +56,7 @@ class VoteRow:
     percent: Decimal | None
     passed: bool | None
     recusals: tuple = ()
+    written: int = 0  # absent members' written stances counted in the figures
 
     @property
     def percent_text(self) -> str:
@@ -74,7 +75,7 @@ def _vote_row(item: AgendaItem, total: int) -> VoteRow:
     return VoteRow(item=item, nomination=nomination, award=nomination.campaign_award.award_form.name, rule=rule,
                    threshold=threshold, yes=item.yes_count, no=item.no_count, abstain=item.abstain_count,
                    percent=tally.percent_of(item.yes_count, total) if counted else None, passed=item.passed,
-                   recusals=tuple(item.recusals.all()))
+                   recusals=tuple(item.recusals.all()), written=item.written_count)
 
 
 def attendance(session: CouncilSession) -> dict:
@@ -132,7 +133,7 @@ def session_minutes_parts(session: CouncilSession, prefix: str = "BienBanHoiDong
     recused = [(row, recusal) for row in rows for recusal in row.recusals]
     return [layout.render("reports/documents/council_minutes.html", head, session=session, m=members, rows=rows,
                           recused=recused, closed=closed, closing=_closing_time(session),
-                          passed=sum(1 for r in rows if r.passed))]
+                          passed=sum(1 for r in rows if r.passed), written_counted=any(r.written for r in rows))]
 
 
 def passed_list_parts(session: CouncilSession) -> list[str]:
