@@ -2,6 +2,7 @@
 successor's inherited award history (*kế thừa từ …*). Registered from ``AwardsConfig.ready``."""
 
 from django.db.models import Count
+from django.utils.translation import gettext_lazy as _
 
 from emulation import panels, selectors
 from emulation.reorganisation import register_history
@@ -10,9 +11,9 @@ from .models import AwardRecord, Decision, Proposal
 
 
 def history_kept(predecessor_ids: list[int]) -> list[tuple[str, int]]:
-    return [("Đề nghị khen thưởng", Proposal.objects.filter(unit_id__in=predecessor_ids).count()),
-            ("Quyết định khen thưởng", Decision.objects.filter(issuer_id__in=predecessor_ids).count()),
-            ("Khen thưởng đã nhận (tập thể)", AwardRecord.objects.filter(unit_id__in=predecessor_ids).count())]
+    return [(_("Đề nghị khen thưởng"), Proposal.objects.filter(unit_id__in=predecessor_ids).count()),
+            (_("Quyết định khen thưởng"), Decision.objects.filter(issuer_id__in=predecessor_ids).count()),
+            (_("Khen thưởng đã nhận (tập thể)"), AwardRecord.objects.filter(unit_id__in=predecessor_ids).count())]
 
 
 def inherited_awards(user, unit) -> dict:

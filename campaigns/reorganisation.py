@@ -4,6 +4,7 @@ successor's inherited campaign history by year. Registered from ``CampaignsConfi
 
 from django.db.models import Count, Exists, OuterRef, Q
 from django.db.models.functions import ExtractYear
+from django.utils.translation import gettext_lazy as _
 
 from emulation import panels, selectors
 from emulation.reorganisation import Move, register_history, register_mover
@@ -11,7 +12,7 @@ from emulation.reorganisation_movers import move_units, plan_unit_moves, unit_se
 
 from .models import AttainmentSnapshot, Participation, Plan, Pledge, Result, SubPlanRequirement
 
-TAKEN = "đơn vị kế thừa đã có"
+TAKEN = _("đơn vị kế thừa đã có")
 
 
 def _running(move: Move) -> Q:
@@ -34,7 +35,7 @@ def _participations(move: Move, lock: bool = False):
 
 def preview_participations(move: Move):
     moving, kept = _participations(move)
-    return unit_section("participations", "Tham gia phong trào đang diễn ra", move, moving, kept,
+    return unit_section("participations", _("Tham gia phong trào đang diễn ra"), move, moving, kept,
                         lambda p: p.campaign.name, TAKEN)
 
 
@@ -59,7 +60,7 @@ def _requirements(move: Move, lock: bool = False):
 
 def preview_requirements(move: Move):
     moving, kept = _requirements(move)
-    return unit_section("requirements", "Yêu cầu xây dựng kế hoạch chưa nộp", move, moving, kept,
+    return unit_section("requirements", _("Yêu cầu xây dựng kế hoạch chưa nộp"), move, moving, kept,
                         lambda r: f"{r.plan.reference} (hạn {r.due_on:%d/%m/%Y})", TAKEN)
 
 
@@ -85,13 +86,13 @@ def _pledges(move: Move, lock: bool = False):
 
 
 def _pledge_label(pledge) -> str:
-    who = pledge.officer.full_name if pledge.officer_id else "Tập thể"
+    who = pledge.officer.full_name if pledge.officer_id else _("Tập thể")
     return f"{who} – {pledge.campaign.name}"
 
 
 def preview_pledges(move: Move):
     moving, kept = _pledges(move)
-    return unit_section("pledges", "Đăng ký giao ước thi đua của phong trào đang diễn ra", move, moving, kept,
+    return unit_section("pledges", _("Đăng ký giao ước thi đua của phong trào đang diễn ra"), move, moving, kept,
                         _pledge_label, TAKEN)
 
 
@@ -103,8 +104,8 @@ def apply_pledges(move: Move, actor) -> int:
 
 def history_kept(predecessor_ids: list[int]) -> list[tuple[str, int]]:
     campaigns = Participation.objects.filter(unit_id__in=predecessor_ids).values("campaign_id")
-    return [("Kết quả thi đua", Result.objects.filter(unit_id__in=predecessor_ids).count()),
-            ("Bảng đạt chỉ tiêu", AttainmentSnapshot.objects.filter(campaign_id__in=campaigns).count())]
+    return [(_("Kết quả thi đua"), Result.objects.filter(unit_id__in=predecessor_ids).count()),
+            (_("Bảng đạt chỉ tiêu"), AttainmentSnapshot.objects.filter(campaign_id__in=campaigns).count())]
 
 
 def inherited_campaigns(user, unit) -> dict:

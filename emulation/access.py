@@ -104,6 +104,11 @@ def can_manage_discipline(user, officer) -> bool:
     return has_role(user, Role.STAFF, Role.ADMIN) and officer.unit_id in editable_unit_ids(user)
 
 
+def can_record_reorganisation(user) -> bool:
+    """Record a reorganisation (which units: ``reorganisation.reorganiser_refusal``)."""
+    return has_role(user, Role.STAFF, Role.ADMIN)
+
+
 def can_import_organisation(user) -> bool:
     return has_role(user, Role.STAFF, Role.ADMIN)
 

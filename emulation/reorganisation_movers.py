@@ -4,6 +4,7 @@ to move a unit reference (``plan_unit_moves`` → preview rows, ``move_units`` �
 from collections.abc import Callable, Iterable
 
 from django.db.models import Model
+from django.utils.translation import gettext_lazy as _
 
 from . import audit
 from .models import Assignment, AuditAction, Officer, RegisteredDocument, RoleGrant
@@ -57,7 +58,7 @@ def preview_assignments(move: Move) -> Section:
                                     else f" ({officer.position})" if officer.position else "")
         rows.append(Row(what, move.names[officer.unit_id], move.names[move.receiving[officer.unit_id]],
                         f"{move.last_day:%d/%m/%Y} | {move.effective_on:%d/%m/%Y}"))
-    return Section("assignments", "Cán bộ và quá trình công tác", rows)
+    return Section("assignments", _("Cán bộ và quá trình công tác"), rows)
 
 
 def apply_assignments(move: Move, actor) -> int:
@@ -114,8 +115,8 @@ def _grant_label(grant: RoleGrant) -> str:
 
 def preview_grants(move: Move) -> Section:
     moving, kept = _grant_moves(move)
-    return unit_section("grants", "Phân quyền", move, moving, kept, _grant_label,
-                        "đã có quyền này ở đơn vị kế thừa")
+    return unit_section("grants", _("Phân quyền"), move, moving, kept, _grant_label,
+                        _("đã có quyền này ở đơn vị kế thừa"))
 
 
 def apply_grants(move: Move, actor) -> int:
@@ -126,7 +127,7 @@ def apply_grants(move: Move, actor) -> int:
 
 
 def documents_kept(predecessor_ids: list[int]) -> list[tuple[str, int]]:
-    return [("Văn bản đã cấp số", RegisteredDocument.objects.filter(issuer_id__in=predecessor_ids).count())]
+    return [(_("Văn bản đã cấp số"), RegisteredDocument.objects.filter(issuer_id__in=predecessor_ids).count())]
 
 
 def register() -> None:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from . import access, audit
 from .models import AuditAction, Reorganisation, ReorganisationItem, ReorganisationKind, Role, Unit, UnitSuccession
@@ -110,12 +111,12 @@ def _unit_section(reorganisation, move: Move, units: dict[int, Unit]) -> Section
         old = units[spec.predecessor]
         if spec.new_parent:
             rows.append(Row(old.name, old.parent.name if old.parent_id else "—", units[spec.new_parent].name,
-                            "chuyển đơn vị cấp trên"))
+                            _("chuyển đơn vị cấp trên")))
         else:
+            note = _("hết hiệu lực từ %(date)s") if spec.receives else _("chỉ ghi nhận kế thừa")
             rows.append(Row(old.name, old.name, units[spec.successor].name,
-                            f"hết hiệu lực từ {move.effective_on:%d/%m/%Y}" + ("" if spec.receives else
-                                                                            ", chỉ ghi nhận kế thừa")))
-    return Section("units", "Đơn vị và quan hệ kế thừa", rows)
+                            note % {"date": f"{move.effective_on:%d/%m/%Y}"} if spec.receives else note))
+    return Section("units", _("Đơn vị và quan hệ kế thừa"), rows)
 
 
 def preview_reorganisation(reorganisation) -> Preview:
@@ -163,6 +164,9 @@ def apply_reorganisation(*, actor, reorganisation: Reorganisation) -> dict[str, 
             raise AlreadyApplied(
                 f"Đợt sắp xếp này đã được áp dụng lúc {timezone.localtime(locked.applied_at):%H:%M %d/%m/%Y} "
                 f"({locked.applied_by_name}); không áp dụng lại.")
+        problems = item_problems(locked.kind, _specs(locked))
+        if problems:
+            raise ValidationError(problems)
         before = audit.snapshot(locked)
         move = _move(locked, {u.pk: u for u in units})
         summary = {"units": _reshape_units(locked, move, actor)}

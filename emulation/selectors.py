@@ -4,7 +4,7 @@ from django.db.models import Count, Q, QuerySet
 
 from . import access
 from . import lineage as lineage_rules
-from .models import AuditEntry, Officer, RegisteredDocument, Unit, UnitKind, UnitSuccession
+from .models import AuditEntry, Officer, RegisteredDocument, Reorganisation, Unit, UnitKind, UnitSuccession
 from .text import search_key
 
 
@@ -113,3 +113,17 @@ def issuing_bodies_for(user) -> QuerySet[Unit]:
     """Units the user may take numbers for: their editable units that issue under their own name."""
     return Unit.objects.filter(pk__in=access.editable_unit_ids(user)).exclude(kind=UnitKind.DIVISION).order_by(
         "path")
+
+
+def reorganisations_visible_to(user) -> QuerySet[Reorganisation]:
+    """Reorganisations touching a unit the user may see (as predecessor or successor)."""
+    visible = access.visible_unit_ids(user)
+    items = Q(items__predecessor_id__in=visible) | Q(items__successor_id__in=visible)
+    scoped = Reorganisation.objects.all() if user.is_superuser else Reorganisation.objects.filter(items)
+    ids = scoped.values("pk")
+    return Reorganisation.objects.filter(pk__in=ids).select_related("created_by").prefetch_related(
+        "items__predecessor", "items__successor", "items__new_parent")
+
+
+def reorganisation_detail(user, pk: int) -> Reorganisation:
+    return reorganisations_visible_to(user).get(pk=pk)
