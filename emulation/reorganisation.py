@@ -100,7 +100,7 @@ def item_problems(kind: str, items: list[ItemSpec]) -> list[str]:
             problems.append("Chuyển đơn vị: chỉ chọn đơn vị cấp trên mới, không có đơn vị kế thừa.")
         return problems
     if any(i.successor is None for i in items):
-        problems.append("Mỗi đơn vị cũ cần đơn vị kế thừa.")
+        return ["Mỗi đơn vị cũ cần đơn vị kế thừa."]
     if predecessors & successors:
         problems.append("Đơn vị kế thừa không được là một trong các đơn vị cũ.")
     if kind == ReorganisationKind.SPLIT and (len(predecessors) != 1 or len(successors) < 2):

@@ -29,17 +29,21 @@ SUCCESSION_KIND = {ReorganisationKind.MERGE: "merge", ReorganisationKind.SPLIT: 
                    ReorganisationKind.RENAME: "rename"}
 
 
-def refusal(actor, units) -> str | None:
-    """Why ``actor`` may not reorganise these units (None: they may; the system always may)."""
+INSIDE = "0/"  # a path just below a unit: where a new unit or a transferred one will sit
+
+
+def refusal(actor, units, parents=()) -> str | None:
+    """Why ``actor`` may not reorganise these units, or place units under ``parents`` (None: they may; the system
+    always may)."""
     if actor is None:
         return None
     staff = [g.unit.path for g in access.grants(actor) if g.role in (Role.STAFF, Role.ADMIN)]
     return reorganiser_refusal(superuser=actor.is_superuser, staff_paths=staff,
-                               affected_paths=[u.path for u in units])
+                               affected_paths=[u.path for u in units] + [p.path + INSIDE for p in parents])
 
 
-def _check(actor, units) -> None:
-    reason = refusal(actor, units)
+def _check(actor, units, parents=()) -> None:
+    reason = refusal(actor, units, parents)
     if reason:
         raise PermissionDenied(reason)
 
@@ -56,14 +60,20 @@ def affected_units(reorganisation) -> list[Unit]:
     return list(Unit.objects.filter(pk__in=ids).order_by("path"))
 
 
+def apply_refusal(actor, reorganisation, units: list[Unit]) -> str | None:
+    """Why ``actor`` may not apply it: new parents count as places below them."""
+    parent_ids = {s.new_parent for s in _specs(reorganisation)} - {None}
+    return refusal(actor, [u for u in units if u.pk not in parent_ids], [u for u in units if u.pk in parent_ids])
+
+
 @transaction.atomic
 def record_reorganisation(*, actor, reorganisation: Reorganisation, predecessors: list[Unit],
                           successors: list[Unit] = (), new_unit: Unit | None = None,
                           new_parent: Unit | None = None) -> Reorganisation:
     """Record the decision and its items. ``new_unit`` (unsaved) is created as the receiving successor, valid from
     the effective date; otherwise the first of ``successors`` receives. Nothing moves until ``apply``."""
-    targets = ([new_unit.parent] if new_unit is not None and new_unit.parent_id else []) + list(successors)
-    _check(actor, [*predecessors, *targets, *([new_parent] if new_parent else [])])
+    parents = [u.parent for u in [new_unit] if u is not None and u.parent_id] + ([new_parent] if new_parent else [])
+    _check(actor, [*predecessors, *successors], parents)
     day_before = reorganisation.effective_on - datetime.timedelta(days=1)
     late = [u.name for u in predecessors if u.valid_to is not None and u.valid_to < day_before]
     if late:
@@ -159,7 +169,9 @@ def apply_reorganisation(*, actor, reorganisation: Reorganisation) -> dict[str, 
     with transaction.atomic():
         locked = Reorganisation.objects.select_for_update().get(pk=reorganisation.pk)
         units = affected_units(locked)
-        _check(actor, units)
+        reason = apply_refusal(actor, locked, units)
+        if reason:
+            raise PermissionDenied(reason)
         if locked.is_applied:
             raise AlreadyApplied(
                 f"Đợt sắp xếp này đã được áp dụng lúc {timezone.localtime(locked.applied_at):%H:%M %d/%m/%Y} "

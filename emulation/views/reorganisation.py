@@ -45,7 +45,7 @@ def reorganisation_create(request):
 def reorganisation_detail(request, pk):
     """The preview: what moves and what stays; the apply button when the user may apply it."""
     reorganisation = scoped_or_404(selectors.reorganisation_detail, request.user, pk)
-    refusal = services.refusal(request.user, services.affected_units(reorganisation))
+    refusal = services.apply_refusal(request.user, reorganisation, services.affected_units(reorganisation))
     preview = None if reorganisation.is_applied else services.preview_reorganisation(reorganisation)
     return render(request, "emulation/reorganisation_detail.html", {
         "reorganisation": reorganisation, "preview": preview, "refusal": refusal,
