@@ -77,7 +77,8 @@ def test_who_may_reorganise(superuser, staff, affected, allowed):
     ("merge", [ItemSpec(1, 1)], "Đơn vị kế thừa không được là một trong các đơn vị cũ."),
     ("merge", [ItemSpec(1, None)], "Mỗi đơn vị cũ cần đơn vị kế thừa."),
     ("transfer", [ItemSpec(1, None, new_parent=7)], None),
-    ("transfer", [ItemSpec(1, 9, new_parent=7)], "Chuyển đơn vị: chỉ chọn đơn vị cấp trên mới, không có đơn vị kế thừa."),
+    ("transfer", [ItemSpec(1, 9, new_parent=7)],
+     "Chuyển đơn vị: chỉ chọn đơn vị cấp trên mới, không có đơn vị kế thừa."),
 ])
 def test_item_problems(kind, items, problem):
     assert item_problems(kind, items) == ([problem] if problem else [])
