@@ -122,8 +122,11 @@ def inherited_campaigns(user, unit) -> dict:
 
 
 def register() -> None:
-    register_mover("participations", preview_participations, apply_participations)
-    register_mover("requirements", preview_requirements, apply_requirements)
-    register_mover("pledges", preview_pledges, apply_pledges)
+    register_mover("participations", preview_participations, apply_participations,
+                   title=_("Tham gia phong trào đang diễn ra"))
+    register_mover("requirements", preview_requirements, apply_requirements,
+                   title=_("Yêu cầu xây dựng kế hoạch chưa nộp"))
+    register_mover("pledges", preview_pledges, apply_pledges,
+                   title=_("Đăng ký giao ước thi đua của phong trào đang diễn ra"))
     register_history("campaigns", history_kept)
     panels.register("unit", "campaigns/_inherited_panel.html", inherited_campaigns)

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
 
 from .models import ReorganisationKind
 from .text import nfc
@@ -162,17 +163,24 @@ class Mover:
     name: str
     preview: Callable[[Move], Section]
     apply: Callable[[Move, object], int]  # (move, actor) → number of objects moved
+    title: str = ""
 
 
 MOVERS: dict[str, Mover] = {}
 HISTORY: dict[str, Callable[[list[int]], list[tuple[str, int]]]] = {}
 
 
-def register_mover(name: str, preview_fn, apply_fn) -> None:
+def register_mover(name: str, preview_fn, apply_fn, *, title: str = "") -> None:
     """An app's objects that follow a reorganisation. ``preview_fn(move) -> Section`` and
     ``apply_fn(move, actor) -> int`` run a fixed number of queries; apply runs inside the operation's
     transaction and writes an audit entry per object it moves."""
-    MOVERS[name] = Mover(name, preview_fn, apply_fn)
+    MOVERS[name] = Mover(name, preview_fn, apply_fn, title or name)
+
+
+def summary_rows(summary: dict[str, int]) -> list[tuple[str, int]]:
+    """An applied reorganisation's counts with each mover's title (units first)."""
+    titles = {"units": _("Đơn vị"), **{m.name: m.title for m in MOVERS.values()}}
+    return [(str(titles.get(key, key)), count) for key, count in summary.items()]
 
 
 def register_history(name: str, count_fn) -> None:

@@ -131,6 +131,6 @@ def documents_kept(predecessor_ids: list[int]) -> list[tuple[str, int]]:
 
 
 def register() -> None:
-    register_mover("assignments", preview_assignments, apply_assignments)
-    register_mover("grants", preview_grants, apply_grants)
+    register_mover("assignments", preview_assignments, apply_assignments, title=_("Cán bộ và quá trình công tác"))
+    register_mover("grants", preview_grants, apply_grants, title=_("Phân quyền"))
     register_history("documents", documents_kept)

@@ -11,6 +11,7 @@ from .. import access, selectors
 from .. import reorganisation_services as services
 from ..forms_reorganisation import ReorganisationForm
 from ..paging import paginate
+from ..reorganisation import summary_rows
 from ..viewhelpers import save_with, scoped_or_404
 
 
@@ -49,6 +50,7 @@ def reorganisation_detail(request, pk):
     preview = None if reorganisation.is_applied else services.preview_reorganisation(reorganisation)
     return render(request, "emulation/reorganisation_detail.html", {
         "reorganisation": reorganisation, "preview": preview, "refusal": refusal,
+        "summary": summary_rows(reorganisation.summary),
         "openable": access.openable_unit_ids(request.user)})
 
 

@@ -90,6 +90,7 @@ def test_apply_from_the_page_once(login, merger, staff):
     assert Officer.objects.get(code="A-CCT").unit.code == "HG-KV1"
     page = _html(client.post(url, follow=True))
     assert "đã được áp dụng" in page and 'data-testid="applied"' in page
+    assert "<li>Cán bộ và quá trình công tác: 2</li>" in page
     assert Officer.objects.get(code="A-CCT").assignments.count() == 2
 
 
