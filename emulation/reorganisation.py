@@ -90,7 +90,8 @@ class ItemSpec:
 
 
 def item_problems(kind: str, items: list[ItemSpec]) -> list[str]:
-    """What is wrong with a set of items for this kind of reorganisation (empty: fine)."""
+    """What is wrong with a set of items for this kind of reorganisation (empty: fine). One decision may hold
+    several groups (a province and its Chi cục: each group merges into its own successor)."""
     predecessors = {i.predecessor for i in items}
     successors = {i.successor for i in items if i.successor is not None}
     problems = []
@@ -106,10 +107,10 @@ def item_problems(kind: str, items: list[ItemSpec]) -> list[str]:
         problems.append("Đơn vị kế thừa không được là một trong các đơn vị cũ.")
     if kind == ReorganisationKind.SPLIT and (len(predecessors) != 1 or len(successors) < 2):
         problems.append("Chia tách: một đơn vị cũ, ít nhất hai đơn vị kế thừa.")
-    if kind in (ReorganisationKind.MERGE, ReorganisationKind.RENAME) and len(successors) != 1:
-        problems.append("Hợp nhất, đổi tên: đúng một đơn vị kế thừa.")
-    if kind == ReorganisationKind.RENAME and len(predecessors) != 1:
-        problems.append("Đổi tên: đúng một đơn vị cũ.")
+    if kind in (ReorganisationKind.MERGE, ReorganisationKind.RENAME) and len(items) != len(predecessors):
+        problems.append("Hợp nhất, đổi tên: mỗi đơn vị cũ chỉ có một đơn vị kế thừa.")
+    if kind == ReorganisationKind.RENAME and len(successors) != len(predecessors):
+        problems.append("Đổi tên: mỗi đơn vị kế thừa thay cho đúng một đơn vị cũ.")
     for predecessor in predecessors:
         if sum(1 for i in items if i.predecessor == predecessor and i.receives) != 1:
             problems.append("Mỗi đơn vị cũ cần đúng một đơn vị tiếp nhận cán bộ, phân quyền, công việc.")

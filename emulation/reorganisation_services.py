@@ -67,13 +67,15 @@ def apply_refusal(actor, reorganisation, units: list[Unit]) -> str | None:
 
 
 @transaction.atomic
-def record_reorganisation(*, actor, reorganisation: Reorganisation, predecessors: list[Unit],
+def record_reorganisation(*, actor, reorganisation: Reorganisation, predecessors: list[Unit] = (),
                           successors: list[Unit] = (), new_unit: Unit | None = None,
-                          new_parent: Unit | None = None) -> Reorganisation:
+                          new_parent: Unit | None = None, groups: list[tuple[list[Unit], Unit]] = ()) -> Reorganisation:
     """Record the decision and its items. ``new_unit`` (unsaved) is created as the receiving successor, valid from
-    the effective date; otherwise the first of ``successors`` receives. Nothing moves until ``apply``."""
+    the effective date; otherwise the first of ``successors`` receives. ``groups``: several (predecessors, successor)
+    merges or renames in one decision (a province and its Chi cục). Nothing moves until ``apply``."""
+    predecessors = list(predecessors) + [p for olds, _new in groups for p in olds]
     parents = [u.parent for u in [new_unit] if u is not None and u.parent_id] + ([new_parent] if new_parent else [])
-    _check(actor, [*predecessors, *successors], parents)
+    _check(actor, [*predecessors, *successors, *(new for _olds, new in groups)], parents)
     day_before = reorganisation.effective_on - datetime.timedelta(days=1)
     late = [u.name for u in predecessors if u.valid_to is not None and u.valid_to < day_before]
     if late:
@@ -83,8 +85,10 @@ def record_reorganisation(*, actor, reorganisation: Reorganisation, predecessors
         save_unit(new_unit)
         audit.record(actor=actor, action=AuditAction.CREATE, obj=new_unit)
         successors = [new_unit, *successors]
-    specs = [ItemSpec(p.pk, s.pk if s else None, new_parent.pk if new_parent else None, index == 0)
-             for p in predecessors for index, s in enumerate(successors or [None])]
+    specs = [ItemSpec(p.pk, new.pk, None, True) for olds, new in groups for p in olds]
+    if not groups:
+        specs = [ItemSpec(p.pk, s.pk if s else None, new_parent.pk if new_parent else None, index == 0)
+                 for p in predecessors for index, s in enumerate(successors or [None])]
     problems = item_problems(reorganisation.kind, specs)
     if problems:
         raise ValidationError(problems)

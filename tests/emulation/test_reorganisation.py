@@ -168,7 +168,7 @@ def test_recording_creates_the_new_successor_and_refuses_bad_items(staff, provin
     assert (created.valid_from, created.parent) == (D(2025, 7, 1), province)
     assert list(recorded.items.values_list("predecessor__code", "successor__code", "receives")) == [
         ("HG-VT", "HG-KV2", True), ("HG-LM", "HG-KV2", True)]
-    with pytest.raises(ValidationError, match="đúng một đơn vị cũ"):
+    with pytest.raises(ValidationError, match="thay cho đúng một đơn vị cũ"):
         services.record_reorganisation(actor=staff, reorganisation=ReorganisationFactory.build(
             kind=ReorganisationKind.RENAME), predecessors=[unit_a, unit_b], successors=[created])
     assert Unit.objects.filter(code="HG-KV2").count() == 1
@@ -194,3 +194,15 @@ def test_a_transfer_moves_the_unit_under_its_new_parent(staff, province, unit_a,
     assert (unit_b.parent, unit_b.path.startswith(division.path), unit_b.valid_to) == (division, True, None)
     assert not UnitSuccession.objects.exists()
     assert Officer.objects.get(code="B-TK").unit == unit_b
+
+
+def test_one_decision_can_hold_several_groups(province, unit_a, unit_b, area, world, staff):
+    """The province becomes a THADS tỉnh and its Chi cục a Phòng khu vực, in one decision applied by the system."""
+    renamed = UnitFactory(code="HG2025", name="Thi hành án dân sự tỉnh Hậu Giang", kind=UnitKind.PROVINCIAL,
+                          valid_from=D(2025, 7, 1))
+    decision = services.record_reorganisation(actor=None, reorganisation=ReorganisationFactory.build(),
+                                              groups=[([province], renamed), ([unit_a, unit_b], area)])
+    services.apply_reorganisation(actor=None, reorganisation=decision)
+    assert sorted(UnitSuccession.objects.values_list("predecessor__code", "successor__code")) == [
+        ("HG", "HG2025"), ("HG-LM", "HG-KV1"), ("HG-VT", "HG-KV1")]
+    assert RoleGrant.objects.get(user__username="thuongtruc").unit == renamed

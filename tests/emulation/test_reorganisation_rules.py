@@ -66,10 +66,13 @@ def test_who_may_reorganise(superuser, staff, affected, allowed):
 
 @pytest.mark.parametrize(("kind", "items", "problem"), [
     ("merge", [ItemSpec(1, 9), ItemSpec(2, 9)], None),
-    ("merge", [ItemSpec(1, 9), ItemSpec(2, 8)], "Hợp nhất, đổi tên: đúng một đơn vị kế thừa."),
+    ("merge", [ItemSpec(1, 9), ItemSpec(2, 9), ItemSpec(3, 8)], None),  # two groups in one decision
+    ("merge", [ItemSpec(1, 9), ItemSpec(1, 8, receives=False)],
+     "Hợp nhất, đổi tên: mỗi đơn vị cũ chỉ có một đơn vị kế thừa."),
     ("merge", [], "Chưa chọn đơn vị cũ."),
     ("rename", [ItemSpec(1, 9)], None),
-    ("rename", [ItemSpec(1, 9), ItemSpec(2, 9)], "Đổi tên: đúng một đơn vị cũ."),
+    ("rename", [ItemSpec(1, 9), ItemSpec(2, 8)], None),
+    ("rename", [ItemSpec(1, 9), ItemSpec(2, 9)], "Đổi tên: mỗi đơn vị kế thừa thay cho đúng một đơn vị cũ."),
     ("split", [ItemSpec(1, 8), ItemSpec(1, 9, receives=False)], None),
     ("split", [ItemSpec(1, 8)], "Chia tách: một đơn vị cũ, ít nhất hai đơn vị kế thừa."),
     ("split", [ItemSpec(1, 8), ItemSpec(1, 9)],
