@@ -46,11 +46,19 @@ def other_staff(other_province):
     return RoleGrantFactory(user__username="thuongtruc_ls", role=Role.STAFF, unit=other_province).user
 
 
+def _title(code, name, subject_type, rank):
+    return AwardForm.objects.create(code=code, name=name, kind="title", subject_type=subject_type,
+                                    authority="Cục trưởng", authority_level="provincial", rank=rank)
+
+
 @pytest.fixture
 def award_form(db):
-    return AwardForm.objects.create(code="TTLDXS", name="Tập thể Lao động xuất sắc", kind="title",
-                                    subject_type="collective", authority="Cục trưởng", authority_level="provincial",
-                                    rank=30)
+    return _title("TTLDXS", "Tập thể Lao động xuất sắc", "collective", 30)
+
+
+@pytest.fixture
+def cstdcs(db):
+    return _title("CSTDCS", "Chiến sĩ thi đua cơ sở", "individual", 40)
 
 
 @pytest.fixture

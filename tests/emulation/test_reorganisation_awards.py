@@ -7,7 +7,7 @@ import pytest
 
 from awards.candidates import assess_all
 from awards.criteria import Outcome
-from awards.models import AwardForm, AwardRecord, CampaignAward, Criterion
+from awards.models import AwardRecord, CampaignAward, Criterion
 from emulation import reorganisation_services as services
 from emulation.models import Officer
 
@@ -25,13 +25,6 @@ def _prior_award(campaign, form, codes, min_count, applies_to):
 def _finding(assessed):
     [finding] = [f for f in assessed.assessment.findings if f.criterion == "Khen thưởng trước đó"]
     return finding
-
-
-@pytest.fixture
-def cstdcs(db):
-    return AwardForm.objects.create(code="CSTDCS", name="Chiến sĩ thi đua cơ sở", kind="title",
-                                    subject_type="individual", authority="Cục trưởng", authority_level="provincial",
-                                    rank=40)
 
 
 def test_an_officers_cstdcs_from_the_dissolved_chi_cuc_counts_in_the_successor(merger, world, staff, area, cstdcs):
