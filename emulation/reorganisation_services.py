@@ -128,7 +128,7 @@ def _unit_section(reorganisation, move: Move, units: dict[int, Unit]) -> Section
                             _("chuyển đơn vị cấp trên")))
         else:
             note = _("hết hiệu lực từ %(date)s") if spec.receives else _("chỉ ghi nhận kế thừa")
-            rows.append(Row(old.name, old.name, units[spec.successor].name,
+            rows.append(Row(reorganisation.get_kind_display(), old.name, units[spec.successor].name,
                             note % {"date": f"{move.effective_on:%d/%m/%Y}"} if spec.receives else note))
     return Section("units", _("Đơn vị và quan hệ kế thừa"), rows)
 
