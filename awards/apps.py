@@ -9,6 +9,7 @@ class AwardsConfig(AppConfig):
     def ready(self):
         from emulation import panels
 
+        from . import reorganisation
         from .selectors.proposals import award_history
 
         panels.register("officer", "awards/_history_panel.html",
@@ -16,3 +17,4 @@ class AwardsConfig(AppConfig):
         panels.register("unit", "awards/_history_panel.html",
                         lambda user, unit: {"records": list(award_history(unit=unit))})
         panels.register("campaign", "awards/_campaign_link.html", lambda user, campaign: {})
+        reorganisation.register()

@@ -12,6 +12,7 @@ from django.utils import timezone, translation
 from campaigns.models import Campaign, MetricKind
 from campaigns.standings import COMPLETION
 from emulation.models import AwardHold, Discipline, Gender, Officer, PerformanceRating, Unit
+from emulation.selectors import lineages
 
 from . import criteria
 from .criteria import AttainmentFact, AwardFact, Candidate, Context, DisciplineFact, HoldFact, Spec
@@ -92,6 +93,15 @@ def _member_ratings(members, ratings) -> dict[int, list[str]]:
     return dict(by_year)
 
 
+def _heirs(units: list[Unit]) -> dict[int, list[int]]:
+    """unit id → the candidate collectives whose history it belongs to (itself, or a unit that took it over)."""
+    found = defaultdict(list)
+    for unit_id, predecessors in lineages([u.pk for u in units]).items():
+        for pk in (unit_id, *predecessors):
+            found[pk].append(unit_id)
+    return dict(found)
+
+
 def gather(campaign: Campaign, units: list[Unit], officers: list[Officer],
            on: datetime.date) -> tuple[dict[tuple, Candidate], Context]:
     """Facts of the collectives ``units`` and the ``officers`` as known on ``on`` (eight queries):
@@ -125,12 +135,12 @@ def gather(campaign: Campaign, units: list[Unit], officers: list[Officer],
         holds[key].append(HoldFact(str(h.officer or h.unit), h.get_kind_display(), h.opened_on, h.closed_on))
     awards, member_awards = defaultdict(list), defaultdict(lambda: defaultdict(int))
     member_of = {m[0]: m[1] for m in members}
-    records = AwardRecord.objects.filter(Q(officer_id__in=people) | Q(unit_id__in=[u.pk for u in units]),
-                                         decided_on__lte=on)
+    heirs = _heirs(units)  # a collective's history includes what its predecessors earned
+    records = AwardRecord.objects.filter(Q(officer_id__in=people) | Q(unit_id__in=heirs), decided_on__lte=on)
     for r in records.select_related("award_form"):
-        key = ("officer", r.officer_id) if r.officer_id else ("unit", r.unit_id)
-        awards[key].append(AwardFact(r.award_form.code, r.award_form.name, r.year, r.decision_reference,
-                                     r.decided_on))
+        fact = AwardFact(r.award_form.code, r.award_form.name, r.year, r.decision_reference, r.decided_on)
+        for key in [("officer", r.officer_id)] if r.officer_id else [("unit", u) for u in heirs[r.unit_id]]:
+            awards[key].append(fact)
         if r.officer_id in member_of:
             for unit in units:
                 if unit_of_path[member_of[r.officer_id]].startswith(unit.path):

@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class CampaignsConfig(AppConfig):
     name = "campaigns"
     verbose_name = _("Kế hoạch và phong trào thi đua")
+
+    def ready(self):
+        from . import reorganisation
+
+        reorganisation.register()

@@ -6,7 +6,8 @@ action answers 403.
 
 from django.db.models import Q
 
-from .models import Role, RoleGrant, Unit
+from . import lineage
+from .models import Role, RoleGrant, Unit, UnitSuccession
 
 EDITOR_ROLES = {Role.STAFF, Role.ADMIN, Role.UNIT_HEAD}
 DEPARTMENT_ROLES = {Role.STAFF, Role.ADMIN, Role.DIRECTOR}
@@ -48,6 +49,25 @@ def visible_unit_ids(user) -> frozenset[int]:
         else:
             user._visible_unit_ids = _subtree_ids([g.unit.path for g in grants(user)])
     return user._visible_unit_ids
+
+
+def lineage_unit_ids(user) -> frozenset[int]:
+    """Units outside the user's scope that took over, or were taken over by, units inside it (transitively):
+    their pages open read-only, so a link between predecessor and successor never ends in a 404. Their
+    subtrees, officers and campaigns stay out of scope."""
+    if not getattr(user, "is_authenticated", False):
+        return frozenset()
+    if not hasattr(user, "_lineage_unit_ids"):
+        visible = visible_unit_ids(user)
+        edges = list(UnitSuccession.objects.values_list("predecessor_id", "successor_id"))
+        related = lineage.successors_of(edges, visible) | lineage.predecessors_of(edges, visible)
+        user._lineage_unit_ids = frozenset(related - visible)
+    return user._lineage_unit_ids
+
+
+def openable_unit_ids(user) -> frozenset[int]:
+    """Units whose page the user may open: their scope and its lineage."""
+    return visible_unit_ids(user) | lineage_unit_ids(user)
 
 
 def editable_unit_ids(user) -> frozenset[int]:
@@ -94,6 +114,11 @@ def _keeps_records_of(user, unit_id) -> bool:
     return has_role(user, Role.STAFF, Role.ADMIN) and unit_id in editable_unit_ids(user)
 
 
+def can_record_reorganisation(user) -> bool:
+    """Record a reorganisation (which units: ``reorganisation.reorganiser_refusal``)."""
+    return has_role(user, Role.STAFF, Role.ADMIN)
+
+
 def can_import_organisation(user) -> bool:
     return has_role(user, Role.STAFF, Role.ADMIN)
 
@@ -104,7 +129,7 @@ def can_view_audit(user) -> bool:
 
 def forget(user) -> None:
     """Drop the per-request caches (after the unit tree changed, or before long-running work)."""
-    for name in ("_role_grants", "_visible_unit_ids", "_editable_unit_ids"):
+    for name in ("_role_grants", "_visible_unit_ids", "_editable_unit_ids", "_lineage_unit_ids"):
         user.__dict__.pop(name, None)
 
 

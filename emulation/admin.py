@@ -1,8 +1,10 @@
 """Django admin for reference data. Every save and delete here writes the audit trail too."""
 
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils.translation import gettext_lazy as _
 
-from . import audit, services
+from . import audit, reorganisation_services, services
 from .models import (
     Assignment,
     AuditAction,
@@ -12,6 +14,8 @@ from .models import (
     Job,
     Officer,
     PerformanceRating,
+    Reorganisation,
+    ReorganisationItem,
     RoleGrant,
     Unit,
     UnitSuccession,
@@ -149,3 +153,36 @@ class JobAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False
+
+
+class ReorganisationItemInline(admin.TabularInline):
+    model = ReorganisationItem
+    extra = 0
+    autocomplete_fields = ["predecessor", "successor", "new_parent"]
+
+
+@admin.register(Reorganisation)
+class ReorganisationAdmin(AuditedModelAdmin):
+    """Recorded here or on the site; applied only through ``apply_reorganisation`` (the action), then read only."""
+
+    list_display = ["decision_number", "kind", "effective_on", "applied_at", "applied_by_name"]
+    list_filter = ["kind"]
+    readonly_fields = ["applied_at", "applied_by", "applied_by_name", "summary", "created_by"]
+    inlines = [ReorganisationItemInline]
+    actions = ["apply"]
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and not (obj and obj.is_applied)
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and not (obj and obj.is_applied)
+
+    @admin.action(description=_("Áp dụng các đợt sắp xếp đã chọn"))
+    def apply(self, request, queryset):
+        for reorganisation in queryset:
+            try:
+                reorganisation_services.apply_reorganisation(actor=request.user, reorganisation=reorganisation)
+            except (ValidationError, PermissionDenied) as exc:
+                messages.error(request, f"{reorganisation}: {' '.join(getattr(exc, 'messages', [str(exc)]))}")
+            else:
+                messages.success(request, _("Đã áp dụng: %(name)s") % {"name": reorganisation})

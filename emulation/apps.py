@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class EmulationConfig(AppConfig):
     name = "emulation"
     verbose_name = _("Tổ chức, cán bộ, tài khoản")
+
+    def ready(self):
+        from . import reorganisation_movers
+
+        reorganisation_movers.register()

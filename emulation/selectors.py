@@ -3,7 +3,8 @@
 from django.db.models import Count, Q, QuerySet
 
 from . import access
-from .models import AuditEntry, Officer, RegisteredDocument, Unit, UnitKind
+from . import lineage as lineage_rules
+from .models import AuditEntry, Officer, RegisteredDocument, Reorganisation, Unit, UnitKind, UnitSuccession
 from .text import search_key
 
 
@@ -11,21 +12,47 @@ def units_visible_to(user) -> QuerySet[Unit]:
     return Unit.objects.filter(pk__in=access.visible_unit_ids(user)).select_related("parent")
 
 
+def valid_on(day) -> Q:
+    """Units in force on ``day`` (the day is passed in, never read from the clock here)."""
+    return (Q(valid_from__isnull=True) | Q(valid_from__lte=day)) & (Q(valid_to__isnull=True) | Q(valid_to__gte=day))
+
+
 def unit_list(user, *, q: str = "", kind: str = "", current_only: bool = False, on=None) -> QuerySet[Unit]:
-    units = units_visible_to(user).annotate(officer_count=Count("officers", filter=Q(officers__is_active=True)))
+    """The units the user may see, with the successors and predecessors of those (read-only, so a province whose
+    units were all dissolved still finds the units that took them over)."""
+    units = Unit.objects.filter(pk__in=access.openable_unit_ids(user)).select_related("parent").annotate(
+        officer_count=Count("officers", filter=Q(officers__is_active=True)))
     if q:
         units = units.filter(search_key__contains=search_key(q))
     if kind:
         units = units.filter(kind=kind)
-    if current_only and on is not None:
-        units = units.filter(Q(valid_to__isnull=True) | Q(valid_to__gte=on))
+    if current_only:
+        if on is None:
+            raise ValueError("current_only needs the day (on=…)")
+        units = units.filter(valid_on(on))
     return units.order_by("path")
 
 
 def unit_detail(user, pk: int) -> Unit:
-    return units_visible_to(user).prefetch_related(
+    """A unit in the user's scope, or related to it by succession (then read-only: ``access.can_edit_unit``)."""
+    return Unit.objects.filter(pk__in=access.openable_unit_ids(user)).select_related("parent").prefetch_related(
         "successions_in__predecessor", "successions_out__successor", "holds",
     ).get(pk=pk)
+
+
+def succession_edges() -> list[tuple[int, int]]:
+    return list(UnitSuccession.objects.values_list("predecessor_id", "successor_id"))
+
+
+def lineage(unit: Unit) -> list[Unit]:
+    """Every unit ``unit`` took over, transitively through succession links, in tree order (two queries)."""
+    ids = lineage_rules.predecessors_of(succession_edges(), [unit.pk])
+    return list(Unit.objects.filter(pk__in=ids).order_by("path")) if ids else []
+
+
+def lineages(unit_ids) -> dict[int, set[int]]:
+    """For each unit id, the ids of all its predecessors (one query for any number of units)."""
+    return lineage_rules.heirs(succession_edges(), unit_ids)
 
 
 def officers_visible_to(user) -> QuerySet[Officer]:
@@ -33,8 +60,11 @@ def officers_visible_to(user) -> QuerySet[Officer]:
 
 
 def officer_list(user, *, q: str = "", unit_id=None, enforcement: str = "", gender: str = "",
-                 active: str = "1") -> QuerySet[Officer]:
+                 active: str = "1", valid_units_on=None) -> QuerySet[Officer]:
+    """``valid_units_on``: only officers whose current unit is in force on that day."""
     officers = officers_visible_to(user)
+    if valid_units_on is not None:
+        officers = officers.filter(unit__in=Unit.objects.filter(valid_on(valid_units_on)))
     if q:
         officers = officers.filter(search_key__contains=search_key(q))
     if unit_id:
@@ -83,3 +113,17 @@ def issuing_bodies_for(user) -> QuerySet[Unit]:
     """Units the user may take numbers for: their editable units that issue under their own name."""
     return Unit.objects.filter(pk__in=access.editable_unit_ids(user)).exclude(kind=UnitKind.DIVISION).order_by(
         "path")
+
+
+def reorganisations_visible_to(user) -> QuerySet[Reorganisation]:
+    """Reorganisations touching a unit the user may see (as predecessor or successor)."""
+    visible = access.visible_unit_ids(user)
+    items = Q(items__predecessor_id__in=visible) | Q(items__successor_id__in=visible)
+    scoped = Reorganisation.objects.all() if user.is_superuser else Reorganisation.objects.filter(items)
+    ids = scoped.values("pk")
+    return Reorganisation.objects.filter(pk__in=ids).select_related("created_by").prefetch_related(
+        "items__predecessor", "items__successor", "items__new_parent")
+
+
+def reorganisation_detail(user, pk: int) -> Reorganisation:
+    return reorganisations_visible_to(user).get(pk=pk)

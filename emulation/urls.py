@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from .views import imports, org, register
+from .views import imports, org, register, reorganisation
 
 app_name = "emulation"
 
@@ -10,6 +10,10 @@ urlpatterns = [
     path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
     path("don-vi/", org.unit_list, name="unit_list"),
     path("don-vi/tao-moi/", org.unit_create, name="unit_create"),
+    path("don-vi/sap-xep/", reorganisation.reorganisation_list, name="reorganisation_list"),
+    path("don-vi/sap-xep/ghi-nhan/", reorganisation.reorganisation_create, name="reorganisation_create"),
+    path("don-vi/sap-xep/<int:pk>/", reorganisation.reorganisation_detail, name="reorganisation_detail"),
+    path("don-vi/sap-xep/<int:pk>/ap-dung/", reorganisation.reorganisation_apply, name="reorganisation_apply"),
     path("don-vi/<int:pk>/", org.unit_detail, name="unit_detail"),
     path("don-vi/<int:pk>/sua/", org.unit_edit, name="unit_edit"),
     path("don-vi/<int:pk>/xem-xet/them/", org.unit_hold_edit, name="unit_hold_create"),

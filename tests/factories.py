@@ -8,7 +8,19 @@ from django.contrib.auth import get_user_model
 from campaigns import services as campaign_services
 from campaigns.models import Campaign, CampaignKind, Participation, Plan, Pledge
 from emulation import services as org_services
-from emulation.models import Discipline, DisciplineForm, Gender, Officer, RoleGrant, Unit, UnitKind
+from emulation.models import (
+    Discipline,
+    DisciplineForm,
+    Gender,
+    Officer,
+    Reorganisation,
+    ReorganisationItem,
+    ReorganisationKind,
+    RoleGrant,
+    Unit,
+    UnitKind,
+)
+from emulation.reorganisation import DEFAULT_POSITION_MAPPING
 
 
 class UnitFactory(factory.django.DjangoModelFactory):
@@ -127,3 +139,28 @@ def file_subplan(*, parent, issuer, **kwargs):
     the requirement on ``issuer`` moves to *filed* through ``campaigns.workflow.SUBPLAN``."""
     actor = UserFactory(is_superuser=True)
     return campaign_services.create_plan(actor=actor, plan=PlanFactory.build(parent=parent, issuer=issuer, **kwargs))
+
+
+class ReorganisationFactory(factory.django.DjangoModelFactory):
+    """A merger decided on 25/06/2025, effective 01/07/2025 (the 2025 reorganisation), with the default position
+    mapping; add its items with ``ReorganisationItemFactory``."""
+
+    class Meta:
+        model = Reorganisation
+
+    kind = ReorganisationKind.MERGE
+    decision_number = factory.Sequence(lambda n: f"{n + 1}/QĐ-BTP")
+    decision_date = datetime.date(2025, 6, 25)
+    issuer = "Bộ trưởng Bộ Tư pháp"
+    effective_on = datetime.date(2025, 7, 1)
+    position_mapping = factory.LazyFunction(lambda: [list(pair) for pair in DEFAULT_POSITION_MAPPING])
+
+
+class ReorganisationItemFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ReorganisationItem
+
+    reorganisation = factory.SubFactory(ReorganisationFactory)
+    predecessor = factory.SubFactory(UnitFactory)
+    successor = factory.SubFactory(UnitFactory)
+    receives = True

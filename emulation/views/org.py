@@ -33,7 +33,9 @@ def unit_detail(request, pk):
     context = {"unit": unit, "children": children, "officers": officers,
                "can_edit": access.can_edit_unit(request.user, unit), "today": timezone.localdate(),
                "can_hold": access.can_manage_hold(request.user, AwardHold(unit=unit)),
-               "panels": panels.panels("unit", request.user, unit)}
+               "openable": access.openable_unit_ids(request.user),
+               "inherited_only": unit.pk in access.lineage_unit_ids(request.user),
+               "predecessors": selectors.lineage(unit), "panels": panels.panels("unit", request.user, unit)}
     return render(request, "emulation/unit_detail.html", context)
 
 
@@ -76,6 +78,7 @@ def officer_list(request):
     officers = selectors.officer_list(
         request.user, q=params.get("q", ""), unit_id=params.get("unit") or None,
         enforcement=params.get("chv", ""), gender=params.get("gender", ""), active=params.get("active", "1"),
+        valid_units_on=timezone.localdate() if params.get("hien_tai") == "1" else None,
     )
     units = selectors.units_visible_to(request.user).order_by("path")
     context = {"units": units, "genders": Gender.choices,

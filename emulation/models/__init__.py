@@ -416,3 +416,7 @@ class RegisteredDocument(models.Model):
     def reference(self) -> str:
         """"05/QĐ-CTHADS": numbers below 10 take a leading zero (NĐ 30/2020)."""
         return f"{self.number:02d}/{self.symbol}"
+
+
+# The reorganisation operation (a module of its own: this one is long enough).
+from .reorganisation import Reorganisation, ReorganisationItem, ReorganisationKind  # noqa: E402, F401
