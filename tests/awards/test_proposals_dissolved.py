@@ -55,7 +55,7 @@ def test_a_draft_of_long_my_takes_no_2026_number(reorganised, campaign_award, he
                                        meeting_held_on=datetime.date(2025, 6, 20))
     with pytest.raises(ValidationError) as error:
         services.number_papers(actor=head_b, proposal=proposal, today=AFTER)
-    assert "kết thúc hoạt động từ 01/07/2025 (hợp nhất vào Phòng Thi hành án dân sự khu vực 2)" in error.value.messages[0]
+    assert "từ 01/07/2025 (hợp nhất vào Phòng Thi hành án dân sự khu vực 2)" in error.value.messages[0]
     with pytest.raises(ValidationError) as error:
         services.submit(actor=head_b, proposal=proposal, now=datetime.datetime(2026, 1, 15, 9, tzinfo=datetime.UTC))
     assert error.value.messages == [REFUSAL]

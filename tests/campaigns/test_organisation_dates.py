@@ -17,8 +17,8 @@ from tests.organisation_fixtures import AFTER, BEFORE, area_head, reorganised  #
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 
 D = datetime.date
-LONG_MY_ENDED = "Chi cục Thi hành án dân sự huyện Long Mỹ đã kết thúc hoạt động từ 01/07/2025 (hợp nhất vào Phòng Thi " \
-                "hành án dân sự khu vực 2)"
+LONG_MY_ENDED = ("Chi cục Thi hành án dân sự huyện Long Mỹ đã kết thúc hoạt động từ 01/07/2025 (hợp nhất vào "
+                 "Phòng Thi hành án dân sự khu vực 2)")
 
 
 def new_plan(issuer, issued_on):

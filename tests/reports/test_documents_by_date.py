@@ -16,8 +16,8 @@ from tests.factories import PlanFactory
 from tests.organisation_fixtures import AFTER, BEFORE, reorganised  # noqa: F401
 
 from .documents import assert_in_order, page_texts
-from .test_documents_decision import decide
 from .test_documents_council import NO, YES
+from .test_documents_decision import decide
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 
