@@ -113,10 +113,11 @@ def load_walkthrough() -> None:
     users = {u.username: u for u in get_user_model().objects.filter(
         username__in=["truong_vithanh", "thuongtruc", "hoidong", "cuctruong"])}
     submitted_at = data.SUBMITTED_AT
+    on = submitted_at.date()  # the seed's own date: the Chi cục ended on 30/06/2025
     for username, unit_code, nominees in WALKTHROUGH:
         actor, unit = users[username], Unit.objects.get(code=unit_code)
         proposal = services.open_proposal(actor=actor, campaign=campaign, unit=unit,
-                                          title="Tờ trình đề nghị tặng Giấy khen đợt thi đua cao điểm")
+                                          title="Tờ trình đề nghị tặng Giấy khen đợt thi đua cao điểm", today=on)
         chair, secretary = data.MEETING_PEOPLE[unit_code]
         proposal.meeting_held_on, proposal.meeting_chair = data.D(2024, 6, 26), chair
         proposal.meeting_secretary = secretary
@@ -128,7 +129,7 @@ def load_walkthrough() -> None:
         for code in nominees:
             officer = Officer.objects.get(code=code) if code else None
             nomination = services.nominate(actor=actor, proposal=proposal, campaign_award=award, officer=officer,
-                                           unit=None if officer else unit)
+                                           unit=None if officer else unit, today=on)
             services.save_report(actor=actor, report=AchievementReport(
                 nomination=nomination, duties=data.REPORT_DUTIES, achievements=data.REPORT_ACHIEVEMENTS))
         services.submit(actor=actor, proposal=proposal, now=submitted_at)

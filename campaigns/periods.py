@@ -50,3 +50,13 @@ def milestone_date_error(kind: str, starts_on: datetime.date, ends_on: datetime.
         return None
     return _("Mốc “%(kind)s” phải nằm trong thời gian thi đua %(start)s – %(end)s.") % {
         "kind": MilestoneKind(kind).label, "start": _d(campaign_starts_on), "end": _d(campaign_ends_on)}
+
+
+def plan_date(issued_on: datetime.date | None, year: int | None, today: datetime.date) -> datetime.date:
+    """The day a plan speaks for (its issuer and header are those of that day): its issue date; a plan
+    not yet dated, today within the plan's year (a 2024 draft is looked at as of 31/12/2024)."""
+    if issued_on is not None:
+        return issued_on
+    if not year:
+        return today
+    return min(max(today, datetime.date(year, 1, 1)), datetime.date(year, 12, 31))

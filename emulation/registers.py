@@ -11,7 +11,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext_lazy as _
 
-from . import audit
+from . import audit, organisation
 from .models import AuditAction, RegisteredDocument, Unit, UnitKind
 
 # Ký hiệu viết tắt used when a unit has none of its own (the agency sets its abbreviation, NĐ 30/2020).
@@ -51,8 +51,10 @@ def symbol_for(unit: Unit, series: str) -> str:
 @transaction.atomic
 def issue_number(*, issuer: Unit, series: str, issued_on: datetime.date, subject: str, actor=None
                  ) -> RegisteredDocument:
-    """Take the next number of the issuer's series for the year of ``issued_on``."""
+    """Take the next number of the issuer's series for the year of ``issued_on``. A body after its end
+    date takes no new number (its successor issues from then)."""
     issuer = issuing_body(issuer)
+    organisation.check_unit(issuer, on=issued_on, purpose="issue")
     Unit.objects.select_for_update().filter(pk=issuer.pk).first()
     year = issued_on.year
     last = (RegisteredDocument.objects.filter(issuer=issuer, year=year, series=series)

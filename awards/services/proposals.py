@@ -8,7 +8,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from emulation import audit, registers
+from emulation import audit, organisation, registers
 from emulation.models import AuditAction
 
 from .. import access, candidates, dossier, quotas, workflow
@@ -43,8 +43,10 @@ def _editable(actor, proposal: Proposal) -> Proposal:
 
 
 @transaction.atomic
-def open_proposal(*, actor, campaign, unit, title: str) -> Proposal:
+def open_proposal(*, actor, campaign, unit, title: str, today: datetime.date | None = None) -> Proposal:
+    """A unit after its end date proposes nothing: its members' achievements go up through its successor."""
     _require(access.can_propose(actor, campaign, unit))
+    organisation.check_unit(unit, on=today or timezone.localdate(), purpose="propose")
     last = Proposal.objects.filter(campaign=campaign, unit=unit).order_by("-version").first()
     proposal = Proposal(campaign=campaign, unit=unit, title=title, created_by=actor, previous=last,
                         version=last.version + 1 if last else 1)
@@ -72,7 +74,7 @@ def update_proposal(*, actor, proposal: Proposal) -> Proposal:
     return current
 
 
-def _check_subject(proposal: Proposal, campaign_award: CampaignAward, officer, unit) -> None:
+def _check_subject(proposal: Proposal, campaign_award: CampaignAward, officer, unit, today: datetime.date) -> None:
     form = campaign_award.award_form
     if campaign_award.campaign_id != proposal.campaign_id:
         raise ValidationError(_("Hình thức khen thưởng không thuộc phong trào này."))
@@ -83,6 +85,7 @@ def _check_subject(proposal: Proposal, campaign_award: CampaignAward, officer, u
     subject_unit = officer.unit if officer else unit
     if not subject_unit.path.startswith(proposal.unit.path):
         raise ValidationError(_("Chỉ đề nghị tập thể, cá nhân thuộc đơn vị mình."))
+    organisation.check_unit(subject_unit, on=today, purpose="propose")
     if officer is not None and not officer.is_active:
         raise ValidationError(_("Cán bộ không còn công tác."))
     awarded = AwardRecord.objects.filter(campaign=proposal.campaign, officer=officer, unit=None if officer else unit)
@@ -92,10 +95,11 @@ def _check_subject(proposal: Proposal, campaign_award: CampaignAward, officer, u
 
 
 @transaction.atomic
-def nominate(*, actor, proposal: Proposal, campaign_award: CampaignAward, officer=None, unit=None) -> Nomination:
-    """One nomination per subject per proposal (one achievement, one form)."""
+def nominate(*, actor, proposal: Proposal, campaign_award: CampaignAward, officer=None, unit=None,
+             today: datetime.date | None = None) -> Nomination:
+    """One nomination per subject per proposal (one achievement, one form); its unit in operation today."""
     proposal = _editable(actor, proposal)
-    _check_subject(proposal, campaign_award, officer, unit)
+    _check_subject(proposal, campaign_award, officer, unit, today or timezone.localdate())
     nomination = Nomination(proposal=proposal, campaign_award=campaign_award, officer=officer,
                             unit=officer.unit if officer else unit, position=proposal.nominations.count())
     try:
@@ -206,6 +210,7 @@ def submit(*, actor, proposal: Proposal, now: datetime.datetime | None = None) -
     transition = workflow.PROPOSAL.check(actor, proposal, "submit")
     now = now or timezone.now()
     today = timezone.localdate(now)
+    organisation.check_unit(proposal.unit, on=today, purpose="propose")
     if not dossier.submission_open(today, proposal.campaign.dossier_due_on, _reopened_until(proposal)):
         raise ValidationError(_("Đã hết hạn gửi hồ sơ (trước ngày %(due)s). Đề nghị Thường trực mở lại hạn cho "
                                 "đơn vị.") % {"due": proposal.campaign.dossier_due_on.strftime("%d/%m/%Y")})

@@ -6,7 +6,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from emulation import panels, registers
+from emulation import organisation, panels, registers
 from emulation.lifecycle import Refused
 from emulation.text import person_name
 from emulation.viewhelpers import save_with, scoped_or_404
@@ -27,7 +27,8 @@ def decision_create(request, pk):
     today = timezone.localdate()
     named = request.user.first_name or request.user.last_name  # the director approving signs
     signer = person_name(request.user) if named else session.campaign.plan.signer_name
-    initial = {"decided_on": today, "signer_name": signer, "signer_title": "CỤC TRƯỞNG"}
+    title = organisation.signer_title(session.campaign.plan.issuer, today).upper()
+    initial = {"decided_on": today, "signer_name": signer, "signer_title": title}
     rows = selectors.outcome_on(session, today)  # a nominee stopped today cannot be ticked
     form = DecisionForm(request.POST or None, initial=initial, passed=selectors.awardable(rows))
     if request.method == "POST" and form.is_valid():

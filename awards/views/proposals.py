@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from campaigns import selectors as campaign_selectors
-from emulation import panels
+from emulation import organisation, panels
 from emulation.lifecycle import Refused
 from emulation.models import Unit
 from emulation.viewhelpers import save_with, scoped_or_404
@@ -43,7 +43,7 @@ def campaign_awards(request, pk):
     return render(request, "awards/campaign_awards.html", {
         "campaign": campaign, "awards": awards, "is_staff": is_staff,
         "proposals": selectors.campaign_proposals(request.user, campaign),
-        "open_form": ProposalOpenForm(units=selectors.proposable_units(request.user, campaign)),
+        "open_form": ProposalOpenForm(units=_proposable(request.user, campaign, today)),
         "reopen_form": ReopenForm(units=selectors.participating_units(request.user, campaign)) if is_staff else None,
         "reopenings": selectors.reopenings(campaign) if is_staff else [],
         "balance": selectors.nominee_balance(campaign) if is_staff else None,
@@ -71,11 +71,12 @@ def candidates(request, pk, award_pk):
 @require_POST
 def proposal_open(request, pk):
     campaign = _campaign(request, pk)
-    form = ProposalOpenForm(request.POST, units=selectors.proposable_units(request.user, campaign))
+    today = timezone.localdate()
+    form = ProposalOpenForm(request.POST, units=_proposable(request.user, campaign, today))
     if form.is_valid():
         try:
             proposal = services.open_proposal(actor=request.user, campaign=campaign, unit=form.cleaned_data["unit"],
-                                              title=form.cleaned_data["title"])
+                                              title=form.cleaned_data["title"], today=today)
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
         else:
@@ -83,6 +84,11 @@ def proposal_open(request, pk):
     else:
         messages.error(request, _("Chọn đơn vị đề nghị trong phạm vi của mình."))
     return redirect("awards:campaign_awards", pk=campaign.pk)
+
+
+def _proposable(user, campaign, on):
+    """The units the user may propose for, in operation on ``on`` (a dissolved unit's successor proposes)."""
+    return organisation.valid_units(on, selectors.proposable_units(user, campaign))
 
 
 def _proposal(request, pk):
@@ -101,10 +107,12 @@ def _editable_proposal(request, pk):
 
 def _subjects(proposal, awards, on):
     """Choices of the proposing unit's collective and officers, each with its verdict for the first award."""
+    if not proposal.unit.is_valid_on(on):  # a unit after its end date nominates no one
+        return []
     units = [proposal.unit]
     assessed = {a.key: a for award in awards[:1] for a in selectors.candidates_for(award, units, on)}
     choices = [(f"u{proposal.unit.pk}", f"{proposal.unit.name} ({_('tập thể')})", proposal.unit)]
-    for officer in proposal.unit.officers.filter(is_active=True).order_by("sort_key"):
+    for officer in organisation.valid_officers(on, proposal.unit.officers.all()).order_by("sort_key"):
         verdict = assessed.get(("officer", officer.pk))
         label = f"{officer.full_name} – {officer.position}" + (f" · {verdict.assessment.label}" if verdict else "")
         choices.append((f"o{officer.pk}", label, officer))
@@ -180,14 +188,16 @@ def _run(request, action, success: str) -> bool:
 def nominate(request, pk):
     proposal = _editable_proposal(request, pk)
     awards = list(selectors.campaign_awards(proposal.campaign))
-    form = NominateForm(request.POST, awards=awards, subjects=_subjects(proposal, awards, timezone.localdate()))
+    today = timezone.localdate()
+    form = NominateForm(request.POST, awards=awards, subjects=_subjects(proposal, awards, today))
     if not form.is_valid():
         messages.error(request, _("Chọn hình thức và đối tượng trong danh sách của đơn vị."))
         return redirect(proposal)
     subject = form.cleaned_subject()
     officer, unit = (None, subject) if isinstance(subject, Unit) else (subject, None)
     _run(request, lambda: services.nominate(actor=request.user, proposal=proposal, campaign_award=form.cleaned_award(),
-                                            officer=officer, unit=unit), _("Đã thêm vào danh sách đề nghị."))
+                                            officer=officer, unit=unit, today=today),
+         _("Đã thêm vào danh sách đề nghị."))
     return redirect(proposal)
 
 

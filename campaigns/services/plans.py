@@ -2,10 +2,11 @@
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from emulation import access as org_access
-from emulation import audit
+from emulation import audit, organisation
 from emulation.models import AuditAction
 from emulation.text import nfc, search_key
 
@@ -67,10 +68,17 @@ def _audited_delete(actor, obj) -> None:
     obj.delete()
 
 
+def _check_issuer(plan: Plan, today) -> None:
+    """The issuer is in operation on the plan's issue date (``periods.plan_date`` for a plan not yet dated)."""
+    on = periods.plan_date(plan.issued_on, plan.year, today or timezone.localdate())
+    organisation.check_unit(plan.issuer, on=on, purpose="issue", field="issuer")
+
+
 @transaction.atomic
-def create_plan(*, actor, plan: Plan) -> Plan:
+def create_plan(*, actor, plan: Plan, today=None) -> Plan:
     if not access.can_create_plan(actor, plan.issuer):
         raise PermissionDenied
+    _check_issuer(plan, today)
     plan.created_by = actor if actor.pk else None
     _audited_save(actor, plan, save_plan)
     _file_required_subplan(actor, plan)
@@ -78,11 +86,12 @@ def create_plan(*, actor, plan: Plan) -> Plan:
 
 
 @transaction.atomic
-def update_plan(*, actor, plan: Plan) -> Plan:
+def update_plan(*, actor, plan: Plan, today=None) -> Plan:
     """Both the plan as stored and as changed must be the actor's (no moving it to another issuer)."""
     current = Plan.objects.select_related("issuer").get(pk=plan.pk)
     if not (access.can_edit_plan(actor, current) and access.can_create_plan(actor, plan.issuer)):
         raise PermissionDenied
+    _check_issuer(plan, today)
     _audited_save(actor, plan, save_plan, before=audit.snapshot(current))
     _file_required_subplan(actor, plan)
     return plan
@@ -106,6 +115,10 @@ def _sync_participants(actor, campaign: Campaign, units) -> None:
     wanted = {u.pk for u in units}
     if not wanted <= scope:
         raise PermissionDenied
+    refusals = [why for unit in units if (why := organisation.refusal(
+        unit, on=campaign.starts_on, until=campaign.ends_on, purpose="participate"))]
+    if refusals:
+        raise ValidationError({"participants": refusals})
     existing = {p.unit_id: p for p in Participation.objects.filter(campaign=campaign)}
     for unit_id, participation in existing.items():
         if unit_id in scope and unit_id not in wanted:
@@ -183,6 +196,8 @@ def _check_pledge(pledge: Pledge) -> None:
     """One collective pledge per unit and one per officer in a campaign; the officer works in the unit."""
     if pledge.officer_id and pledge.officer.unit_id != pledge.unit_id:
         raise ValidationError({"officer": _("Cán bộ không thuộc đơn vị đã chọn.")})
+    if pledge.registered_on:
+        organisation.check_unit(pledge.unit, on=pledge.registered_on, purpose="pledge", field="unit")
     campaign = pledge.campaign
     if problem := periods.pledge_date_error(pledge.registered_on, campaign.starts_on, campaign.ends_on,
                                             campaign.pledges_due_on):

@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from emulation import panels
+from emulation import organisation, panels
 from emulation import selectors as org_selectors
 from emulation.paging import paginate
 from emulation.viewhelpers import save_with, scoped_or_404
@@ -38,8 +38,11 @@ def campaign_detail(request, pk):
         "panels": panels.panels("campaign", request.user, campaign)})
 
 
-def _unit_choices(user):
-    return org_selectors.units_visible_to(user).order_by("path")
+def _unit_choices(user, campaign):
+    """Units in operation during the campaign's period (a new campaign: on its plan's issue date, else today)."""
+    starts = campaign.starts_on or campaign.plan.issued_on or timezone.localdate()
+    return organisation.valid_units(starts, org_selectors.units_visible_to(user), until=campaign.ends_on or starts
+                                    ).order_by("path")
 
 
 @login_required
@@ -47,7 +50,8 @@ def campaign_create(request, plan_pk):
     plan = scoped_or_404(selectors.plan_detail, request.user, plan_pk)
     if not access.can_create_campaign(request.user, plan):
         raise PermissionDenied
-    form = CampaignForm(request.POST or None, instance=Campaign(plan=plan), unit_choices=_unit_choices(request.user),
+    form = CampaignForm(request.POST or None, instance=Campaign(plan=plan), unit_choices=_unit_choices(
+        request.user, Campaign(plan=plan)),
                         initial={"theme": plan.theme})
     if request.method == "POST" and form.is_valid():
         campaign = form.instance
@@ -63,7 +67,7 @@ def campaign_edit(request, pk):
     campaign = scoped_or_404(selectors.campaign_detail, request.user, pk)
     if not access.can_edit_campaign(request.user, campaign):
         raise PermissionDenied
-    form = CampaignForm(request.POST or None, instance=campaign, unit_choices=_unit_choices(request.user))
+    form = CampaignForm(request.POST or None, instance=campaign, unit_choices=_unit_choices(request.user, campaign))
     if request.method == "POST" and form.is_valid():
         if save_with(form, lambda: services.update_campaign(
                 actor=request.user, campaign=form.instance, participant_units=form.cleaned_data["participants"])):

@@ -11,12 +11,13 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from emulation import access as org_access
+from emulation import organisation
 from emulation import panels as org_panels
 from emulation.models import Unit
 from emulation.paging import paginate
 from emulation.viewhelpers import save_with, scoped_or_404
 
-from .. import access, selectors, services, workflow
+from .. import access, periods, selectors, services, workflow
 from ..forms import PlanForm, SubPlanRequirementForm
 from ..models import CampaignKind
 from . import actions
@@ -44,9 +45,13 @@ def plan_detail(request, pk):
 
 
 def _plan_form(request, instance=None):
-    """Issuers: the user's editable units. ``?parent=`` (a visible plan) pre-fills a sub-plan."""
+    """Issuers: the user's editable units in operation on the plan's issue date (today for a new plan).
+    ``?parent=`` (a visible plan) pre-fills a sub-plan."""
     user = request.user
-    issuers = Unit.objects.filter(pk__in=org_access.editable_unit_ids(user)).order_by("path")
+    on = periods.plan_date(getattr(instance, "issued_on", None), getattr(instance, "year", None),
+                           timezone.localdate())
+    issuers = organisation.valid_units(on, Unit.objects.filter(pk__in=org_access.editable_unit_ids(user))).order_by(
+        "path")
     parents = selectors.plans_visible_to(user).exclude(pk=getattr(instance, "pk", None))
     initial = {}
     parent = parents.filter(pk=request.GET["parent"]).first() if request.GET.get("parent", "").isdigit() else None

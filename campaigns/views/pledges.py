@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from emulation import organisation
 from emulation.lifecycle import Refused
 from emulation.models import Unit
 from emulation.paging import paginate
@@ -45,7 +46,9 @@ def campaign_pledges(request, pk):
 
 
 def _pledge_units(user, campaign):
-    return Unit.objects.filter(pk__in=access.pledge_unit_ids(user, campaign)).order_by("path")
+    """The units the user may pledge for that are in operation during the campaign (their officers with them)."""
+    units = Unit.objects.filter(pk__in=access.pledge_unit_ids(user, campaign))
+    return organisation.valid_units(campaign.starts_on, units, until=campaign.ends_on).order_by("path")
 
 
 @login_required

@@ -7,9 +7,10 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .. import access, registers, selectors
+from .. import access, organisation, registers, selectors
 from ..forms import IssueNumberForm
 from ..paging import paginate
+from ..viewhelpers import save_with
 
 
 def _int(value) -> int | None:
@@ -21,7 +22,7 @@ def register_list(request):
     user = request.user
     if not access.can_view_register(user):
         raise PermissionDenied
-    issuers = selectors.issuing_bodies_for(user)
+    issuers = organisation.valid_units(timezone.localdate(), selectors.issuing_bodies_for(user))
     form = IssueNumberForm(request.POST or None, issuers=issuers,
                            initial={"issued_on": timezone.localdate(), "issuer": issuers.first()})
     if request.method == "POST":
@@ -29,11 +30,16 @@ def register_list(request):
             issuer = form.cleaned_data["issuer"]
             if not access.can_issue_number(user, issuer):
                 raise PermissionDenied
-            entry = registers.issue_number(issuer=issuer, series=form.cleaned_data["series"],
-                                           issued_on=form.cleaned_data["issued_on"],
-                                           subject=form.cleaned_data["subject"], actor=user)
-            messages.success(request, _("Đã cấp số %(ref)s.") % {"ref": entry.reference})
-            return redirect("emulation:register_list")
+            held = {}
+
+            def issue():
+                held["entry"] = registers.issue_number(issuer=issuer, series=form.cleaned_data["series"],
+                                                       issued_on=form.cleaned_data["issued_on"],
+                                                       subject=form.cleaned_data["subject"], actor=user)
+
+            if save_with(form, issue):
+                messages.success(request, _("Đã cấp số %(ref)s.") % {"ref": held["entry"].reference})
+                return redirect("emulation:register_list")
     filters = {"year": _int(request.GET.get("year")), "series": request.GET.get("series", ""),
                "issuer_id": _int(request.GET.get("issuer"))}
     entries = selectors.register_entries_visible_to(user, **filters)

@@ -13,8 +13,9 @@ from django.db.models import Count, Prefetch, Q
 from django.utils import timezone
 
 from awards.models import AwardRecord, CampaignAward
+from campaigns import periods
 from campaigns.models import Campaign, MetricKind, Milestone, Participation, Plan, Pledge
-from emulation import registers
+from emulation import organisation, registers
 from emulation.models import Unit
 
 from .. import charts, formats
@@ -97,11 +98,12 @@ def plan_recitals(plan: Plan) -> list[str]:
 def plan_parts(plan: Plan, prefix: str = "KeHoach_") -> list[str]:
     issuer = registers.issuing_body(plan.issuer)
     recipients = list_lines(plan.recipient_lines) or [f"Lưu: VT, {registers.agency_symbol(issuer)}."]
+    on = periods.plan_date(plan.issued_on, plan.year, timezone.localdate())
     head = layout.head_for(
-        plan.issuer, series="KH", entry=None, day=None, title=f"Kế hoạch số {plan.reference} – {plan.title}",
+        plan.issuer, series="KH", entry=None, day=None, on=on, title=f"Kế hoạch số {plan.reference} – {plan.title}",
         type_name="Kế hoạch", subject=_subject(plan.title, "Kế hoạch"),
         recipients=tuple(r.rstrip(";.") for r in recipients),
-        authority_lines=authority_lines(plan.signer_title, layout.head_title(plan.issuer)),
+        authority_lines=authority_lines(plan.signer_title, layout.head_title(plan.issuer, on)),
         signer_name=plan.signer_name, field_prefix=prefix)
     head = replace(head, number_text=plan.reference,
                    place_date=layout.place_date(plan.issuer, plan.issued_on, plan.year, place=plan.place))
@@ -206,13 +208,15 @@ def summary_parts(campaign: Campaign, *, today: datetime.date | None = None, pre
     records = list(AwardRecord.objects.filter(campaign=campaign).select_related("award_form", "officer__unit", "unit")
                    .order_by("award_form__rank", "decided_on", "officer__sort_key", "unit__sort_key", "id"))
     kind = "tổng kết" if final else "sơ kết"
-    recipients = ([f"{issuer.parent.name} (để báo cáo)"] if issuer.parent_id else []) + [
+    parent = organisation.header_for(issuer, today).parent_body
+    recipients = ([f"{parent} (để báo cáo)"] if parent else []) + [
         "Các đơn vị tham gia phong trào", f"Lưu: VT, {registers.agency_symbol(issuer)}"]
     head = layout.head_for(
-        issuer, series="BC", entry=None, day=None, year=today.year,
+        issuer, series="BC", entry=None, day=None, year=today.year, on=today,
         title=f"Báo cáo {kind} – {campaign.name}", type_name="Báo cáo",
         subject=f"{kind.capitalize()} phong trào thi đua “{campaign.name}”", recipients=tuple(recipients),
-        authority_lines=authority_lines(plan.signer_title, layout.head_title(issuer)), signer_name=plan.signer_name,
+        authority_lines=authority_lines(plan.signer_title, layout.head_title(issuer, today)),
+        signer_name=plan.signer_name,
         field_prefix=prefix)
     context = {"campaign": campaign, "plan": plan, "issuer": issuer, "kind": kind, "snapshot": snapshot,
                "computed_at": timezone.localtime(snapshot.computed_at) if snapshot else None,

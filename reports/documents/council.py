@@ -109,7 +109,7 @@ def _groups(rows: list[VoteRow]) -> list[tuple[str, list[tuple[str, list[VoteRow
 def _head(session: CouncilSession, prefix: str, **fields) -> layout.DocumentHead:
     """A biên bản has no place and date line (Mẫu 1.9)."""
     head = layout.head_for(session.unit, series=registers.COUNCIL_MINUTES_SERIES, entry=session.minutes_entry,
-                           day=None, field_prefix=prefix, **fields)
+                           day=None, on=session.held_on, field_prefix=prefix, **fields)
     return replace(head, place_date="")
 
 

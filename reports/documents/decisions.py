@@ -7,7 +7,7 @@ from dataclasses import replace
 from django.db.models import Prefetch
 
 from awards.models import AwardRecord, Decision
-from emulation import registers
+from emulation import organisation, registers
 
 from . import layout
 from .proposals import BASES, NEW_BASIS_FROM
@@ -67,19 +67,21 @@ def decision_parts(decision: Decision, prefix: str = "QuyetDinh_") -> list[str]:
     records = list(decision.records.all())
     subject = ("Về việc khen thưởng các tập thể, cá nhân có thành tích xuất sắc trong phong trào thi đua "
                f"“{campaign.name}”")
+    on = decision.decided_on
     recipients = ["Như Điều 3"]
-    if issuer.parent_id:
-        recipients.append(f"{issuer.parent.name} (để báo cáo)")
+    if parent := organisation.header_for(issuer, on).parent_body:
+        recipients.append(f"{parent} (để báo cáo)")
     recipients.append(f"Lưu: VT, {registers.agency_symbol(issuer)}")
     head = layout.head_for(
         issuer, series="QĐ", entry=decision.registered, day=decision.decided_on,
         title=f"Quyết định số {decision.reference} – khen thưởng", type_name="Quyết định", subject=subject,
-        recipients=tuple(recipients), authority_lines=authority_lines(decision.signer_title, layout.head_title(issuer)),
+        recipients=tuple(recipients),
+        authority_lines=authority_lines(decision.signer_title, layout.head_title(issuer, on)),
         signer_name=decision.signer_name, field_prefix=prefix)
     head = replace(head, number_text=decision.reference)
     groups = award_groups(records)
     context = {"decision": decision, "issuer": issuer, "campaign": campaign, "groups": groups,
-               "authority": f"{layout.head_title(issuer)} {issuer.name}", "recitals": recitals(decision),
+               "authority": organisation.signer_authority(issuer, on), "recitals": recitals(decision),
                "collectives": sum(1 for r in records if not r.officer_id),
                "individuals": sum(1 for r in records if r.officer_id)}
     return [layout.render("reports/documents/decision.html", head, **context),

@@ -9,8 +9,8 @@ from django.template.loader import render_to_string
 from django.utils import translation
 
 from campaigns.templatetags.documents import document_date
-from emulation import registers
-from emulation.models import RegisteredDocument, Unit, UnitKind
+from emulation import organisation, registers
+from emulation.models import RegisteredDocument, Unit
 
 BLANK_NUMBER = "\u00a0" * 6  # the văn thư writes the number in at issue: "Số:       /BC-CTHADS"
 
@@ -58,20 +58,22 @@ def place_date(issuer: Unit, day: datetime.date | None, year: int | None = None,
     return f"{place}, ngày{gap}tháng{gap}năm {year or ''}".rstrip()
 
 
-HEAD_TITLES = {UnitKind.NATIONAL: "Cục trưởng", UnitKind.PROVINCIAL: "Cục trưởng",
-               UnitKind.SUB_DEPARTMENT: "Chi cục trưởng", UnitKind.AUTHORITY: "Chủ tịch"}
-
-
-def head_title(unit: Unit) -> str:
-    """The head of the issuing body, as the signing authority line reads ("CHI CỤC TRƯỞNG")."""
-    return HEAD_TITLES.get(registers.issuing_body(unit).kind, "Thủ trưởng đơn vị")
+def head_title(unit: Unit, on: datetime.date) -> str:
+    """The head of the issuing body on ``on``, as the signing authority line reads ("CHI CỤC TRƯỞNG" before
+    01/07/2025, "TRƯỞNG PHÒNG THI HÀNH ÁN DÂN SỰ KHU VỰC" from then)."""
+    return organisation.signer_title(unit, on)
 
 
 def head_for(issuer: Unit, *, series: str, entry: RegisteredDocument | None, day: datetime.date | None,
-             year: int | None = None, **fields) -> DocumentHead:
+             year: int | None = None, on: datetime.date | None = None, **fields) -> DocumentHead:
+    """Box 2 from the organisation ON the document's date ``on`` (``day`` when it has one): the issuing
+    body must be in operation then, and its parent line is the body valid on that date."""
+    on = on or day
     body = registers.issuing_body(issuer)
+    organisation.check_unit(body, on=on, purpose="issue")
+    header = organisation.header_for(body, on)
     return DocumentHead(
-        issuing_body=body.name, parent_body=body.parent.name if body.parent_id else "",
+        issuing_body=header.issuing_body, parent_body=header.parent_body,
         number_text=number_text(entry, body, series), place_date=place_date(body, day, year), **fields)
 
 

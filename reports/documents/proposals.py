@@ -93,11 +93,12 @@ def letter_parts(proposal: Proposal, prefix: str = "ToTrinh_") -> list[str]:
     superior = proposal.campaign.plan.issuer
     head = layout.head_for(
         proposal.unit, series="TTr", entry=proposal.letter_entry, day=proposal_day(proposal) if
-        proposal.letter_entry else None, year=proposal_day(proposal).year,
+        proposal.letter_entry else None, year=proposal_day(proposal).year, on=proposal_day(proposal),
         title=f"Tờ trình – {proposal.title}", type_name="Tờ trình", subject=letter_subject(proposal.title),
         addressees=(f"Hội đồng Thi đua – Khen thưởng {superior.name}",),
         recipients=("Như trên", f"Lưu: VT, {registers.agency_symbol(issuer)}"),
-        authority_lines=(layout.head_title(proposal.unit),), signer_name=proposal.meeting_chair, field_prefix=prefix)
+        authority_lines=(layout.head_title(proposal.unit, proposal_day(proposal)),), signer_name=proposal.meeting_chair,
+        field_prefix=prefix)
     context = {"proposal": proposal, "basis": basis, "groups": _groups(nominations), "issuer": issuer,
                "collectives": sum(1 for n in nominations if n.is_collective),
                "individuals": sum(1 for n in nominations if not n.is_collective)}
@@ -109,6 +110,7 @@ def minutes_parts(proposal: Proposal, prefix: str = "BienBan_") -> list[str]:
     nominations = list(proposal.nominations.all())
     head = layout.head_for(
         proposal.unit, series="BB", entry=proposal.minutes_entry, day=None,
+        on=proposal.meeting_held_on or proposal_day(proposal),
         title=f"Biên bản họp xét thi đua, khen thưởng – {proposal.unit.name}", type_name="Biên bản",
         subject="Họp xét thi đua, khen thưởng", recipients=("Hội đồng TĐKT cấp trên", "Lưu: VT, Hồ sơ"),
         field_prefix=prefix)

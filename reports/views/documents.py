@@ -3,7 +3,7 @@ upload its signed copy back."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -22,7 +22,12 @@ def document_request(request, kind, object_id):
     record = scoped_or_404(selectors.owner_record, request.user, document_kind.owner, object_id)
     if not access.can_use_kind(request.user, document_kind, record):
         raise PermissionDenied
-    document, job = pipeline.request(kind=document_kind, object_id=object_id, user=request.user)
+    try:
+        document, job = pipeline.request(kind=document_kind, object_id=object_id, user=request.user)
+    except ValidationError as exc:  # e.g. a body after its end date: no document in its name
+        for message in exc.messages:
+            messages.error(request, message)
+        return redirect(record.proposal if document_kind.owner == "nomination" else record)
     if document is not None:
         messages.info(request, _("Nội dung không thay đổi từ lần tạo trước: dùng lại tệp đã tạo."))
         return redirect("reports:document_detail", document.pk)

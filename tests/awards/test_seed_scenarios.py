@@ -103,10 +103,13 @@ def test_seed_001_from_results_to_decision(demo):
 
     # Vị Thanh's head proposes the unit and two non-enforcement officers: the quota allows one.
     head_vt, staff, director = user("truong_vithanh"), user("thuongtruc"), user("cuctruong")
-    vt = services.open_proposal(actor=head_vt, campaign=campaign, unit=unit("HG-CC-VTH"), title="Tờ trình đề nghị")
-    services.nominate(actor=head_vt, proposal=vt, campaign_award=award, unit=unit("HG-CC-VTH"))
-    clerk = services.nominate(actor=head_vt, proposal=vt, campaign_award=award, officer=officer("HG-CC-VTH-05"))
-    extra = services.nominate(actor=head_vt, proposal=vt, campaign_award=award, officer=officer("HG-CC-VTH-06"))
+    vt = services.open_proposal(
+        actor=head_vt, campaign=campaign, unit=unit("HG-CC-VTH"), title="Tờ trình đề nghị", today=on)
+    services.nominate(actor=head_vt, proposal=vt, campaign_award=award, unit=unit("HG-CC-VTH"), today=on)
+    clerk = services.nominate(
+        actor=head_vt, proposal=vt, campaign_award=award, officer=officer("HG-CC-VTH-05"), today=on)
+    extra = services.nominate(
+        actor=head_vt, proposal=vt, campaign_award=award, officer=officer("HG-CC-VTH-06"), today=on)
     complete(vt, head_vt, on)
     submitted_at = datetime.datetime(2024, 6, 28, 9, 0, tzinfo=datetime.UTC)
     with pytest.raises(ValidationError, match="01 cá nhân/Phòng và Chi cục"):
@@ -118,15 +121,17 @@ def test_seed_001_from_results_to_decision(demo):
     assert clerk.eligibility["verdict"] == "needs_judgement"
 
     # Staff propose for Ngã Bảy on its behalf: the reprimanded officer is refused with the reason.
-    nb = services.open_proposal(actor=staff, campaign=campaign, unit=unit("HG-CC-NB"), title="Tờ trình đề nghị")
-    services.nominate(actor=staff, proposal=nb, campaign_award=award, officer=officer("HG-CC-NB-03"))
+    nb = services.open_proposal(
+        actor=staff, campaign=campaign, unit=unit("HG-CC-NB"), title="Tờ trình đề nghị", today=on)
+    services.nominate(actor=staff, proposal=nb, campaign_award=award, officer=officer("HG-CC-NB-03"), today=on)
     complete(nb, staff, on)
     with pytest.raises(ValidationError) as refused:
         services.submit(actor=staff, proposal=nb, now=submitted_at)
     assert "không đủ điều kiện" in refused.value.messages[0] and "khiển trách" in refused.value.messages[0]
 
-    lmx = services.open_proposal(actor=staff, campaign=campaign, unit=unit("HG-CC-LMX"), title="Tờ trình đề nghị")
-    services.nominate(actor=staff, proposal=lmx, campaign_award=award, officer=officer("HG-CC-LMX-04"))
+    lmx = services.open_proposal(
+        actor=staff, campaign=campaign, unit=unit("HG-CC-LMX"), title="Tờ trình đề nghị", today=on)
+    services.nominate(actor=staff, proposal=lmx, campaign_award=award, officer=officer("HG-CC-LMX-04"), today=on)
     complete(lmx, staff, on)
     services.submit(actor=staff, proposal=lmx, now=submitted_at)
 
@@ -156,26 +161,32 @@ def test_seed_001_from_results_to_decision(demo):
 
 def test_seed_002_quota_of_five_collectives_and_the_rule_in_force(demo):
     award = CampaignAward.objects.get(campaign__plan__issuer__code="UBND-HG", award_form__code="BK_UBND")
-    campaign, on = award.campaign, D(2025, 10, 1)
+    campaign, after = award.campaign, D(2025, 10, 1)
     staff = user("thuongtruc")  # Cục THADS Hậu Giang proposes for its units (the UBND decides)
-    rule = rule_in_force(award.award_form, on)
+    rule = rule_in_force(award.award_form, after)
     assert rule.legal_basis == "Nghị định 152/2025/NĐ-CP"  # the plan cites NĐ 98/2023, expired on 01/07/2025
     assert "98/2023" in award.cited_basis
+    # After 01/07/2025 the dissolved Cục proposes nothing (TT 15/2025): its successor does.
+    with pytest.raises(ValidationError, match="Thi hành án dân sự thành phố Cần Thơ"):
+        services.open_proposal(actor=staff, campaign=campaign, unit=unit("HG"), title="Tờ trình đề nghị", today=after)
+    on = D(2025, 6, 20)  # before the reorganisation, NĐ 98/2023 in force
 
-    proposal = services.open_proposal(actor=staff, campaign=campaign, unit=unit("HG"), title="Tờ trình đề nghị")
+    proposal = services.open_proposal(
+        actor=staff, campaign=campaign, unit=unit("HG"), title="Tờ trình đề nghị", today=on)
     collectives = [unit(c) for c in ("HG-CC-VTH", "HG-CC-LMX", "HG-CC-LMH", "HG-CC-VTY", "HG-CC-CT", "HG-NV")]
     for collective in collectives:
-        services.nominate(actor=staff, proposal=proposal, campaign_award=award, unit=collective)
-    served = services.nominate(actor=staff, proposal=proposal, campaign_award=award, officer=officer("HG-CC-PH-04"))
+        services.nominate(actor=staff, proposal=proposal, campaign_award=award, unit=collective, today=on)
+    served = services.nominate(
+        actor=staff, proposal=proposal, campaign_award=award, officer=officer("HG-CC-PH-04"), today=on)
     complete(proposal, staff, on)
-    submitted_at = datetime.datetime(2025, 10, 1, 9, 0, tzinfo=datetime.UTC)
+    submitted_at = datetime.datetime(2025, 6, 20, 9, 0, tzinfo=datetime.UTC)
     with pytest.raises(ValidationError, match="05 tập thể"):
         services.submit(actor=staff, proposal=proposal, now=submitted_at)
     services.withdraw_nomination(actor=staff, nomination=proposal.nominations.get(unit=collectives[-1],
                                                                                    officer=None))
     services.submit(actor=staff, proposal=proposal, now=submitted_at)
     served.refresh_from_db()
-    assert served.rule.legal_basis == "Nghị định 152/2025/NĐ-CP"
+    assert served.rule == rule_in_force(award.award_form, on)
     # Warned on 05/03/2024, served on 05/03/2025: only achievements from then on count.
     assert served.eligibility["verdict"] == "needs_judgement"
     assert any("05/03/2025" in f["text"] for f in served.eligibility["findings"])
@@ -184,11 +195,11 @@ def test_seed_002_quota_of_five_collectives_and_the_rule_in_force(demo):
     director = RoleGrantFactory(user__username="chutich", role=Role.DIRECTOR, unit=unit("UBND-HG")).user
     seats, members = council_of("UBND-HG", 5)
     session = council.create_session(actor=ubnd_staff, session=CouncilSession(
-        campaign=campaign, title="Phiên họp Hội đồng TĐKT tỉnh", held_on=D(2025, 10, 20)), seats=seats)
+        campaign=campaign, title="Phiên họp Hội đồng TĐKT tỉnh", held_on=D(2025, 6, 25)), seats=seats)
     council.open_voting(actor=ubnd_staff, session=session)
     vote_all(session, members, {item.nomination_id: 5 for item in session.items.all()})
     council.close_session(actor=ubnd_staff, session=session)
-    decisions.approve(actor=director, session=session, decided_on=D(2025, 10, 25),
+    decisions.approve(actor=director, session=session, decided_on=D(2025, 6, 30),
                       signer_name="Chủ tịch UBND tỉnh", signer_title="CHỦ TỊCH")
     assert AwardRecord.objects.filter(award_form__code="BK_UBND", unit__isnull=False).count() == 5
     assert AwardRecord.objects.get(officer__code="HG-CC-PH-04").issued_by == "Ủy ban nhân dân tỉnh Hậu Giang"

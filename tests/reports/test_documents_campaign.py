@@ -63,11 +63,11 @@ def test_plan_has_the_blocks_of_mau_1_4_in_order(plan):
 
 
 def test_a_plan_without_number_or_day_leaves_them_blank(province):
-    draft = PlanFactory(issuer=province, number=None, issued_on=None, year=2025, title="Kế hoạch thi đua năm 2025")
+    draft = PlanFactory(issuer=province, number=None, issued_on=None, year=2024, title="Kế hoạch thi đua năm 2024")
     parts = documents.plan_parts(documents.load_plan(draft.pk))
     text = page_texts(render_pdf(parts).data)[0]
     assert len(parts) == 1  # no campaign yet, no appendix
-    assert_in_order(text, ["Số: …/KH-CTHADS", "Hậu Giang, ngày tháng năm 2025", "KẾ HOẠCH", "Thi đua năm 2025",
+    assert_in_order(text, ["Số: …/KH-CTHADS", "Hậu Giang, ngày tháng năm 2024", "KẾ HOẠCH", "Thi đua năm 2024",
                            "I. MỤC ĐÍCH, YÊU CẦU", "II. NỘI DUNG THI ĐUA", "CỤC TRƯỞNG"])
 
 
