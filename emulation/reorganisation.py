@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from .models import ReorganisationKind
@@ -57,7 +58,7 @@ def parse_position_mapping(text: str) -> list[list[str]]:
         arrow = next((a for a in ARROWS if a in line), None)
         old, new = (part.strip() for part in line.split(arrow, 1)) if arrow else (line.strip(), "")
         if not old or not new:
-            raise ValueError(f"Dòng {number}: cần dạng “chức vụ cũ → chức vụ mới”.")
+            raise ValueError(gettext("Dòng %(n)s: cần dạng “chức vụ cũ → chức vụ mới”.") % {"n": number})
         pairs.append([nfc(old), nfc(new)])
     return pairs
 
@@ -72,11 +73,12 @@ def reorganiser_refusal(*, superuser: bool, staff_paths: list[str], affected_pat
     if superuser:
         return None
     if not staff_paths:
-        return "Chỉ thường trực thi đua – khen thưởng của cơ quan cấp trên hoặc quản trị hệ thống được sắp xếp đơn vị."
+        return gettext("Chỉ thường trực thi đua – khen thưởng của cơ quan cấp trên hoặc quản trị hệ thống "
+                       "được sắp xếp đơn vị.")
     for path in staff_paths:
         if all(p.startswith(path) and p != path for p in affected_paths):
             return None
-    return "Các đơn vị được sắp xếp không cùng thuộc một đơn vị cấp trên trong phạm vi phân quyền của bạn."
+    return gettext("Các đơn vị được sắp xếp không cùng thuộc một đơn vị cấp trên trong phạm vi phân quyền của bạn.")
 
 
 @dataclass(frozen=True)
@@ -96,24 +98,24 @@ def item_problems(kind: str, items: list[ItemSpec]) -> list[str]:
     successors = {i.successor for i in items if i.successor is not None}
     problems = []
     if not items:
-        return ["Chưa chọn đơn vị cũ."]
+        return [gettext("Chưa chọn đơn vị cũ.")]
     if kind == ReorganisationKind.TRANSFER:
         if successors or any(i.new_parent is None for i in items):
-            problems.append("Chuyển đơn vị: chỉ chọn đơn vị cấp trên mới, không có đơn vị kế thừa.")
+            problems.append(gettext("Chuyển đơn vị: chỉ chọn đơn vị cấp trên mới, không có đơn vị kế thừa."))
         return problems
     if any(i.successor is None for i in items):
-        return ["Mỗi đơn vị cũ cần đơn vị kế thừa."]
+        return [gettext("Mỗi đơn vị cũ cần đơn vị kế thừa.")]
     if predecessors & successors:
-        problems.append("Đơn vị kế thừa không được là một trong các đơn vị cũ.")
+        problems.append(gettext("Đơn vị kế thừa không được là một trong các đơn vị cũ."))
     if kind == ReorganisationKind.SPLIT and (len(predecessors) != 1 or len(successors) < 2):
-        problems.append("Chia tách: một đơn vị cũ, ít nhất hai đơn vị kế thừa.")
+        problems.append(gettext("Chia tách: một đơn vị cũ, ít nhất hai đơn vị kế thừa."))
     if kind in (ReorganisationKind.MERGE, ReorganisationKind.RENAME) and len(items) != len(predecessors):
-        problems.append("Hợp nhất, đổi tên: mỗi đơn vị cũ chỉ có một đơn vị kế thừa.")
+        problems.append(gettext("Hợp nhất, đổi tên: mỗi đơn vị cũ chỉ có một đơn vị kế thừa."))
     if kind == ReorganisationKind.RENAME and len(successors) != len(predecessors):
-        problems.append("Đổi tên: mỗi đơn vị kế thừa thay cho đúng một đơn vị cũ.")
+        problems.append(gettext("Đổi tên: mỗi đơn vị kế thừa thay cho đúng một đơn vị cũ."))
     for predecessor in predecessors:
         if sum(1 for i in items if i.predecessor == predecessor and i.receives) != 1:
-            problems.append("Mỗi đơn vị cũ cần đúng một đơn vị tiếp nhận cán bộ, phân quyền, công việc.")
+            problems.append(gettext("Mỗi đơn vị cũ cần đúng một đơn vị tiếp nhận cán bộ, phân quyền, công việc."))
             break
     return problems
 

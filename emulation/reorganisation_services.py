@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from . import access, audit
@@ -79,7 +80,8 @@ def record_reorganisation(*, actor, reorganisation: Reorganisation, predecessors
     day_before = reorganisation.effective_on - datetime.timedelta(days=1)
     late = [u.name for u in predecessors if u.valid_to is not None and u.valid_to < day_before]
     if late:
-        raise ValidationError({"predecessors": f"Đã hết hiệu lực trước ngày sắp xếp: {', '.join(late)}."})
+        raise ValidationError({"predecessors": gettext("Đã hết hiệu lực trước ngày sắp xếp: %(units)s.")
+                               % {"units": ", ".join(late)}})
     if new_unit is not None:
         new_unit.valid_from = reorganisation.effective_on
         save_unit(new_unit)
@@ -178,8 +180,8 @@ def apply_reorganisation(*, actor, reorganisation: Reorganisation) -> dict[str, 
             raise PermissionDenied(reason)
         if locked.is_applied:
             raise AlreadyApplied(
-                f"Đợt sắp xếp này đã được áp dụng lúc {timezone.localtime(locked.applied_at):%H:%M %d/%m/%Y} "
-                f"({locked.applied_by_name}); không áp dụng lại.")
+                gettext("Đợt sắp xếp này đã được áp dụng lúc %(at)s (%(who)s); không áp dụng lại.") % {
+                    "at": f"{timezone.localtime(locked.applied_at):%H:%M %d/%m/%Y}", "who": locked.applied_by_name})
         problems = item_problems(locked.kind, _specs(locked))
         if problems:
             raise ValidationError(problems)
