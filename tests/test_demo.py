@@ -10,6 +10,8 @@ from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
 
 from campaigns.models import Campaign, Plan, Pledge, SubPlanRequirement
 from emulation import demo_data
@@ -27,7 +29,9 @@ MODELS = ["emulation.Unit", "emulation.UnitSuccession", "emulation.Officer", "em
           "campaigns.AttainmentSnapshot", "awards.AwardForm", "awards.AwardRule", "awards.CampaignAward",
           "awards.Criterion", "awards.Quota", "awards.AwardRecord", "awards.TypicalExample",
           "awards.TypicalExampleNote", "awards.Proposal", "awards.Nomination", "awards.AchievementReport",
-          "awards.CouncilSession", "awards.CouncilMember", "awards.AgendaItem"]
+          "awards.CouncilSession", "awards.CouncilMember", "awards.AgendaItem", "awards.FeedbackWindow",
+          "awards.ProposalAttachment", "emulation.Reorganisation", "emulation.ReorganisationItem",
+          "emulation.AuditEntry"]
 USER_FIELDS = ["username", "password", "first_name", "last_name", "is_staff", "is_superuser", "is_active"]
 
 
@@ -218,3 +222,101 @@ def test_seed_targets_as_written_with_their_gaps(demo):
     gaps = sorted(p.interval.lower for t in tiered for p in coverage_problems(t.rule_brackets()))
     assert gaps == [300, 1500, 100 * 10**9, 300 * 10**9]
     assert Target.objects.get(code="1.1.3", metric_kind="completion_cases").strict is True
+
+
+# --- the reorganisation and the current statistical year ------------------------------------------------------
+
+DEMO_LABEL = "[Dữ liệu minh họa]"
+# Today, a day in November, one in August, the last and the first day of a statistical year.
+DAYS = [None, D(2026, 11, 17), D(2027, 8, 14), D(2026, 9, 30), D(2026, 10, 1)]
+
+
+def _current(day):
+    from campaigns.periods import statistical_year
+
+    start, end = statistical_year(day)
+    return Campaign.objects.get(plan__issuer__code="CTO", plan__year=end.year, name__startswith=DEMO_LABEL)
+
+
+def test_the_reorganisation_is_applied_through_the_operation_once(demo):
+    from emulation.models import AuditEntry, Reorganisation, RoleGrant
+
+    reorganisation = Reorganisation.objects.get()
+    assert reorganisation.is_applied and reorganisation.applied_by_name == "hệ thống"
+    assert reorganisation.decision_number.startswith(DEMO_LABEL) and reorganisation.effective_on == D(2025, 7, 1)
+    links = dict(UnitSuccession.objects.filter(predecessor__code__startswith="HG").values_list(
+        "predecessor__code", "successor__code"))
+    assert links == {"HG": "CTO", "HG-VP": "CTO", "HG-TCCB": "CTO", "HG-NV": "CTO", "HG-KT": "CTO",
+                     "HG-CC-VTH": "CTO-KV1", "HG-CC-NB": "CTO-KV1", "HG-CC-LMX": "CTO-KV1", "HG-CC-LMH": "CTO-KV2",
+                     "HG-CC-VTY": "CTO-KV2", "HG-CC-CT": "CTO-KV2", "HG-CC-CTA": "CTO-KV3", "HG-CC-PH": "CTO-KV3"}
+    assert not Officer.objects.filter(unit__code__startswith="HG-CC-").exists()
+    head = Officer.objects.get(code="HG-CC-VTH-01")
+    assert (head.unit.code, head.position) == ("CTO-KV1", "Trưởng Phòng Thi hành án dân sự khu vực")
+    old, new = Assignment.objects.filter(officer=head).order_by("starts_on")
+    assert (old.unit.code, old.ends_on, new.unit.code, new.starts_on) == ("HG-CC-VTH", D(2025, 6, 30), "CTO-KV1",
+                                                                          D(2025, 7, 1))
+    grants = dict(RoleGrant.objects.filter(user__username__in=["thuongtruc", "cuctruong", "hoidong", "truong_vithanh",
+                                                                "truong_longmy"]).values_list("user__username",
+                                                                                              "unit__code"))
+    assert grants == {"thuongtruc": "CTO", "cuctruong": "CTO", "hoidong": "CTO", "truong_vithanh": "CTO-KV1",
+                      "truong_longmy": "CTO-KV2"}
+    assert AuditEntry.objects.filter(object_id=str(reorganisation.pk), actor__isnull=True).exists()
+
+
+@pytest.mark.parametrize("day", DAYS, ids=["today", "november", "august", "30-09", "01-10"])
+def test_the_current_year_shows_every_state_on_any_day(db, day):
+    from awards.models import CouncilSession, Proposal
+    from campaigns.models import Result, TargetBracket
+
+    call_command("load_demo", today=day, stdout=io.StringIO())
+    day = day or timezone.localdate()
+    campaign = _current(day)
+    assert campaign.starts_on <= day <= campaign.ends_on and campaign.plan.title.startswith(DEMO_LABEL)
+    assert all(u.is_valid_on(day) and u.code.startswith("CTO-KV") for u in campaign.participants.all())
+    assert TargetBracket.objects.filter(target__campaign=campaign).count() == 6
+    week = D.fromordinal(day.toordinal() + 7)
+    deadlines = [campaign.dossier_due_on, *campaign.milestones.filter(kind="deadline").values_list("starts_on",
+                                                                                                   flat=True)]
+    assert any(day < due <= week for due in deadlines)
+    required = campaign.plan.subplan_requirements.filter(status="required")
+    assert required.exists() and all(day < r.due_on <= week for r in required)
+    assert campaign.pledges_due_on >= day
+    results = Result.objects.filter(campaign=campaign)
+    assert set(results.values_list("status", flat=True)) == {"draft", "submitted", "confirmed", "returned"}
+    assert results.get(status="returned").return_reason
+    returned = Proposal.objects.get(campaign=campaign, status="returned")
+    assert returned.return_comment and returned.unit.code == "CTO-KV2"
+    assert Proposal.objects.get(previous=returned).status == "draft"
+    session = CouncilSession.objects.get(campaign=campaign)
+    assert session.status == "voting" and campaign.feedback_window.closes_on < day <= session.held_on
+    assert set(session.items.values_list("nomination__proposal__unit__code", flat=True)) == {"CTO-KV1"}
+
+
+def test_the_current_year_twice_on_another_day_changes_nothing(db):
+    call_command("load_demo", today=D(2026, 11, 17), stdout=io.StringIO())
+    first = _state()
+    call_command("load_demo", today=D(2026, 11, 17), stdout=io.StringIO())
+    assert _state() == first
+
+
+def _client(username):
+    client = Client()
+    assert client.login(username=username, password=DEMO_PASSWORD)
+    return client
+
+
+def test_staff_of_the_successor_see_it_and_the_running_campaign(demo):
+    client, campaign = _client("thuongtruc"), _current(timezone.localdate())
+    page = client.get(reverse("emulation:unit_detail", args=[Unit.objects.get(code="CTO").pk]))
+    assert page.status_code == 200 and "Thi hành án dân sự thành phố Cần Thơ" in page.content.decode()
+    dashboard = client.get(reverse("reports:dashboard")).content.decode()
+    assert campaign.name in dashboard
+
+
+def test_a_head_of_a_phong_khu_vuc_sees_their_unit_and_not_another(demo):
+    client = _client("truong_longmy")
+    mine, other = Unit.objects.get(code="CTO-KV2"), Unit.objects.get(code="CTO-KV1")
+    page = client.get(reverse("emulation:unit_detail", args=[mine.pk]))
+    assert page.status_code == 200 and mine.name in page.content.decode()
+    assert client.get(reverse("emulation:unit_detail", args=[other.pk])).status_code == 404
+    assert _current(timezone.localdate()).name in client.get(reverse("reports:dashboard")).content.decode()
