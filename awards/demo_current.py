@@ -45,10 +45,10 @@ def load_award(campaign, staff) -> CampaignAward:
 
 
 def load(*, today: datetime.date) -> None:
-    """Proposals filed two days ago; the one of Phòng khu vực 2 returned yesterday (its new draft version opens);
-    the feedback window closed yesterday; the council meets in two days and its vote is open. (On the first two days
-    of a statistical year the filing and the window fall just before the campaign's start: no rule forbids it, and
-    the vote is still open.)"""
+    """Proposals filed two days ago; the one of Phòng khu vực 2 returned (its new draft version opens); the
+    feedback window closed yesterday; the council meets today, its vote open (and closable: it is the day). On
+    the first two days of a statistical year the filing and the window fall just before the campaign's start: no
+    rule forbids it, and the vote is still open."""
     campaign = campaigns_current.current_campaign(today)
     if Proposal.objects.filter(campaign=campaign).exists():
         return
@@ -66,5 +66,5 @@ def load(*, today: datetime.date) -> None:
                                   note=f"{campaigns_current.DEMO} Công khai danh sách đề nghị khen thưởng.")
     demo_proposals.open_session(
         staff=staff, chair=users["cuctruong"], member=users["hoidong"], today=today, session=CouncilSession(
-            campaign=campaign, held_on=today + 2 * DAY, location="Phòng họp Thi hành án dân sự thành phố Cần Thơ",
+            campaign=campaign, held_on=today, location="Phòng họp Thi hành án dân sự thành phố Cần Thơ",
             title=f"{campaigns_current.DEMO} Phiên họp Hội đồng Thi đua – Khen thưởng xét tặng Giấy khen sơ kết"))

@@ -288,7 +288,7 @@ def test_the_current_year_shows_every_state_on_any_day(db, day):
     assert returned.return_comment and returned.unit.code == "CTO-KV2"
     assert Proposal.objects.get(previous=returned).status == "draft"
     session = CouncilSession.objects.get(campaign=campaign)
-    assert session.status == "voting" and campaign.feedback_window.closes_on < day <= session.held_on
+    assert session.status == "voting" and campaign.feedback_window.closes_on < day == session.held_on
     assert set(session.items.values_list("nomination__proposal__unit__code", flat=True)) == {"CTO-KV1"}
 
 
@@ -320,3 +320,24 @@ def test_a_head_of_a_phong_khu_vuc_sees_their_unit_and_not_another(demo):
     assert page.status_code == 200 and mine.name in page.content.decode()
     assert client.get(reverse("emulation:unit_detail", args=[other.pk])).status_code == 404
     assert _current(timezone.localdate()).name in client.get(reverse("reports:dashboard")).content.decode()
+
+
+def test_the_walk_through_of_the_readme_reaches_a_decision(demo, media_root):
+    """Vote as the two members, close as staff, approve as the director; resubmit the returned proposal."""
+    from awards.models import AwardRecord, CouncilSession, Proposal
+    from awards.services import ballots, council, decisions
+    from awards.services import proposals as proposal_services
+
+    today, campaign = timezone.localdate(), _current(timezone.localdate())
+    session = CouncilSession.objects.get(campaign=campaign)
+    for username in ("hoidong", "cuctruong"):
+        ballots.cast_ballot(actor=_user(username), session=session,
+                            choices={item.pk: "yes" for item in session.items.all()})
+    council.close_session(actor=_user("thuongtruc"), session=session, today=today)
+    decisions.approve(actor=_user("cuctruong"), session=session, decided_on=today, signer_name="Người ký",
+                      signer_title="TRƯỞNG THI HÀNH ÁN DÂN SỰ THÀNH PHỐ")
+    awarded = AwardRecord.objects.filter(year=today.year, decided_on=today)
+    assert {(r.unit.code if r.unit else r.officer.code) for r in awarded} == {"CTO-KV1", "HG-CC-VTH-03"}
+    draft = Proposal.objects.get(campaign=campaign, unit__code="CTO-KV2", status="draft")
+    proposal_services.submit(actor=_user("truong_longmy"), proposal=draft)
+    assert Proposal.objects.get(pk=draft.pk).status == "submitted"
