@@ -91,9 +91,9 @@ def load_plan(users, day: dict) -> Campaign:
 
 
 def load_milestones(users, campaign: Campaign, day: dict) -> None:
-    rows = [("launch", "Phát động phong trào thi đua năm", day["start"]),
+    """The dossier deadline is the campaign's own (``dossier_due_on``), shown with these on the dashboard."""
+    rows = [("launch", f"Phát động phong trào thi đua năm {day['year']}", day["start"]),
             ("deadline", "Hạn gửi báo cáo số liệu thi hành án tháng", day["report_due"]),
-            ("deadline", "Hạn gửi hồ sơ đề nghị khen thưởng sơ kết", day["dossier_due"]),
             ("interim_review", "Sơ kết phong trào thi đua", day["interim"])]
     for kind, title, on in rows:
         milestone = Milestone.objects.filter(campaign=campaign, title=title).first()
