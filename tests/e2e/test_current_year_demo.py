@@ -5,6 +5,7 @@ import io
 
 import pytest
 from django.core.management import call_command
+from django.utils import timezone
 
 from campaigns import demo_current
 from emulation.demo import DEMO_PASSWORD
@@ -18,12 +19,11 @@ WIDTHS = {"desktop": (1366, 900), "phone": (390, 844)}
 @pytest.fixture
 def demo():
     call_command("load_demo", stdout=io.StringIO())
-    from django.utils import timezone
-
     return demo_current.current_campaign(timezone.localdate())
 
 
-def _open(page, sign_in, username, width):
+def _open(page, username, width):
+    """Sign in with a demo account (its real password) at a viewport width."""
     page.set_viewport_size(dict(zip(("width", "height"), WIDTHS[width], strict=True)))
     page.goto(page.base_url + "/to-chuc/dang-nhap/")
     page.fill("#id_username", username)
@@ -34,8 +34,8 @@ def _open(page, sign_in, username, width):
 
 
 @pytest.mark.parametrize("width", WIDTHS)
-def test_staff_walk_the_current_year(page, sign_in, shot, demo, width):
-    page = _open(page, sign_in, "thuongtruc", width)
+def test_staff_walk_the_current_year(page, shot, demo, width):
+    page = _open(page, "thuongtruc", width)
     main = page.inner_text("main")
     assert demo.name in main  # running campaigns
     assert page.locator("[data-testid=deadlines] li .badge").count() >= 3  # sub-plans, reports, dossiers
@@ -52,8 +52,8 @@ def test_staff_walk_the_current_year(page, sign_in, shot, demo, width):
 
 
 @pytest.mark.parametrize("width", WIDTHS)
-def test_a_phong_khu_vuc_head_sees_their_unit_only(page, sign_in, shot, demo, width):
-    page = _open(page, sign_in, "truong_longmy", width)
+def test_a_phong_khu_vuc_head_sees_their_unit_only(page, shot, demo, width):
+    page = _open(page, "truong_longmy", width)
     assert "Phòng THADS khu vực 2" in page.inner_text("[data-testid=open-proposals]")  # the returned one's draft
     assert demo.name in page.inner_text("main")
     shot(f"current-head-dashboard-{width}")
