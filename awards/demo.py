@@ -2,29 +2,23 @@
 their natural keys: loading twice changes nothing."""
 
 from django.contrib.auth import get_user_model
-from django.core.files.uploadedfile import SimpleUploadedFile
 
 from campaigns import snapshots
 from campaigns.models import Campaign
 from emulation.models import Officer, Unit
-from emulation.text import person_name
 
+from . import demo_current, demo_proposals, demo_typical
 from . import demo_data as data
-from . import demo_typical
 from .models import (
-    AchievementReport,
     AwardForm,
     AwardRecord,
     AwardRule,
     CampaignAward,
     CouncilSession,
     Criterion,
-    MemberRole,
     Proposal,
     Quota,
 )
-from .services import council
-from .services import proposals as services
 
 
 def _upsert(model, lookup: dict, values: dict):
@@ -78,10 +72,13 @@ def load_campaign_awards(forms: dict[str, AwardForm]) -> None:
 
 def load_history(forms: dict[str, AwardForm]) -> None:
     for officer_code, code, year, reference in data.HISTORY:
-        officer = Officer.objects.select_related("unit").get(code=officer_code)
-        issuer = "Bộ Tư pháp" if reference.endswith("BTP") else officer.unit.parent.name
+        officer = Officer.objects.get(code=officer_code)
+        decided_on = data.D(year, 12, 20)
+        unit = officer.assignments.select_related("unit__parent").filter(starts_on__lte=decided_on).order_by(
+            "-starts_on").first().unit  # the unit of the award's day (the officer may have moved since)
+        issuer = "Bộ Tư pháp" if reference.endswith("BTP") else unit.parent.name
         _upsert(AwardRecord, {"officer": officer, "award_form": forms[code], "year": year},
-                {"decision_reference": reference, "decided_on": data.D(year, 12, 20), "issued_by": issuer})
+                {"decision_reference": reference, "decided_on": decided_on, "issued_by": issuer})
 
 
 def load() -> None:
@@ -92,9 +89,11 @@ def load() -> None:
     load_walkthrough()
 
 
-MINUTES_PDF = (b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]"
-               b"/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\n"
-               b"trailer<</Root 1 0 R>>\n%%EOF\n")
+def load_current(*, today) -> None:
+    """The current statistical year's awards (``demo_current``), after ``campaigns.demo.load_current``."""
+    demo_current.load(today=today)
+
+
 WALKTHROUGH = [  # seed 001: (proposing account, unit, nominees: officer codes or None for the collective)
     ("truong_vithanh", "HG-CC-VTH", [None, "HG-CC-VTH-05"]),
     ("thuongtruc", "HG-CC-LMX", ["HG-CC-LMX-04"]),
@@ -112,30 +111,13 @@ def load_walkthrough() -> None:
         return
     users = {u.username: u for u in get_user_model().objects.filter(
         username__in=["truong_vithanh", "thuongtruc", "hoidong", "cuctruong"])}
-    submitted_at = data.SUBMITTED_AT
-    on = submitted_at.date()  # the seed's own date: the Chi cục ended on 30/06/2025
     for username, unit_code, nominees in WALKTHROUGH:
-        actor, unit = users[username], Unit.objects.get(code=unit_code)
-        proposal = services.open_proposal(actor=actor, campaign=campaign, unit=unit,
-                                          title="Tờ trình đề nghị tặng Giấy khen đợt thi đua cao điểm", today=on)
-        chair, secretary = data.MEETING_PEOPLE[unit_code]
-        proposal.meeting_held_on, proposal.meeting_chair = data.D(2024, 6, 26), chair
-        proposal.meeting_secretary = secretary
-        proposal.meeting_present, proposal.meeting_total = 6, 6
-        proposal.meeting_votes = "Biểu quyết 6/6 đồng ý đề nghị."
-        services.update_proposal(actor=actor, proposal=proposal)
-        services.attach(actor=actor, proposal=proposal, kind="minutes",
-                        upload=SimpleUploadedFile("bien-ban-hop-xet.pdf", MINUTES_PDF, "application/pdf"))
-        for code in nominees:
-            officer = Officer.objects.get(code=code) if code else None
-            nomination = services.nominate(actor=actor, proposal=proposal, campaign_award=award, officer=officer,
-                                           unit=None if officer else unit, today=on)
-            services.save_report(actor=actor, report=AchievementReport(
-                nomination=nomination, duties=data.REPORT_DUTIES, achievements=data.REPORT_ACHIEVEMENTS))
-        services.submit(actor=actor, proposal=proposal, now=submitted_at)
-    seats = [council.Seat(user=users[name], role=role, full_name=person_name(users[name]))
-             for name, role in (("cuctruong", MemberRole.CHAIR), ("hoidong", MemberRole.MEMBER))]
-    session = council.create_session(actor=users["thuongtruc"], session=CouncilSession(
-        campaign=campaign, title="Phiên họp Hội đồng Thi đua – Khen thưởng xét tặng Giấy khen đợt thi đua cao điểm",
-        held_on=data.D(2024, 7, 3), location="Phòng họp Cục THADS tỉnh Hậu Giang"), seats=seats)
-    council.open_voting(actor=users["thuongtruc"], session=session)
+        demo_proposals.file_proposal(
+            actor=users[username], award=award, unit=Unit.objects.get(code=unit_code), nominees=nominees,
+            title="Tờ trình đề nghị tặng Giấy khen đợt thi đua cao điểm", meeting=data.MEETING_PEOPLE[unit_code],
+            held_on=data.D(2024, 6, 26), submitted_at=data.SUBMITTED_AT,  # the Chi cục ended on 30/06/2025
+            achievements=data.REPORT_ACHIEVEMENTS)
+    demo_proposals.open_session(
+        staff=users["thuongtruc"], chair=users["cuctruong"], member=users["hoidong"], session=CouncilSession(
+            campaign=campaign, title="Phiên họp Hội đồng Thi đua – Khen thưởng xét tặng Giấy khen đợt thi đua cao "
+            "điểm", held_on=data.D(2024, 7, 3), location="Phòng họp Cục THADS tỉnh Hậu Giang"))

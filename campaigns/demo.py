@@ -4,10 +4,11 @@ filed sub-plans and some pledges; the data are in ``demo_data`` and ``demo_texts
 
 from django.contrib.auth import get_user_model
 
+from emulation import demo_reorganisation
 from emulation.models import Officer, Unit, UnitKind
 
+from . import demo_current, demo_targets, services
 from . import demo_data as data
-from . import demo_targets, services
 from .demo_texts import SEED_TEXTS
 from .models import Campaign, Milestone, Participation, Plan, Pledge, SubPlanRequirement
 from .services import derive_campaign_fields, derive_plan_fields, save_campaign, save_plan
@@ -83,10 +84,17 @@ def _participants(units: dict[str, Unit], issuer: str) -> list[Unit]:
     return [units["HG"], *_members(units, "HG"), *outside]
 
 
+def _where_now(model, unit: Unit, moved: dict[int, int], **lookup):
+    """The row of ``unit`` or, once the reorganisation moved it, of its successor (None: not loaded yet)."""
+    return model.objects.filter(unit_id__in=[unit.pk, moved.get(unit.pk, unit.pk)], **lookup).order_by("pk").first()
+
+
 def load_participation(units: dict[str, Unit], plans: dict[str, Plan], campaigns: dict[str, Campaign]) -> None:
+    moved = demo_reorganisation.receiving()
     for campaign in campaigns.values():
         for unit in _participants(units, campaign.plan.issuer.code):
-            Participation.objects.get_or_create(campaign=campaign, unit=unit)
+            if _where_now(Participation, unit, moved, campaign=campaign) is None:
+                Participation.objects.create(campaign=campaign, unit=unit)
     for spec in data.PLANS:
         if "subplans_due" in spec:
             for unit in _members(units, spec["issuer"]):
@@ -116,10 +124,12 @@ def walk(move, obj, actions: tuple, *, actor, reason: str = "") -> None:
 
 
 def load_pledges(units: dict[str, Unit], campaigns: dict[str, Campaign]) -> None:
-    actor = demo_actor()
+    actor, moved = demo_actor(), demo_reorganisation.receiving()
     for key, unit_code, slot, registered_on, title, state in data.PLEDGES:
         officer = Officer.objects.get(code=f"{unit_code}-{slot:02d}") if slot else None
-        pledge = _upsert(Pledge, {"campaign": campaigns[key], "unit": units[unit_code], "officer": officer},
+        found = _where_now(Pledge, units[unit_code], moved, campaign=campaigns[key], officer=officer)
+        unit = found.unit if found else units[unit_code]
+        pledge = _upsert(Pledge, {"campaign": campaigns[key], "unit": unit, "officer": officer},
                          {"registered_on": registered_on, "target_title": title,
                           "content": data.PLEDGE_TEXT[key[:3]]})
         walk(_move_pledge, pledge, data.PLEDGE_PATHS[state], actor=actor, reason=data.PLEDGE_RETURN_REASON)
@@ -150,3 +160,8 @@ def load(units: dict[str, Unit] | None = None) -> dict:
     load_pledges(units, campaigns)
     demo_targets.load(list(campaigns.values()))
     return {"plans": plans, "campaigns": campaigns}
+
+
+def load_current(*, today) -> dict:
+    """The current statistical year of Cần Thơ (``demo_current``), after the reorganisation."""
+    return {"campaign": demo_current.load(today=today)}

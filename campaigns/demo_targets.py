@@ -84,8 +84,8 @@ SEED_002 = [
 ]
 
 
-def _target(campaign, position, code, title, metric, subject, *, value=None, strict=False, basis=BracketBasis.NONE,
-            unit=None) -> Target:
+def upsert_target(campaign, position, code, title, metric, subject, *, value=None, strict=False,
+                  basis=BracketBasis.NONE, unit=None) -> Target:
     values = {"metric_kind": metric, "subject_kind": subject, "value": None if value is None else Decimal(value),
               "strict": strict, "basis": basis, "unit": unit, "position": position}
     target = Target.objects.filter(campaign=campaign, code=code, title=title).first()
@@ -98,6 +98,14 @@ def _target(campaign, position, code, title, metric, subject, *, value=None, str
     return target
 
 
+def upsert_brackets(target: Target, rows) -> None:
+    """``rows``: (lower, lower inclusive, upper, upper inclusive, value), upserted on (target, lower, inclusive)."""
+    for lower, lower_inc, upper, upper_inc, value in rows:
+        TargetBracket.objects.get_or_create(target=target, lower=lower, lower_inclusive=lower_inc,
+                                            defaults={"upper": upper, "upper_inclusive": upper_inc,
+                                                      "value": Decimal(value)})
+
+
 def load(campaigns: list[Campaign]) -> None:
     load_targets(campaigns)
     load_results(campaigns)
@@ -106,18 +114,14 @@ def load(campaigns: list[Campaign]) -> None:
 def load_targets(campaigns: list[Campaign]) -> None:
     annual_000, peak_001, plan_002 = campaigns[0], campaigns[3], campaigns[4]
     for position, (code, title, metric, subject, value, strict) in enumerate(SEED_000):
-        _target(annual_000, position, code, title, metric, subject, value=value, strict=strict)
+        upsert_target(annual_000, position, code, title, metric, subject, value=value, strict=strict)
     for position, (code, title, metric, subject, basis, rows) in enumerate(TIERS_001):
-        target = _target(peak_001, position + 10, code, title, metric, subject, basis=basis)
-        for lower, lower_inc, upper, upper_inc, value in rows:
-            TargetBracket.objects.get_or_create(target=target, lower=lower, lower_inclusive=lower_inc,
-                                                defaults={"upper": upper, "upper_inclusive": upper_inc,
-                                                          "value": Decimal(value)})
+        upsert_brackets(upsert_target(peak_001, position + 10, code, title, metric, subject, basis=basis), rows)
     for position, (code, title, metric, subject, value, unit_code) in enumerate(FLAT_001):
         unit = Unit.objects.get(code=unit_code) if unit_code else None
-        _target(peak_001, position, code, title, metric, subject, value=value, unit=unit)
+        upsert_target(peak_001, position, code, title, metric, subject, value=value, unit=unit)
     for position, (code, title, metric, subject, value, strict) in enumerate(SEED_002):
-        _target(plan_002, position, code, title, metric, subject, value=value, strict=strict)
+        upsert_target(plan_002, position, code, title, metric, subject, value=value, strict=strict)
 
 
 # Seed 001 has no figures of its own: illustrative results for Hậu Giang as of 30/06/2024 (fictional),
@@ -131,7 +135,7 @@ CHI_CUC_RESULTS = [  # (district code, cases total, cases rate ‰, money total 
 RETURN_REASON = "Số tiền có điều kiện thi hành chưa khớp với báo cáo thống kê; đề nghị đối chiếu lại."
 
 
-def _figures(cases_total, cases_rate, money_total, money_rate):
+def figures(cases_total, cases_rate, money_total, money_rate):
     cases_cond, money_cond = cases_total * 8 // 10, money_total * 6 // 10
     return {"cases_total": cases_total, "cases_with_conditions": cases_cond,
             "cases_completed": cases_cond * cases_rate // 1000, "money_total": money_total,
@@ -144,22 +148,22 @@ def load_results(campaigns: list[Campaign]) -> None:
         unit = Unit.objects.get(code=f"HG-CC-{code}")
         result, _created = Result.objects.get_or_create(
             campaign=campaign, unit=unit, officer=None, as_of=as_of,
-            defaults=_figures(cases, cases_rate, money_ty * TY, money_rate))
-        _walk(result, status)
+            defaults=figures(cases, cases_rate, money_ty * TY, money_rate))
+        walk_result(result, status)
         for slot in (3, 4):
             officer = Officer.objects.get(code=f"{unit.code}-{slot:02d}")
-            figures = _figures(60 + 37 * index + 41 * slot, 700 + 11 * index + 9 * slot,
+            values = figures(60 + 37 * index + 41 * slot, 700 + 11 * index + 9 * slot,
                                (4 + 9 * index + 7 * slot) * TY, 380 + 13 * index + 5 * slot)
             result, _created = Result.objects.get_or_create(campaign=campaign, unit=unit, officer=officer,
-                                                            as_of=as_of, defaults=figures)
-            _walk(result, "confirmed" if status == "confirmed" else "draft")
+                                                            as_of=as_of, defaults=values)
+            walk_result(result, "confirmed" if status == "confirmed" else "draft")
 
 
 RESULT_PATHS = {"draft": (), "submitted": ("submit",), "confirmed": ("submit", "confirm"),
                 "returned": ("submit", "return")}
 
 
-def _walk(result: Result, state: str) -> None:
+def walk_result(result: Result, state: str) -> None:
     """Move a new (draft) result to ``state`` through ``workflow.RESULT``, as the administrator."""
     from . import services
     from .demo import demo_actor

@@ -60,3 +60,9 @@ def plan_date(issued_on: datetime.date | None, year: int | None, today: datetime
     if not year:
         return today
     return min(max(today, datetime.date(year, 1, 1)), datetime.date(year, 12, 31))
+
+
+def statistical_year(today: datetime.date) -> tuple[datetime.date, datetime.date]:
+    """The THADS statistical year containing ``today``: 01/10 to 30/09 (named by the year it ends in)."""
+    start_year = today.year if today.month >= 10 else today.year - 1
+    return datetime.date(start_year, 10, 1), datetime.date(start_year + 1, 9, 30)

@@ -7,6 +7,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import check_password
 
 from . import demo_data as data
+from . import demo_reorganisation
 from .models import (
     Assignment,
     AwardHold,
@@ -128,6 +129,9 @@ def upsert_unit(code, *, name, kind, parent=None, short_name="", valid_from=None
 
 
 def link(predecessor: Unit, successor: Unit, kind: str, basis: str) -> None:
+    """The succession link as data; Hậu Giang's come from the reorganisation operation (``demo_reorganisation``)."""
+    if demo_reorganisation.by_operation(predecessor.code):
+        return
     values = {"kind": kind, "effective_on": data.REORGANISED, "legal_basis": basis}
     succession = (UnitSuccession.objects.filter(predecessor=predecessor, successor=successor).first()
                   or UnitSuccession(predecessor=predecessor, successor=successor))
@@ -200,10 +204,11 @@ def _load_peoples_committee() -> dict[str, Unit]:
 
 def load_officers(units: dict[str, Unit]) -> dict[str, Officer]:
     """Officers through ``save_officer``; each with its assignment from ``ASSIGNMENT_START`` (open unless a user
-    transferred the officer since)."""
+    or the reorganisation transferred the officer since: then the officer's current unit and position stay)."""
     existing = {o.code: o for o in Officer.objects.filter(code__in=PEOPLE)}
     assignments = {a.officer_id: a for a in Assignment.objects.filter(officer__code__in=PEOPLE,
                                                                        starts_on=data.ASSIGNMENT_START)}
+    moved = {a.officer_id for a in assignments.values() if a.ends_on is not None}
     officers, new_assignments = {}, []
     for unit_code, code, position, leader, enforcement in staffing():
         unit = units[unit_code]
@@ -214,6 +219,8 @@ def load_officers(units: dict[str, Unit]) -> dict[str, Officer]:
                   "is_active": True}
         probe = Officer(**{**values, "code": code})
         derive_officer_fields(probe)
+        if officer.pk in moved:
+            values = {**values, "unit_id": officer.unit_id, "position": officer.position}
         if _changed(officer, {**values, "search_key": probe.search_key, "sort_key": probe.sort_key}):
             for key, value in values.items():
                 setattr(officer, key, value)
@@ -262,7 +269,9 @@ def load_ratings(officers: dict[str, Officer]) -> None:
 
 
 def load_accounts(units: dict[str, Unit]) -> None:
+    """Grants on the seed units; once the reorganisation is applied they sit on the successors."""
     User = get_user_model()
+    moved = demo_reorganisation.receiving()
     for account in DEMO_ACCOUNTS:
         user = User.objects.filter(username=account["username"]).first() or User(username=account["username"])
         values = {"last_name": account["name"][0], "first_name": account["name"][1], "is_active": True,
@@ -275,7 +284,8 @@ def load_accounts(units: dict[str, Unit]) -> None:
                 user.set_password(DEMO_PASSWORD)
             user.save()
         if account["role"]:
-            RoleGrant.objects.get_or_create(user=user, role=account["role"], unit=units[account["unit"]])
+            unit_id = units[account["unit"]].pk
+            RoleGrant.objects.get_or_create(user=user, role=account["role"], unit_id=moved.get(unit_id, unit_id))
 
 
 def load() -> dict:
@@ -285,3 +295,8 @@ def load() -> dict:
     load_ratings(officers)
     load_accounts(units)
     return {"units": units, "officers": officers}
+
+
+def reorganise(units: dict[str, Unit]) -> None:
+    """After the seed-era data of every app: the 01/07/2025 reorganisation, through the operation."""
+    demo_reorganisation.load(units)

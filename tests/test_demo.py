@@ -10,6 +10,8 @@ from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
 
 from campaigns.models import Campaign, Plan, Pledge, SubPlanRequirement
 from emulation import demo_data
@@ -27,7 +29,9 @@ MODELS = ["emulation.Unit", "emulation.UnitSuccession", "emulation.Officer", "em
           "campaigns.AttainmentSnapshot", "awards.AwardForm", "awards.AwardRule", "awards.CampaignAward",
           "awards.Criterion", "awards.Quota", "awards.AwardRecord", "awards.TypicalExample",
           "awards.TypicalExampleNote", "awards.Proposal", "awards.Nomination", "awards.AchievementReport",
-          "awards.CouncilSession", "awards.CouncilMember", "awards.AgendaItem"]
+          "awards.CouncilSession", "awards.CouncilMember", "awards.AgendaItem", "awards.FeedbackWindow",
+          "awards.ProposalAttachment", "emulation.Reorganisation", "emulation.ReorganisationItem",
+          "emulation.AuditEntry"]
 USER_FIELDS = ["username", "password", "first_name", "last_name", "is_staff", "is_superuser", "is_active"]
 
 
@@ -64,7 +68,7 @@ def test_summary_prints_every_account_and_the_password(demo):
 
 def test_the_five_seed_plans_are_loaded(demo):
     plans = {(p.issuer.code, p.year, p.symbol, p.number, p.issued_on)
-             for p in Plan.objects.filter(parent__isnull=True)}
+             for p in Plan.objects.filter(parent__isnull=True).exclude(title__startswith="[Dữ liệu minh họa]")}
     assert plans == {("BD", 2023, "KH-CTHADS", None, None), ("HG", 2024, "KH-CTHADS", None, None),
                      ("UBND-HG", 2025, "KH-UBND", None, None), ("TN", 2023, "KH-CTHADS", None, None),
                      ("LS", 2019, "KH-CTHADS", None, None)}
@@ -110,7 +114,9 @@ def test_seed_002_reaches_units_outside_the_system(demo):
     campaign = Campaign.objects.get(plan__issuer__code="UBND-HG")
     assert (campaign.ends_on, campaign.dossier_due_on) == (D(2025, 9, 30), D(2025, 10, 10))
     codes = set(campaign.participants.values_list("code", flat=True))
-    assert {"HG", "HG-NV", "HG-CC-VTH", "HG-CA", "HG-TAND", "HG-VKS", "HG-SNV"} <= codes
+    # Still running on 01/07/2025: the Cục's and the first Chi cục's participation moved to their successors.
+    assert {"CTO", "HG-NV", "CTO-KV1", "HG-CC-NB", "HG-CA", "HG-TAND", "HG-VKS", "HG-SNV"} <= codes
+    assert not {"HG", "HG-CC-VTH"} & codes
     assert Unit.objects.filter(code="HG-CA", kind=UnitKind.EXTERNAL, parent__code="UBND-HG").exists()
 
 
@@ -145,10 +151,12 @@ def test_organisations_and_the_reorganisation(demo):
 
 def test_every_sub_department_is_fully_staffed(demo):
     for unit in Unit.objects.filter(kind=UnitKind.SUB_DEPARTMENT, valid_to__isnull=False):
-        positions = Counter(unit.officers.values_list("position", flat=True))
+        staffed = Assignment.objects.filter(unit=unit, starts_on=demo_data.ASSIGNMENT_START)  # as they were
+        positions = Counter(staffed.values_list("position", flat=True))
         assert positions["Chi cục trưởng"] == positions["Phó Chi cục trưởng"] == 1, unit.code
-        assert 2 <= unit.officers.filter(is_enforcement_officer=True, is_leader=False).count() <= 4, unit.code
-        assert unit.officers.filter(is_enforcement_officer=False).exists(), unit.code
+        enforcing = staffed.filter(officer__is_enforcement_officer=True, officer__is_leader=False).count()
+        assert 2 <= enforcing <= 4, unit.code
+        assert staffed.filter(officer__is_enforcement_officer=False).exists(), unit.code
     for officer in Officer.objects.select_related("unit"):
         current = Assignment.objects.get(officer=officer, ends_on__isnull=True)
         assert (current.unit_id, current.hardship) == (officer.unit_id, officer.unit.hardship)
@@ -168,7 +176,8 @@ def test_people_are_fictional_with_vietnamese_names(demo):
 
 
 def test_subplan_requirements_of_seeds_000_and_003(demo):
-    assert set(SubPlanRequirement.objects.values_list("plan__issuer__code", "due_on").distinct()) == {
+    seeds = SubPlanRequirement.objects.exclude(plan__issuer__code="CTO")
+    assert set(seeds.values_list("plan__issuer__code", "due_on").distinct()) == {
         ("BD", D(2023, 2, 28)), ("TN", D(2023, 2, 20))}
     for issuer, required in (("BD", 15), ("TN", 13)):
         plan = Plan.objects.get(issuer__code=issuer, parent__isnull=True)
@@ -186,7 +195,7 @@ def test_pledges_show_registered_and_missing(demo):
     units = set(campaign.participants.values_list("pk", flat=True))
     pledged = set(Pledge.objects.filter(campaign=campaign, officer__isnull=True).values_list("unit_id", flat=True))
     assert pledged and pledged < units
-    officers = set(Officer.objects.filter(unit_id__in=units).values_list("pk", flat=True))
+    officers = set(Assignment.objects.filter(unit_id__in=units).values_list("officer_id", flat=True))
     individual = set(Pledge.objects.filter(campaign=campaign, officer__isnull=False).values_list("officer_id",
                                                                                                   flat=True))
     assert individual and individual < officers
@@ -201,7 +210,7 @@ def test_every_demo_account_can_log_in(demo):
     assert not _user("xem").is_staff
     head = _user("truong_vithanh")
     assert f"{head.last_name} {head.first_name}" == Officer.objects.get(code="HG-CC-VTH-01").full_name
-    assert head.role_grants.get().unit.code == "HG-CC-VTH"
+    assert head.role_grants.get().unit.code == "CTO-KV1"  # Chi cục THADS TP Vị Thanh → Phòng THADS khu vực 1
 
 
 def test_seed_targets_as_written_with_their_gaps(demo):
@@ -213,3 +222,122 @@ def test_seed_targets_as_written_with_their_gaps(demo):
     gaps = sorted(p.interval.lower for t in tiered for p in coverage_problems(t.rule_brackets()))
     assert gaps == [300, 1500, 100 * 10**9, 300 * 10**9]
     assert Target.objects.get(code="1.1.3", metric_kind="completion_cases").strict is True
+
+
+# --- the reorganisation and the current statistical year ------------------------------------------------------
+
+DEMO_LABEL = "[Dữ liệu minh họa]"
+# Today, a day in November, one in August, the last and the first day of a statistical year.
+DAYS = [None, D(2026, 11, 17), D(2027, 8, 14), D(2026, 9, 30), D(2026, 10, 1)]
+
+
+def _current(day):
+    from campaigns.periods import statistical_year
+
+    start, end = statistical_year(day)
+    return Campaign.objects.get(plan__issuer__code="CTO", plan__year=end.year, name__startswith=DEMO_LABEL)
+
+
+def test_the_reorganisation_is_applied_through_the_operation_once(demo):
+    from emulation.models import AuditEntry, Reorganisation, RoleGrant
+
+    reorganisation = Reorganisation.objects.get()
+    assert reorganisation.is_applied and reorganisation.applied_by_name == "hệ thống"
+    assert reorganisation.decision_number.startswith(DEMO_LABEL) and reorganisation.effective_on == D(2025, 7, 1)
+    links = dict(UnitSuccession.objects.filter(predecessor__code__startswith="HG").values_list(
+        "predecessor__code", "successor__code"))
+    assert links == {"HG": "CTO", "HG-VP": "CTO", "HG-TCCB": "CTO", "HG-NV": "CTO", "HG-KT": "CTO",
+                     "HG-CC-VTH": "CTO-KV1", "HG-CC-NB": "CTO-KV1", "HG-CC-LMX": "CTO-KV1", "HG-CC-LMH": "CTO-KV2",
+                     "HG-CC-VTY": "CTO-KV2", "HG-CC-CT": "CTO-KV2", "HG-CC-CTA": "CTO-KV3", "HG-CC-PH": "CTO-KV3"}
+    assert not Officer.objects.filter(unit__code__startswith="HG-CC-").exists()
+    head = Officer.objects.get(code="HG-CC-VTH-01")
+    assert (head.unit.code, head.position) == ("CTO-KV1", "Trưởng Phòng Thi hành án dân sự khu vực")
+    old, new = Assignment.objects.filter(officer=head).order_by("starts_on")
+    assert (old.unit.code, old.ends_on, new.unit.code, new.starts_on) == ("HG-CC-VTH", D(2025, 6, 30), "CTO-KV1",
+                                                                          D(2025, 7, 1))
+    grants = dict(RoleGrant.objects.filter(user__username__in=["thuongtruc", "cuctruong", "hoidong", "truong_vithanh",
+                                                                "truong_longmy"]).values_list("user__username",
+                                                                                              "unit__code"))
+    assert grants == {"thuongtruc": "CTO", "cuctruong": "CTO", "hoidong": "CTO", "truong_vithanh": "CTO-KV1",
+                      "truong_longmy": "CTO-KV2"}
+    assert AuditEntry.objects.filter(object_id=str(reorganisation.pk), actor__isnull=True).exists()
+
+
+@pytest.mark.parametrize("day", DAYS, ids=["today", "november", "august", "30-09", "01-10"])
+def test_the_current_year_shows_every_state_on_any_day(db, day):
+    from awards.models import CouncilSession, Proposal
+    from campaigns.models import Result, TargetBracket
+
+    call_command("load_demo", today=day, stdout=io.StringIO())
+    day = day or timezone.localdate()
+    campaign = _current(day)
+    assert campaign.starts_on <= day <= campaign.ends_on and campaign.plan.title.startswith(DEMO_LABEL)
+    assert all(u.is_valid_on(day) and u.code.startswith("CTO-KV") for u in campaign.participants.all())
+    assert TargetBracket.objects.filter(target__campaign=campaign).count() == 6
+    week = D.fromordinal(day.toordinal() + 7)
+    deadlines = [campaign.dossier_due_on, *campaign.milestones.filter(kind="deadline").values_list("starts_on",
+                                                                                                   flat=True)]
+    assert any(day < due <= week for due in deadlines)
+    required = campaign.plan.subplan_requirements.filter(status="required")
+    assert required.exists() and all(day < r.due_on <= week for r in required)
+    assert campaign.pledges_due_on >= day
+    results = Result.objects.filter(campaign=campaign)
+    assert set(results.values_list("status", flat=True)) == {"draft", "submitted", "confirmed", "returned"}
+    assert results.get(status="returned").return_reason
+    returned = Proposal.objects.get(campaign=campaign, status="returned")
+    assert returned.return_comment and returned.unit.code == "CTO-KV2"
+    assert Proposal.objects.get(previous=returned).status == "draft"
+    session = CouncilSession.objects.get(campaign=campaign)
+    assert session.status == "voting" and campaign.feedback_window.closes_on < day == session.held_on
+    assert set(session.items.values_list("nomination__proposal__unit__code", flat=True)) == {"CTO-KV1"}
+
+
+def test_the_current_year_twice_on_another_day_changes_nothing(db):
+    call_command("load_demo", today=D(2026, 11, 17), stdout=io.StringIO())
+    first = _state()
+    call_command("load_demo", today=D(2026, 11, 17), stdout=io.StringIO())
+    assert _state() == first
+
+
+def _client(username):
+    client = Client()
+    assert client.login(username=username, password=DEMO_PASSWORD)
+    return client
+
+
+def test_staff_of_the_successor_see_it_and_the_running_campaign(demo):
+    client, campaign = _client("thuongtruc"), _current(timezone.localdate())
+    page = client.get(reverse("emulation:unit_detail", args=[Unit.objects.get(code="CTO").pk]))
+    assert page.status_code == 200 and "Thi hành án dân sự thành phố Cần Thơ" in page.content.decode()
+    dashboard = client.get(reverse("reports:dashboard")).content.decode()
+    assert campaign.name in dashboard
+
+
+def test_a_head_of_a_phong_khu_vuc_sees_their_unit_and_not_another(demo):
+    client = _client("truong_longmy")
+    mine, other = Unit.objects.get(code="CTO-KV2"), Unit.objects.get(code="CTO-KV1")
+    page = client.get(reverse("emulation:unit_detail", args=[mine.pk]))
+    assert page.status_code == 200 and mine.name in page.content.decode()
+    assert client.get(reverse("emulation:unit_detail", args=[other.pk])).status_code == 404
+    assert _current(timezone.localdate()).name in client.get(reverse("reports:dashboard")).content.decode()
+
+
+def test_the_walk_through_of_the_readme_reaches_a_decision(demo, media_root):
+    """Vote as the two members, close as staff, approve as the director; resubmit the returned proposal."""
+    from awards.models import AwardRecord, CouncilSession, Proposal
+    from awards.services import ballots, council, decisions
+    from awards.services import proposals as proposal_services
+
+    today, campaign = timezone.localdate(), _current(timezone.localdate())
+    session = CouncilSession.objects.get(campaign=campaign)
+    for username in ("hoidong", "cuctruong"):
+        ballots.cast_ballot(actor=_user(username), session=session,
+                            choices={item.pk: "yes" for item in session.items.all()})
+    council.close_session(actor=_user("thuongtruc"), session=session, today=today)
+    decisions.approve(actor=_user("cuctruong"), session=session, decided_on=today, signer_name="Người ký",
+                      signer_title="TRƯỞNG THI HÀNH ÁN DÂN SỰ THÀNH PHỐ")
+    awarded = AwardRecord.objects.filter(year=today.year, decided_on=today)
+    assert {(r.unit.code if r.unit else r.officer.code) for r in awarded} == {"CTO-KV1", "HG-CC-VTH-03"}
+    draft = Proposal.objects.get(campaign=campaign, unit__code="CTO-KV2", status="draft")
+    proposal_services.submit(actor=_user("truong_longmy"), proposal=draft)
+    assert Proposal.objects.get(pk=draft.pk).status == "submitted"
