@@ -49,7 +49,7 @@ def run_bulk(request, lifecycle: Lifecycle, *, load, apply, context: dict, succe
     if action not in lifecycle.actions_named:
         messages.error(request, _("Chọn thao tác cho các dòng đã chọn."))
         return redirect(success_url)
-    ids = [int(i) for i in request.POST.getlist("ids") if i.isdigit()]
+    ids = [int(i) for i in request.POST.getlist("ids") if i.isascii() and i.isdigit() and len(i) < 19]
     form = ReasonForm(request.POST if request.POST.get("confirmed") else None)
     if form.is_bound and form.is_valid():
         try:

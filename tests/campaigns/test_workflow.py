@@ -218,3 +218,13 @@ def test_a_pledge_cannot_be_edited_once_sent(login, head_a, campaign, unit_a):
     assert response.status_code == 403 and "Không thể sửa khi đang ở trạng thái “Chờ duyệt”." in \
         response.content.decode()
     assert Pledge.objects.get().status == "submitted"
+
+
+@pytest.mark.parametrize("bad", ["²", "١٢x", "99999999999999999999999", "-1", "abc"])
+def test_bulk_ignores_ids_that_are_not_row_numbers(login, staff, campaign, unit_a, bad):
+    result = _result(campaign, unit_a, "submitted")
+    office = login(staff)
+    for name in ("campaigns:results_bulk", "campaigns:pledges_bulk"):
+        response = office.post(reverse(name, args=[campaign.pk]), {"action": "confirm" if "results" in name
+                                                                     else "approve", "ids": [bad, result.pk]})
+        assert response.status_code == 200
