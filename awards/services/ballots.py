@@ -94,6 +94,8 @@ def record_written_opinion(*, actor, session: CouncilSession, member: CouncilMem
         raise ValidationError(_("Người này không phải thành viên của phiên họp."))
     if session.status == SessionStatus.PREPARING:
         raise ValidationError(_("Phiên họp chưa bắt đầu bỏ phiếu."))
+    if session.status in FINISHED_SESSION:  # the vote is counted and the minutes made
+        raise ValidationError(_("Phiên họp đã kết thúc."))
     if BallotCast.objects.filter(session=session, member=member).exists():
         raise ValidationError(_("Thành viên đã bỏ phiếu tại phiên họp; ý kiến bằng văn bản dành cho thành viên "
                                 "vắng mặt."))

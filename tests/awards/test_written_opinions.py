@@ -98,3 +98,11 @@ def test_staff_record_the_stances_from_the_page(staff, session, login):
     opinion = WrittenOpinion.objects.get()
     assert (opinion.member, opinion.stances) == (session.absent_member, {str(first.pk): "yes",
                                                                          str(_third.pk): "abstain"})
+
+
+def test_no_written_opinion_is_recorded_once_the_vote_is_counted(staff, session):
+    services.close_session(actor=staff, session=session)
+    session.refresh_from_db()
+    with pytest.raises(ValidationError):
+        _write(staff, session, {_items(session)[0].pk: "yes"})
+    assert not WrittenOpinion.objects.filter(session=session).exists()
