@@ -187,3 +187,12 @@ def test_officer_list_filters_by_units_valid_today(login, merger, staff, unit_a,
     everyone = _html(client.get(reverse("emulation:officer_list")))
     valid = _html(client.get(reverse("emulation:officer_list"), {"hien_tai": "1"}))
     assert ("Lâm Văn Sơn" in everyone, "Lâm Văn Sơn" in valid, "Võ Minh Khoa" in valid) == (True, False, True)
+
+
+def test_a_read_only_successor_page_shows_no_pending_case_of_that_unit(login, staff, province, city):
+    from emulation.models import AwardHold, HoldKind
+    AwardHold.objects.create(unit=city, kind=HoldKind.values[0], opened_on=D(2025, 8, 1),
+                             note="Đang thanh tra đột xuất theo đơn tố cáo")
+    page = _html(login(staff).get(city.get_absolute_url()))
+    assert 'data-testid="read-only"' in page
+    assert "Đang thanh tra đột xuất theo đơn tố cáo" not in page
