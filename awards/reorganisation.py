@@ -4,7 +4,7 @@ successor's inherited award history (*kế thừa từ …*). Registered from ``
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
-from emulation import panels, selectors
+from emulation import access, panels, selectors
 from emulation.reorganisation import register_history
 
 from .models import AwardRecord, Decision, Proposal
@@ -19,7 +19,8 @@ def history_kept(predecessor_ids: list[int]) -> list[tuple[str, int]]:
 def inherited_awards(user, unit) -> dict:
     """Awards the predecessors received as collectives, and how many proposals they made (two queries after the
     lineage)."""
-    ids = [u.pk for u in selectors.lineage(unit)]
+    openable = access.openable_unit_ids(user)  # a predecessor outside the user's lineage stays out of sight
+    ids = [u.pk for u in selectors.lineage(unit) if u.pk in openable]
     if not ids:
         return {"records": [], "proposals": []}
     records = AwardRecord.objects.filter(unit_id__in=ids).select_related("award_form", "unit").order_by(

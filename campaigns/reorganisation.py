@@ -6,7 +6,7 @@ from django.db.models import Count, Exists, OuterRef, Q
 from django.db.models.functions import ExtractYear
 from django.utils.translation import gettext_lazy as _
 
-from emulation import panels, selectors
+from emulation import access, panels, selectors
 from emulation.reorganisation import Move, register_history, register_mover
 from emulation.reorganisation_movers import move_units, plan_unit_moves, unit_section
 
@@ -110,7 +110,8 @@ def history_kept(predecessor_ids: list[int]) -> list[tuple[str, int]]:
 
 def inherited_campaigns(user, unit) -> dict:
     """The predecessors' campaigns and results by year (two queries after the lineage)."""
-    predecessors = selectors.lineage(unit)
+    openable = access.openable_unit_ids(user)  # a predecessor outside the user's lineage stays out of sight
+    predecessors = [u for u in selectors.lineage(unit) if u.pk in openable]
     ids = [u.pk for u in predecessors]
     results = (Result.objects.filter(unit_id__in=ids).annotate(year=ExtractYear("as_of"))
                .values("year", "campaign__name", "unit__name").annotate(count=Count("id"))

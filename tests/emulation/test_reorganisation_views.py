@@ -196,3 +196,17 @@ def test_a_read_only_successor_page_shows_no_pending_case_of_that_unit(login, st
     page = _html(login(staff).get(city.get_absolute_url()))
     assert 'data-testid="read-only"' in page
     assert "Đang thanh tra đột xuất theo đơn tố cáo" not in page
+
+
+def test_a_read_only_successor_page_shows_no_history_of_a_predecessor_outside_the_lineage(
+        login, staff, province, city, award_form):
+    soc_trang = Unit.objects.get(code="ST")
+    AwardRecord.objects.create(award_form=award_form, unit=soc_trang, year=2024, decision_reference="77/QĐ-UBND-ST",
+                               decided_on=D(2024, 12, 1), issued_by="UBND tỉnh Sóc Trăng")
+    AwardRecord.objects.create(award_form=award_form, unit=province, year=2023, decision_reference="09/QĐ-BTP",
+                               decided_on=D(2023, 12, 1), issued_by="Bộ Tư pháp")
+    client = login(staff)
+    assert client.get(soc_trang.get_absolute_url()).status_code == 404
+    page = _html(client.get(city.get_absolute_url()))
+    assert "09/QĐ-BTP" in page
+    assert "77/QĐ-UBND-ST" not in page
