@@ -170,8 +170,14 @@ def _reshape_units(reorganisation, move: Move, actor) -> int:
     return changed
 
 
-def apply_reorganisation(*, actor, reorganisation: Reorganisation) -> dict[str, int]:
-    """Move everything on the effective date, in one transaction; refused (nothing changes) if already applied."""
+def apply_reorganisation(*, actor, reorganisation: Reorganisation,
+                         today: datetime.date | None = None) -> dict[str, int]:
+    """Move everything on the effective date, in one transaction; refused (nothing changes) if already applied
+    or before the effective date (people and grants would otherwise move while the old units still work)."""
+    today = today or timezone.localdate()
+    if today < reorganisation.effective_on:
+        raise ValidationError(gettext("Đợt sắp xếp có hiệu lực từ ngày %(day)s: chỉ áp dụng được từ ngày đó.")
+                              % {"day": f"{reorganisation.effective_on:%d/%m/%Y}"})
     with transaction.atomic():
         locked = Reorganisation.objects.select_for_update().get(pk=reorganisation.pk)
         units = affected_units(locked)

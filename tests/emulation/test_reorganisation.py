@@ -129,6 +129,16 @@ def test_applying_twice_is_refused_and_changes_nothing(merger, world, staff):
     assert _state() == after_first
 
 
+def test_it_is_not_applied_before_its_effective_date(merger, world, staff):
+    before = _state()
+    with pytest.raises(ValidationError, match="có hiệu lực từ ngày 01/07/2025: chỉ áp dụng được từ ngày đó"):
+        services.apply_reorganisation(actor=staff, reorganisation=merger, today=D(2025, 6, 30))
+    assert _state() == before
+    services.apply_reorganisation(actor=staff, reorganisation=merger, today=D(2025, 7, 1))
+    merger.refresh_from_db()
+    assert merger.is_applied
+
+
 def test_a_failing_mover_leaves_everything_as_it_was(merger, world, staff, monkeypatch):
     def explode(move, actor):
         raise RuntimeError("mất kết nối")
