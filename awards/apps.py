@@ -9,7 +9,7 @@ class AwardsConfig(AppConfig):
     def ready(self):
         from emulation import panels
 
-        from . import reorganisation
+        from . import notifications, reorganisation
         from .selectors.proposals import award_history
 
         panels.register("officer", "awards/_history_panel.html",
@@ -18,3 +18,4 @@ class AwardsConfig(AppConfig):
                         lambda user, unit: {"records": list(award_history(unit=unit))})
         panels.register("campaign", "awards/_campaign_link.html", lambda user, campaign: {})
         reorganisation.register()
+        notifications.register()

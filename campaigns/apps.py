@@ -7,6 +7,7 @@ class CampaignsConfig(AppConfig):
     verbose_name = _("Kế hoạch và phong trào thi đua")
 
     def ready(self):
-        from . import reorganisation
+        from . import notifications, reorganisation
 
         reorganisation.register()
+        notifications.register()

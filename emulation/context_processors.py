@@ -1,6 +1,6 @@
 """Navigation by role, computed once per request from the user's grants (no query per link)."""
 
-from . import access
+from . import access, notifications
 from .models import Role
 
 
@@ -23,3 +23,11 @@ def navigation(request):
             "can_admin": user.is_staff,
         }
     }
+
+
+def notification_bell(request):
+    """The bell's unread count: one query per page, whatever the number of notifications."""
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {}
+    return {"unread_notifications": notifications.unread_count(user)}

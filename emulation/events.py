@@ -8,6 +8,7 @@ fails is logged and does not stop the others, nor undo the change that was made.
 """
 
 import logging
+import uuid
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -30,6 +31,9 @@ class Event:
     target: str
     reason: str = ""
     data: dict = field(default_factory=dict)
+    # The event's identity: a subscriber that is handed the same event twice (a retried delivery)
+    # recognises it by this key. Lifecycle transitions use their audit entry ("audit-<id>").
+    key: str = field(default_factory=lambda: uuid.uuid4().hex)
 
 
 _subscribers: dict[str, list[Callable[[Event], None]]] = defaultdict(list)

@@ -156,12 +156,13 @@ class Lifecycle:
             setattr(obj, name, value)
         obj.save(update_fields=[self.field, *(fields or {})])
         after = audit.snapshot(obj) | (audit_after or {}) | ({"reason": reason.strip()} if reason.strip() else {})
-        audit.record(actor=actor, action=AuditAction.UPDATE, obj=obj, before=before, after=after, unit_id=unit_id)
+        entry = audit.record(actor=actor, action=AuditAction.UPDATE, obj=obj, before=before, after=after,
+                             unit_id=unit_id)
         events.emit(events.Event(
             name=f"{self.name}.{transition.action}", actor_id=getattr(actor, "pk", None),
             model_label=obj._meta.label, object_id=obj.pk,
             unit_id=unit_id if unit_id is not None else getattr(obj, "unit_id", None),
-            source=source, target=transition.target, reason=reason.strip()))
+            source=source, target=transition.target, reason=reason.strip(), key=f"audit-{entry.pk}"))
         return transition
 
     def transition_for(self, obj, action: str) -> Transition:

@@ -96,6 +96,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "emulation.context_processors.navigation",
+                "emulation.context_processors.notification_bell",
             ],
         },
     },

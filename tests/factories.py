@@ -12,6 +12,7 @@ from emulation.models import (
     Discipline,
     DisciplineForm,
     Gender,
+    Notification,
     Officer,
     Reorganisation,
     ReorganisationItem,
@@ -164,3 +165,15 @@ class ReorganisationItemFactory(factory.django.DjangoModelFactory):
     predecessor = factory.SubFactory(UnitFactory)
     successor = factory.SubFactory(UnitFactory)
     receives = True
+
+
+class NotificationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Notification
+
+    recipient = factory.SubFactory(UserFactory)
+    event_key = factory.Sequence(lambda n: f"test-{n}")
+    kind = "result.return"
+    verb = factory.Sequence(lambda n: f"Thông báo số {n}")
+    url = "/"
+    actor_name = "Thường trực"

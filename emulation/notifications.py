@@ -1,0 +1,149 @@
+"""In-app notifications (thông báo): who is told about an event, and the rows that tell them.
+
+Each app subscribes its own handlers to the lifecycle events (``campaigns/notifications.py``,
+``awards/notifications.py``, registered in their ``ready()``); a handler works out the recipients
+with the selectors below, writes the Vietnamese text and calls ``notify``. This module never imports
+the apps: the arrow points down.
+
+- Recipients by role grant: a role granted over a unit reaches its whole subtree, so the people
+  holding ``role`` over a unit are those granted it on the unit itself or on one of its ancestors.
+- ``notify`` writes one row per recipient in one bulk insert. It is idempotent: the same event
+  (``Event.key``) delivered twice to the same recipient is written once (a unique constraint).
+- The stored text is Vietnamese whatever the actor's interface language, like the audit log.
+- The actor is not notified of their own action.
+"""
+
+from collections.abc import Iterable
+
+from django.contrib.auth import get_user_model
+from django.db.models import QuerySet
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy
+
+from . import events, text
+from .events import Event
+from .models import Notification, RoleGrant, Unit
+
+# Event name → label, for the inbox filter. Apps register the kinds they notify about.
+KINDS: dict[str, str] = {}
+
+
+def register_kind(name: str, label) -> None:
+    KINDS[name] = label
+
+
+def kind_label(name: str) -> str:
+    return str(KINDS.get(name, name))
+
+
+# Recipients
+
+
+def ancestor_paths(path: str) -> list[str]:
+    """The paths of a unit and of each of its ancestors: ``/000001/000004/`` → ``/000001/``,
+    ``/000001/000004/``. Plain string work, no query."""
+    parts = [p for p in path.split("/") if p]
+    return ["/" + "/".join(parts[: i + 1]) + "/" for i in range(len(parts))]
+
+
+def holders_of(unit: Unit | None, roles: Iterable[str]) -> QuerySet:
+    """Active users holding one of ``roles`` over ``unit`` (granted on it or on an ancestor)."""
+    if unit is None:
+        return get_user_model().objects.none()
+    user_ids = RoleGrant.objects.filter(role__in=list(roles), unit__path__in=ancestor_paths(unit.path)).values(
+        "user_id")
+    return get_user_model().objects.filter(pk__in=user_ids, is_active=True)
+
+
+def holder_ids(unit: Unit | None, roles: Iterable[str]) -> set[int]:
+    return set(holders_of(unit, roles).values_list("pk", flat=True))
+
+
+def holder_ids_over(units: Iterable[Unit], roles: Iterable[str]) -> set[int]:
+    """``holder_ids`` over several units, in one query."""
+    paths = {p for unit in units for p in ancestor_paths(unit.path)}
+    if not paths:
+        return set()
+    user_ids = RoleGrant.objects.filter(role__in=list(roles), unit__path__in=paths).values("user_id")
+    return set(get_user_model().objects.filter(pk__in=user_ids, is_active=True).values_list("pk", flat=True))
+
+
+# Writing
+
+
+def actor_name(event: Event) -> str:
+    if event.actor_id is None:
+        return str(gettext_lazy("Hệ thống"))
+    actor = get_user_model().objects.filter(pk=event.actor_id).first()
+    return text.person_name(actor) if actor else ""
+
+
+def notify(event: Event, recipients: Iterable, text: str, url: str, *, object_label: str = "",
+           actor: str | None = None) -> int:
+    """Tell each recipient (users or user ids) about ``event``: one row each, inserted in bulk.
+    Returns how many rows were asked for (a row already there for this event is left as it was)."""
+    ids = {getattr(r, "pk", r) for r in recipients if r is not None} - {event.actor_id, None}
+    if not ids:
+        return 0
+    name = actor if actor is not None else actor_name(event)
+    now = timezone.now()
+    rows = [Notification(recipient_id=pk, event_key=event.key, kind=event.name, verb=text,
+                         object_label=object_label[:255], model_label=event.model_label, object_id=event.object_id,
+                         url=url, actor_name=name[:255], reason=event.reason, unit_id=event.unit_id, created_at=now)
+            for pk in sorted(ids)]
+    Notification.objects.bulk_create(rows, ignore_conflicts=True)
+    return len(rows)
+
+
+# Reading (the inbox and the bell), always the user's own
+
+
+def notifications_of(user, *, unread: bool = False, kind: str = "") -> QuerySet[Notification]:
+    rows = Notification.objects.filter(recipient=user)
+    if unread:
+        rows = rows.filter(read_at__isnull=True)
+    if kind:
+        rows = rows.filter(kind=kind)
+    return rows.order_by("-created_at", "-id")
+
+
+def unread_count(user) -> int:
+    """The bell: one query."""
+    return Notification.objects.filter(recipient=user, read_at__isnull=True).count()
+
+
+def kinds_of(user) -> list[tuple[str, str]]:
+    """The kinds the user has received, for the filter (one query)."""
+    names = Notification.objects.filter(recipient=user).values_list("kind", flat=True).distinct().order_by("kind")
+    return [(name, kind_label(name)) for name in names]
+
+
+def mark_read(user, pk: int) -> Notification:
+    """Mark one of the user's own notifications read (another user's: ``DoesNotExist``, a 404)."""
+    notification = Notification.objects.get(pk=pk, recipient=user)
+    if notification.read_at is None:
+        notification.read_at = timezone.now()
+        notification.save(update_fields=["read_at"])
+    return notification
+
+
+def mark_all_read(user) -> int:
+    return Notification.objects.filter(recipient=user, read_at__isnull=True).update(read_at=timezone.now())
+
+
+def subscribe(name: str, label, handler) -> None:
+    """Register ``handler(event)`` for event ``name`` (and its inbox label). The handler runs in
+    Vietnamese, whatever language the actor's request was in: the stored text reads the same for all."""
+    register_kind(name, label)
+
+    def in_vietnamese(event: Event) -> None:
+        with translation.override("vi"):
+            handler(event)
+
+    in_vietnamese.__qualname__ = f"notify[{name}]"
+    events.unsubscribe(name, _registered.get((name, handler)))  # registering twice keeps one
+    _registered[(name, handler)] = in_vietnamese
+    events.subscribe(name, in_vietnamese)
+
+
+_registered: dict = {}

@@ -1,0 +1,40 @@
+"""Thông báo: the signed-in user's own notifications (another user's answer 404).
+
+Marking read is not audited: it changes nothing but the reader's own inbox."""
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from .. import notifications
+from ..models import Notification
+from ..paging import paginate
+
+
+@login_required
+def notification_list(request):
+    user = request.user
+    filters = {"unread": request.GET.get("unread") == "1", "kind": request.GET.get("kind", "")}
+    rows = notifications.notifications_of(user, **filters)
+    return render(request, "emulation/notification_list.html", {
+        "filters": filters, "kinds": notifications.kinds_of(user), **paginate(request, rows)})
+
+
+@login_required
+@require_POST
+def notification_read(request, pk):
+    try:
+        notification = notifications.mark_read(request.user, pk)
+    except Notification.DoesNotExist as exc:
+        raise Http404 from exc
+    if request.POST.get("open") and notification.url.startswith("/"):
+        return redirect(notification.url)
+    return redirect("emulation:notification_list")
+
+
+@login_required
+@require_POST
+def notification_read_all(request):
+    notifications.mark_all_read(request.user)
+    return redirect("emulation:notification_list")
