@@ -52,7 +52,7 @@ def proposal_returned(event) -> None:
         return
     draft = Proposal.objects.filter(previous_id=proposal.pk).order_by("-version").first() or proposal
     values = {"actor": notifications.actor_name(event), "title": proposal.title, "unit": proposal.unit.name,
-              "campaign": proposal.campaign.name, "version": proposal.version, "reason": event.reason}
+              "campaign": proposal.campaign.name, "version": proposal.version, "reason": notifications.reason_of(event)}
     text = _("%(actor)s đã trả lại đề nghị khen thưởng “%(title)s” của %(unit)s (phong trào “%(campaign)s”, lần "
              "%(version)s) để bổ sung. Lý do: %(reason)s. Việc cần làm: bổ sung hồ sơ ở bản đề nghị mới rồi gửi "
              "lại.") % values

@@ -25,7 +25,7 @@ def _result(event) -> Result | None:
 
 def _values(event, obj) -> dict:
     return {"actor": notifications.actor_name(event), "subject": str(obj.officer or obj.unit),
-            "campaign": obj.campaign.name, "reason": event.reason}
+            "campaign": obj.campaign.name, "reason": notifications.reason_of(event)}
 
 
 def result_returned(event) -> None:

@@ -71,6 +71,11 @@ def holder_ids_over(units: Iterable[Unit], roles: Iterable[str]) -> set[int]:
 # Writing
 
 
+def reason_of(event: Event) -> str:
+    """The transition's reason as it goes inside a sentence ("Lý do: %(reason)s."): no closing full stop of its own."""
+    return event.reason.strip().rstrip(".").rstrip()
+
+
 def actor_name(event: Event) -> str:
     if event.actor_id is None:
         return str(gettext_lazy("Hệ thống"))

@@ -27,6 +27,16 @@ def test_ancestor_paths_are_the_unit_and_every_unit_above_it():
     assert notifications.ancestor_paths("") == []
 
 
+@pytest.mark.parametrize(("reason", "inside"), [
+    ("Thiếu biên bản.", "Thiếu biên bản"), ("Thiếu biên bản", "Thiếu biên bản"), ("  Sai số liệu.  ", "Sai số liệu"),
+    ("", ""),
+])
+def test_a_reason_goes_inside_a_sentence_without_its_own_full_stop(reason, inside):
+    event = events.Event(name="result.return", actor_id=None, model_label="campaigns.Result", object_id=1,
+                         unit_id=None, source="submitted", target="returned", reason=reason)
+    assert notifications.reason_of(event) == inside
+
+
 def test_holders_of_a_role_are_granted_it_on_the_unit_or_above_never_below_or_beside(
         province, unit_a, unit_b, head_a, head_b, staff, director):
     division = UnitFactory(code="HG-VT-1", name="Đội thi hành án số 1", parent=unit_a)
