@@ -56,28 +56,25 @@ def _pledge(event) -> Pledge | None:
     return Pledge.objects.select_related("campaign", "unit", "officer").filter(pk=event.object_id).first()
 
 
-def pledge_returned(event) -> None:
+def _tell_pledge_heads(event, text) -> None:
+    """The unit heads of the pledge's unit learn what staff did with it (``text`` takes the pledge's values)."""
     pledge = _pledge(event)
     if pledge is None:
         return
     values = _values(event, pledge)
-    text = _("%(actor)s đã trả lại đăng ký giao ước thi đua của %(subject)s (phong trào “%(campaign)s”). "
-             "Lý do: %(reason)s. Việc cần làm: sửa nội dung đăng ký rồi gửi lại.") % values
-    notifications.notify(event, notifications.holder_ids(pledge.unit, HEADS), text,
+    notifications.notify(event, notifications.holder_ids(pledge.unit, HEADS), text % values,
                          reverse("campaigns:pledge_detail", args=[pledge.pk]), object_label=str(pledge),
                          actor=values["actor"])
+
+
+def pledge_returned(event) -> None:
+    _tell_pledge_heads(event, _("%(actor)s đã trả lại đăng ký giao ước thi đua của %(subject)s (phong trào "
+                                "“%(campaign)s”). Lý do: %(reason)s. Việc cần làm: sửa nội dung đăng ký rồi gửi lại."))
 
 
 def pledge_approved(event) -> None:
-    pledge = _pledge(event)
-    if pledge is None:
-        return
-    values = _values(event, pledge)
-    text = _("%(actor)s đã duyệt đăng ký giao ước thi đua của %(subject)s (phong trào “%(campaign)s”). "
-             "Việc cần làm: tổ chức thực hiện các nội dung đã đăng ký.") % values
-    notifications.notify(event, notifications.holder_ids(pledge.unit, HEADS), text,
-                         reverse("campaigns:pledge_detail", args=[pledge.pk]), object_label=str(pledge),
-                         actor=values["actor"])
+    _tell_pledge_heads(event, _("%(actor)s đã duyệt đăng ký giao ước thi đua của %(subject)s (phong trào "
+                                "“%(campaign)s”). Việc cần làm: tổ chức thực hiện các nội dung đã đăng ký."))
 
 
 def register() -> None:
