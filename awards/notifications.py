@@ -32,12 +32,16 @@ def _proposal(event) -> Proposal | None:
     return Proposal.objects.select_related("campaign__plan__issuer", "unit").filter(pk=event.object_id).first()
 
 
+def _proposal_values(event, proposal) -> dict:
+    return {"actor": notifications.actor_name(event), "title": proposal.title, "unit": proposal.unit.name,
+            "campaign": proposal.campaign.name, "version": proposal.version, "reason": notifications.reason_of(event)}
+
+
 def proposal_submitted(event) -> None:
     proposal = _proposal(event)
     if proposal is None:
         return
-    values = {"actor": notifications.actor_name(event), "title": proposal.title, "unit": proposal.unit.name,
-              "campaign": proposal.campaign.name, "version": proposal.version}
+    values = _proposal_values(event, proposal)
     text = _("%(actor)s đã gửi đề nghị khen thưởng “%(title)s” của %(unit)s (phong trào “%(campaign)s”, lần "
              "%(version)s). Việc cần làm: thẩm định hồ sơ, đưa vào phiên họp Hội đồng hoặc trả lại để bổ "
              "sung.") % values
@@ -51,8 +55,7 @@ def proposal_returned(event) -> None:
     if proposal is None:
         return
     draft = Proposal.objects.filter(previous_id=proposal.pk).order_by("-version").first() or proposal
-    values = {"actor": notifications.actor_name(event), "title": proposal.title, "unit": proposal.unit.name,
-              "campaign": proposal.campaign.name, "version": proposal.version, "reason": notifications.reason_of(event)}
+    values = _proposal_values(event, proposal)
     text = _("%(actor)s đã trả lại đề nghị khen thưởng “%(title)s” của %(unit)s (phong trào “%(campaign)s”, lần "
              "%(version)s) để bổ sung. Lý do: %(reason)s. Việc cần làm: bổ sung hồ sơ ở bản đề nghị mới rồi gửi "
              "lại.") % values
