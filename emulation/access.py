@@ -39,27 +39,47 @@ def _subtree_ids(paths: list[str]) -> frozenset[int]:
     return frozenset(Unit.objects.filter(condition).values_list("id", flat=True))
 
 
+def _succession_edges(user) -> list[tuple[int, int]]:
+    """Every ``(predecessor, successor)`` link, loaded once per request."""
+    if not hasattr(user, "_succession_edges"):
+        user._succession_edges = list(UnitSuccession.objects.values_list("predecessor_id", "successor_id"))
+    return user._succession_edges
+
+
 def visible_unit_ids(user) -> frozenset[int]:
-    """Units whose data the user may read: the subtrees of every unit they hold a role over."""
+    """Units whose data the user may read: the subtrees of every unit they hold a role over, and what those
+    units took over — the subtrees of their predecessors (transitively). A successor keeps the archive of the
+    bodies it replaced: Cần Thơ's staff read Hậu Giang's 2024 campaigns. Inherited units are read only: they
+    are never in ``editable_unit_ids``."""
     if not getattr(user, "is_authenticated", False):
         return frozenset()
     if not hasattr(user, "_visible_unit_ids"):
         if user.is_superuser:
             user._visible_unit_ids = frozenset(Unit.objects.values_list("id", flat=True))
         else:
-            user._visible_unit_ids = _subtree_ids([g.unit.path for g in grants(user)])
+            user._visible_unit_ids = _with_inherited(user, _subtree_ids([g.unit.path for g in grants(user)]))
     return user._visible_unit_ids
 
 
+def _with_inherited(user, scope: frozenset[int]) -> frozenset[int]:
+    """``scope`` and the subtrees of its predecessors, until nothing more is inherited (one query for the links,
+    one per level of inheritance found, none when no unit in scope took over another)."""
+    edges = _succession_edges(user) if scope else []
+    while inherited := lineage.predecessors_of(edges, scope) - scope:
+        paths = list(Unit.objects.filter(pk__in=inherited).values_list("path", flat=True))
+        scope = scope | inherited | _subtree_ids(paths)
+    return scope
+
+
 def lineage_unit_ids(user) -> frozenset[int]:
-    """Units outside the user's scope that took over, or were taken over by, units inside it (transitively):
-    their pages open read-only, so a link between predecessor and successor never ends in a 404. Their
-    subtrees, officers and campaigns stay out of scope."""
+    """Units outside the user's scope that took over units inside it (transitively): their pages open
+    read-only, so a link from predecessor to successor never ends in a 404. Their subtrees, officers and
+    campaigns stay out of scope (predecessors, by contrast, are inside it: ``visible_unit_ids``)."""
     if not getattr(user, "is_authenticated", False):
         return frozenset()
     if not hasattr(user, "_lineage_unit_ids"):
         visible = visible_unit_ids(user)
-        edges = list(UnitSuccession.objects.values_list("predecessor_id", "successor_id"))
+        edges = _succession_edges(user)
         related = lineage.successors_of(edges, visible) | lineage.predecessors_of(edges, visible)
         user._lineage_unit_ids = frozenset(related - visible)
     return user._lineage_unit_ids
@@ -129,7 +149,7 @@ def can_view_audit(user) -> bool:
 
 def forget(user) -> None:
     """Drop the per-request caches (after the unit tree changed, or before long-running work)."""
-    for name in ("_role_grants", "_visible_unit_ids", "_editable_unit_ids", "_lineage_unit_ids"):
+    for name in ("_role_grants", "_visible_unit_ids", "_editable_unit_ids", "_lineage_unit_ids", "_succession_edges"):
         user.__dict__.pop(name, None)
 
 

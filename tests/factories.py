@@ -20,6 +20,7 @@ from emulation.models import (
     RoleGrant,
     Unit,
     UnitKind,
+    UnitSuccession,
 )
 from emulation.reorganisation import DEFAULT_POSITION_MAPPING
 
@@ -165,6 +166,18 @@ class ReorganisationItemFactory(factory.django.DjangoModelFactory):
     predecessor = factory.SubFactory(UnitFactory)
     successor = factory.SubFactory(UnitFactory)
     receives = True
+
+
+class UnitSuccessionFactory(factory.django.DjangoModelFactory):
+    """A merger effective 01/07/2025."""
+
+    class Meta:
+        model = UnitSuccession
+
+    predecessor = factory.SubFactory(UnitFactory)
+    successor = factory.SubFactory(UnitFactory)
+    kind = "merge"
+    effective_on = datetime.date(2025, 7, 1)
 
 
 class NotificationFactory(factory.django.DjangoModelFactory):

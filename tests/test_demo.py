@@ -313,6 +313,18 @@ def test_staff_of_the_successor_see_it_and_the_running_campaign(demo):
     assert campaign.name in dashboard
 
 
+def test_staff_of_the_successor_open_the_archive_of_hau_giang_2024(demo):
+    """Cần Thơ took over Hậu Giang: its staff read the 2024 plan and campaign (results too), read only."""
+    client = _client("thuongtruc")
+    plan = Plan.objects.get(issuer__code="HG", year=2024)
+    campaign = plan.campaigns.first()
+    for url in (reverse("campaigns:plan_detail", args=[plan.pk]),
+                reverse("campaigns:campaign_detail", args=[campaign.pk]),
+                reverse("campaigns:campaign_results", args=[campaign.pk])):
+        assert client.get(url).status_code == 200, url
+    assert client.get(reverse("campaigns:campaign_edit", args=[campaign.pk])).status_code in (403, 404)
+
+
 def test_a_head_of_a_phong_khu_vuc_sees_their_unit_and_not_another(demo):
     client = _client("truong_longmy")
     mine, other = Unit.objects.get(code="CTO-KV2"), Unit.objects.get(code="CTO-KV1")

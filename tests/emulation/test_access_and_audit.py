@@ -1,8 +1,11 @@
+# ruff: noqa: F811 - the organisation fixtures imported below are requested by name
 import pytest
+from django.urls import reverse
 
 from emulation import access, audit
 from emulation.models import AuditEntry, Role
-from tests.factories import RoleGrantFactory, UnitFactory, UserFactory
+from tests.factories import RoleGrantFactory, UnitFactory, UnitSuccessionFactory, UserFactory
+from tests.organisation_fixtures import area_head, reorganised  # noqa: F401
 
 pytestmark = pytest.mark.integration
 
@@ -51,3 +54,41 @@ def test_audit_entries_hang_from_the_issuing_unit(staff, province_plan, province
     campaign = province_plan.campaigns.get()
     entry = audit.record(actor=staff, action="update", obj=campaign, before={})
     assert entry.unit_id == province.pk
+
+
+# A successor keeps the archive of what it took over (read only).
+
+@pytest.fixture
+def can_tho_staff(reorganised):
+    return RoleGrantFactory(user__username="thuongtruc_cto", role=Role.STAFF, unit=reorganised.can_tho).user
+
+
+def test_a_successor_reads_the_subtrees_it_took_over_but_edits_only_its_own(reorganised, can_tho_staff, area_head):
+    r = reorganised
+    assert access.visible_unit_ids(can_tho_staff) == {r.can_tho.pk, r.area.pk, r.province.pk, r.unit_a.pk,
+                                                      r.unit_b.pk}
+    assert access.editable_unit_ids(can_tho_staff) == {r.can_tho.pk, r.area.pk}
+    # Phòng khu vực 2 took over Chi cục B only: not its sibling, not the old province
+    assert access.visible_unit_ids(area_head) == {r.area.pk, r.unit_b.pk}
+    assert access.editable_unit_ids(area_head) == {r.area.pk}
+
+
+def test_inheritance_is_transitive_and_does_not_leak_to_neighbours(reorganised, can_tho_staff):
+    later = UnitFactory(code="CTO2", name="Thi hành án dân sự thành phố Cần Thơ (mới)")
+    UnitSuccessionFactory(predecessor=reorganised.can_tho, successor=later)
+    heir = RoleGrantFactory(role=Role.STAFF, unit=later).user
+    assert {reorganised.province.pk, reorganised.unit_b.pk} <= access.visible_unit_ids(heir)
+    neighbour = RoleGrantFactory(role=Role.STAFF, unit=UnitFactory(code="LS")).user
+    assert access.visible_unit_ids(neighbour) & access.visible_unit_ids(can_tho_staff) == frozenset()
+
+
+def test_successor_staff_open_the_old_campaign_but_cannot_change_it(login, reorganised, can_tho_staff,
+                                                                     province_plan):
+    campaign = province_plan.campaigns.get()
+    client = login(can_tho_staff)
+    for name in ("campaigns:plan_detail", "campaigns:campaign_detail", "campaigns:campaign_results"):
+        pk = province_plan.pk if name == "campaigns:plan_detail" else campaign.pk
+        assert client.get(reverse(name, args=[pk])).status_code == 200, name
+    assert client.get(reverse("campaigns:campaign_edit", args=[campaign.pk])).status_code in (403, 404)
+    outsider = RoleGrantFactory(role=Role.STAFF, unit=UnitFactory(code="LS")).user
+    assert login(outsider).get(reverse("campaigns:campaign_detail", args=[campaign.pk])).status_code == 404
