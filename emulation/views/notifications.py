@@ -5,6 +5,7 @@ Marking read is not audited: it changes nothing but the reader's own inbox."""
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from .. import notifications
@@ -28,8 +29,8 @@ def notification_read(request, pk):
         notification = notifications.mark_read(request.user, pk)
     except Notification.DoesNotExist as exc:
         raise Http404 from exc
-    if request.POST.get("open") and notification.url.startswith("/"):
-        return redirect(notification.url)
+    if request.POST.get("open") and url_has_allowed_host_and_scheme(notification.url, allowed_hosts=None):
+        return redirect(notification.url)  # a path of this site only (never "//elsewhere")
     return redirect("emulation:notification_list")
 
 

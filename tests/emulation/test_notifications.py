@@ -174,6 +174,13 @@ def test_marking_one_read_opens_its_link_and_another_users_answers_404(login, he
     assert (mine.read_at is not None, theirs.read_at) == (True, None)
 
 
+@pytest.mark.parametrize("stored", ["//elsewhere.example/x", "https://elsewhere.example/", "/\\elsewhere.example"])
+def test_opening_never_leaves_the_site(login, head_a, stored):
+    notification = NotificationFactory(recipient=head_a, url=stored)
+    response = login(head_a).post(reverse("emulation:notification_read", args=[notification.pk]), {"open": "1"})
+    assert (response.status_code, response["Location"]) == (302, reverse("emulation:notification_list"))
+
+
 def test_mark_all_read_touches_only_the_users_own(login, head_a, head_b):
     NotificationFactory.create_batch(3, recipient=head_a)
     NotificationFactory(recipient=head_b)

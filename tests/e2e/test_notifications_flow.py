@@ -1,0 +1,50 @@
+# ruff: noqa: F811 - the awards fixtures are imported by name
+"""Staff return a unit head's proposal; the head sees the bell's count, opens the inbox, follows the link and
+finds the proposal with the reason on it — at 1366 and at 390 px."""
+
+import pytest
+from django.urls import reverse
+
+from awards.models import Proposal
+from tests.awards.conftest import campaign_award, certificate, province_campaign, submitted_proposal  # noqa: F401
+from tests.e2e.test_award_flow import signed_in
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+REASON = "Bổ sung biên bản họp xét có chữ ký của chủ trì"
+
+
+def _no_page_scroll(page) -> None:
+    assert page.evaluate("document.documentElement.scrollWidth") <= page.viewport_size["width"]
+
+
+@pytest.mark.parametrize("width", [1366, 390])
+def test_a_returned_proposal_reaches_the_head_through_the_bell(browser, live_server, submitted_proposal, staff,
+                                                              head_a, width, shot):
+    context, page = signed_in(browser, live_server, staff)
+    page.goto(live_server.url + reverse("awards:proposal_detail", args=[submitted_proposal.pk]))
+    page.fill("#id_comment", REASON)
+    page.click("[data-testid=proposal-return]")
+    page.wait_for_load_state("networkidle")
+    context.close()
+    draft = Proposal.objects.get(previous=submitted_proposal)
+
+    context, page = signed_in(browser, live_server, head_a)
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(live_server.url + reverse("reports:dashboard"))
+    assert page.inner_text("[data-testid=bell-count]") == "1"
+    _no_page_scroll(page)
+    page.click("[data-testid=bell]")
+    page.wait_for_load_state("networkidle")
+    item = page.inner_text("[data-testid=notification]")
+    assert "đã trả lại đề nghị khen thưởng “Đề nghị tặng Giấy khen”" in item
+    assert f"Lý do: {REASON}." in item and "Việc cần làm: bổ sung hồ sơ" in item
+    _no_page_scroll(page)
+    shot(f"notifications-inbox-{width}")
+    page.click("[data-testid=notification-open]")
+    page.wait_for_load_state("networkidle")
+    assert page.url.endswith(reverse("awards:proposal_detail", args=[draft.pk]))
+    assert REASON in page.inner_text("[data-testid=return-reason]")
+    assert page.locator("[data-testid=bell-count]").count() == 0  # read by following it
+    _no_page_scroll(page)
+    shot(f"notifications-proposal-{width}")
+    context.close()
