@@ -5,12 +5,11 @@ import hashlib
 import json
 
 from django.conf import settings
-from django.core.cache import cache
+
+from emulation import dispatch
 
 from .models import AttainmentSnapshot, Campaign, Result, ResultStatus
 from .selectors import attainment_rows_for_all
-
-DEBOUNCE_KEY = "attainment-pending-{}"
 
 
 def as_record(row) -> dict:
@@ -48,7 +47,6 @@ def inputs_digest(campaign: Campaign) -> str:
 
 def recompute(campaign_id: int) -> AttainmentSnapshot | None:
     """Store a new snapshot when the inputs changed since the last one; return it (None if unchanged)."""
-    cache.delete(DEBOUNCE_KEY.format(campaign_id))
     campaign = Campaign.objects.get(pk=campaign_id)
     inputs = _inputs(campaign)
     digest = _digest(inputs)
@@ -60,11 +58,8 @@ def recompute(campaign_id: int) -> AttainmentSnapshot | None:
 
 
 def request_recompute(campaign_id: int) -> bool:
-    """Debounce: enqueue one recompute per campaign per window; later changes ride along with it."""
-    from .tasks import recompute_attainment
-
+    """Debounce: one recompute per campaign per window, asked for through the outbox (a broker outage
+    delays it, never loses it); changes made before it starts ride along with it."""
     window = settings.ATTAINMENT_DEBOUNCE_SECONDS
-    if window and not cache.add(DEBOUNCE_KEY.format(campaign_id), 1, timeout=window * 4):
-        return False
-    recompute_attainment.apply_async(kwargs={"campaign_id": campaign_id}, countdown=window)
-    return True
+    return dispatch.enqueue("campaigns.recompute_attainment", {"campaign_id": campaign_id}, countdown=window,
+                            key=f"attainment:{campaign_id}" if window else "") is not None

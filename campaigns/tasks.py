@@ -26,7 +26,7 @@ def import_results(self, *, job_id: int, campaign_id: int) -> str:
         return "skipped"
     job = Job.objects.select_related("created_by").get(pk=job_id)
     try:
-        with job.input_file.open("rb") as workbook:
+        with jobs.lease(job_id), job.input_file.open("rb") as workbook:
             outcome = importers.import_results(
                 workbook, campaign=Campaign.objects.get(pk=campaign_id), user=job.created_by,
                 progress=lambda done, total: jobs.report_progress(job_id, done, total))

@@ -161,6 +161,16 @@ CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# A request publishing to a broker that is down must not hang: it gives up at once and the outbox keeps the
+# task (emulation.dispatch); the beat sweep publishes it when the broker is back.
+CELERY_BROKER_CONNECTION_TIMEOUT = 2
+CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 2}
+CELERY_BEAT_SCHEDULE = {
+    "send-outbox": {"task": "emulation.send_outbox", "schedule": 60.0},
+    "sweep-jobs": {"task": "emulation.sweep_jobs", "schedule": 60.0},
+}
+# A running job belongs to its worker for this long unless renewed (every third of it, while it works).
+JOB_LEASE_SECONDS = int(env_str("JOB_LEASE_SECONDS", "90"))
 
 # Attainment is recomputed in the background this many seconds after results change (debounce).
 ATTAINMENT_DEBOUNCE_SECONDS = int(env_str("ATTAINMENT_DEBOUNCE_SECONDS", "5"))

@@ -1,9 +1,10 @@
-"""Thin Celery tasks: claim the job, call the importer with a progress callback, record the outcome."""
+"""Thin Celery tasks: claim the job, call the importer with a progress callback, record the outcome; and the
+beat's sweeps (the outbox, jobs whose worker died)."""
 
 from celery import shared_task
 from django.db import OperationalError
 
-from . import importers, jobs
+from . import dispatch, importers, jobs
 from .models import Job
 
 BROKEN_OFF = "Lỗi hệ thống khi nhập tệp; chưa nhập dữ liệu nào. Vui lòng thử lại hoặc báo quản trị hệ thống."
@@ -17,7 +18,7 @@ def import_organisation(self, *, job_id: int) -> str:
         return "skipped"
     job = Job.objects.select_related("created_by").get(pk=job_id)
     try:
-        with job.input_file.open("rb") as workbook:
+        with jobs.lease(job_id), job.input_file.open("rb") as workbook:
             outcome = importers.import_organisation(
                 workbook, user=job.created_by, progress=lambda done, total: jobs.report_progress(job_id, done, total))
     except OperationalError:  # transient: retried with backoff, and the retry resumes the job
@@ -33,3 +34,15 @@ def import_organisation(self, *, job_id: int) -> str:
         return "failed"
     jobs.finish(job_id, result=outcome.counts, message=outcome.summary)
     return "succeeded"
+
+
+@shared_task(name="emulation.send_outbox")
+def send_outbox() -> int:
+    """Beat, every minute: publish the tasks the broker could not take when they were asked for."""
+    return dispatch.send_pending()
+
+
+@shared_task(name="emulation.sweep_jobs")
+def sweep_jobs() -> dict:
+    """Beat, every minute: hand out again (or fail) the jobs whose worker died."""
+    return jobs.sweep()

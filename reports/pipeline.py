@@ -1,7 +1,7 @@
 """Rendering documents: asked for from a page, done by a Celery worker, cached by the hash of the inputs.
 
 - ``request`` (the view): if a file rendered from the same inputs exists it is returned at once;
-  otherwise a ``Job`` is created and the ``reports.render_document`` task queued after commit.
+  otherwise a ``Job`` is created and the ``reports.render_document`` task asked for through the outbox.
 - ``produce`` (the task): prepares again from fresh data, renders in memory, then writes the file
   under a name made from the hash through a temporary file and a rename, and only then records it.
   A worker killed mid-render leaves no file and no row; the re-delivered task starts over, and two
@@ -52,13 +52,9 @@ def request(*, kind: Kind, object_id: int, user) -> tuple[GeneratedDocument | No
     document = cached(kind, object_id, inputs_hash(kind, prepared))
     if document is not None:
         return document, None
-    from .tasks import render_document
-
-    job = jobs.start_job(kind=f"document:{kind.code}", user=user)
-    job.result = {"document_kind": kind.code, "object_id": object_id, "label": kind.label}
-    job.total = prepared.steps
-    job.save(update_fields=["result", "total"])
-    transaction.on_commit(lambda: render_document.delay(job_id=job.pk, kind=kind.code, object_id=object_id))
+    job = jobs.start_job(kind=f"document:{kind.code}", user=user, task="reports.render_document",
+                         task_kwargs={"kind": kind.code, "object_id": object_id}, total=prepared.steps,
+                         result={"document_kind": kind.code, "object_id": object_id, "label": kind.label})
     return None, job
 
 

@@ -18,7 +18,8 @@ def render_document(self, *, job_id: int, kind: str, object_id: int) -> str:
     if not jobs.claim(job_id, resume=True):
         return "skipped"
     try:
-        document = pipeline.run_job(job_id, kind, object_id)
+        with jobs.lease(job_id):
+            document = pipeline.run_job(job_id, kind, object_id)
     except OperationalError as exc:
         jobs.release(job_id)
         raise self.retry(exc=exc, countdown=2 ** self.request.retries * 5) from exc

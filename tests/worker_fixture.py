@@ -15,6 +15,7 @@ from django.conf import settings
 from tests.services import port_open, service_missing
 
 ROOT = Path(__file__).resolve().parent.parent
+WORKER_LEASE_SECONDS = 4  # short, so a test sees a dead worker's lease run out; renewed every 1,3 s
 
 
 def _require_services():
@@ -29,11 +30,12 @@ def _require_services():
 
 
 @contextlib.contextmanager
-def _worker(media_root, pool: str):
+def worker(media_root, pool: str):
     _require_services()
     db = settings.DATABASES["default"]
     url = f"postgres://{db['USER']}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
-    env = {**os.environ, "DATABASE_URL": url, "MEDIA_ROOT": str(media_root), "CELERY_TASK_ALWAYS_EAGER": "0"}
+    env = {**os.environ, "DATABASE_URL": url, "MEDIA_ROOT": str(media_root), "CELERY_TASK_ALWAYS_EAGER": "0",
+           "JOB_LEASE_SECONDS": str(WORKER_LEASE_SECONDS)}
     from emulation.celery import app
 
     app.control.purge()
@@ -59,14 +61,14 @@ def _worker(media_root, pool: str):
 @pytest.fixture
 def celery_worker_process(transactional_db, media_root):
     """Start ``celery worker`` (solo pool) pointed at the test database; stop it after the test."""
-    with _worker(media_root, "solo") as process:
+    with worker(media_root, "solo") as process:
         yield process
 
 
 @pytest.fixture
 def celery_prefork_worker(transactional_db, media_root):
     """A worker whose task runs in a child process, which a test may kill (``pool_children``)."""
-    with _worker(media_root, "prefork") as process:
+    with worker(media_root, "prefork") as process:
         yield process
 
 

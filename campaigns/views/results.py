@@ -3,7 +3,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -16,7 +15,7 @@ from emulation.lifecycle import Refused
 from emulation.models import Officer
 from emulation.viewhelpers import save_with, scoped_or_404
 
-from .. import access, exporters, selectors, services, tasks, workflow
+from .. import access, exporters, selectors, services, workflow
 from ..forms import ResultForm
 from ..models import MetricKind, Result
 from ..standings import applies
@@ -128,8 +127,8 @@ def results_import(request, pk):
         raise PermissionDenied
     form = ExcelUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        job = jobs.start_job(kind="import_results", user=request.user, input_file=form.cleaned_data["file"])
-        transaction.on_commit(lambda: tasks.import_results.delay(job_id=job.pk, campaign_id=campaign.pk))
+        job = jobs.start_job(kind="import_results", user=request.user, input_file=form.cleaned_data["file"],
+                             task="campaigns.import_results", task_kwargs={"campaign_id": campaign.pk})
         return redirect("emulation:job_detail", pk=job.pk)
     return render(request, "campaigns/results_import.html", {"campaign": campaign, "form": form})
 

@@ -361,6 +361,11 @@ class Job(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     attempts = models.PositiveIntegerField(default=0)
+    # What runs it, so a job whose worker died can be handed out again (``jobs.sweep``).
+    task = models.CharField(max_length=120, blank=True)
+    task_kwargs = models.JSONField(default=dict, blank=True)
+    # A running job belongs to its worker until then; the worker renews it while it works (``jobs.lease``).
+    lease_until = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name = _("công việc nền")
@@ -420,4 +425,5 @@ class RegisteredDocument(models.Model):
 
 # The reorganisation operation (a module of its own: this one is long enough).
 from .notifications import Notification  # noqa: E402, F401
+from .outbox import OutboxStatus, OutboxTask  # noqa: E402, F401
 from .reorganisation import Reorganisation, ReorganisationItem, ReorganisationKind  # noqa: E402, F401

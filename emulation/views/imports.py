@@ -2,11 +2,10 @@
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
-from .. import access, exporters, jobs, tasks
+from .. import access, exporters, jobs
 from ..forms_import import ExcelUploadForm
 from ..models import Job
 
@@ -19,8 +18,8 @@ def import_start(request):
         raise PermissionDenied
     form = ExcelUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        job = jobs.start_job(kind="import_organisation", user=request.user, input_file=form.cleaned_data["file"])
-        transaction.on_commit(lambda: tasks.import_organisation.delay(job_id=job.pk))
+        job = jobs.start_job(kind="import_organisation", user=request.user, input_file=form.cleaned_data["file"],
+                             task="emulation.import_organisation")
         return redirect("emulation:job_detail", pk=job.pk)
     return render(request, "emulation/import_start.html", {"form": form})
 

@@ -1,0 +1,161 @@
+# ruff: noqa: F811 - fixtures are imported by name
+"""Faults, through a real Celery worker (Redis broker, PostgreSQL test database; CI): a worker killed in the
+middle of an import, the pool child or the whole worker, and a web process whose Redis is down while users
+import, ask for a dossier and confirm results. Nothing is lost, nothing is done twice, every page is normal."""
+
+import datetime
+import os
+import signal
+import time
+
+import pytest
+from django.core.cache import cache
+from django.core.files.base import ContentFile
+from django.urls import reverse
+
+from campaigns.models import AttainmentSnapshot, Result, ResultStatus, Target
+from emulation import dispatch, jobs
+from emulation.models import Job, JobStatus, Officer, OutboxStatus, OutboxTask
+from reports.models import GeneratedDocument
+from tests.awards.conftest import campaign_award, certificate, province_campaign, submitted_proposal  # noqa: F401
+from tests.emulation.test_dispatch import CLOSED, point_broker_at
+from tests.emulation.workbooks import officer_row, unit_row, workbook_bytes
+from tests.reports.test_documents_proposal import dossier_proposal  # noqa: F401
+from tests.worker_fixture import WORKER_LEASE_SECONDS, pool_children, worker
+
+pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True)]
+OFFICERS = 4000  # a few seconds of import: long enough to be killed in the middle
+
+
+def _wait(condition, seconds=120, what="condition"):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        value = condition()
+        if value:
+            return value
+        time.sleep(0.1)
+    pytest.fail(f"{what} not reached within {seconds} s")
+
+
+def _import_job(staff) -> Job:
+    content = workbook_bytes(
+        units=[unit_row("HG-KV9", "Phòng Thi hành án dân sự khu vực 9", "HG")],
+        officers=[officer_row(f"KV9-{n:05d}", f"Nguyễn Thị Hồng {n}", "HG-KV9") for n in range(OFFICERS)])
+    return jobs.start_job(kind="import_organisation", user=staff, task="emulation.import_organisation",
+                          input_file=ContentFile(content, name="to-chuc.xlsx"))
+
+
+def _mid_import(job: Job) -> bool:
+    """The importer has reported rows (from inside its transaction: the cache sees them, the table not yet)."""
+    progress = cache.get(f"job-progress:{job.pk}")
+    return bool(progress and 0 < progress[0] < progress[1])
+
+
+def _finished(job_id):
+    job = Job.objects.get(pk=job_id)
+    return job if job.finished else None
+
+
+def _sweep_until_resumed(job_id) -> None:
+    """What the beat does every minute: once the dead worker's lease ran out, the job is handed out again."""
+    _wait(lambda: job_id in jobs.sweep()["resumed"], seconds=WORKER_LEASE_SECONDS * 5, what="lease ran out")
+
+
+def _imported_once(job_id, attempts) -> None:
+    job = _wait(lambda: _finished(job_id), what="import finished")
+    assert (job.status, job.progress, job.attempts) == (JobStatus.SUCCEEDED, OFFICERS + 1, attempts)
+    assert Officer.objects.filter(unit__code="HG-KV9").count() == OFFICERS  # all of it, once
+
+
+def test_an_import_whose_pool_child_was_killed_is_finished_once(celery_prefork_worker, settings, staff, province):
+    settings.JOB_LEASE_SECONDS = WORKER_LEASE_SECONDS
+    job = _import_job(staff)
+    _wait(lambda: _mid_import(job), what="import under way")
+    [child] = pool_children(celery_prefork_worker)
+    os.kill(child, signal.SIGKILL)
+    # The message comes back to the worker at once; the job is still leased to the dead child, so it is left
+    # alone (never two imports of one file at the same time) until the lease runs out and the sweep hands it out.
+    assert Officer.objects.filter(unit__code="HG-KV9").count() == 0  # the killed transaction left nothing
+    _sweep_until_resumed(job.pk)
+    _imported_once(job.pk, attempts=2)
+    assert jobs.sweep() == {"resumed": [], "failed": []}
+
+
+def test_an_import_whose_whole_worker_was_killed_is_finished_once_by_another(media_root, settings, staff, province):
+    settings.JOB_LEASE_SECONDS = WORKER_LEASE_SECONDS
+    with worker(media_root, "prefork") as first:
+        job = _import_job(staff)
+        _wait(lambda: _mid_import(job), what="import under way")
+        for pid in [*pool_children(first), first.pid]:
+            os.kill(pid, signal.SIGKILL)
+        first.wait(timeout=20)
+    assert Job.objects.get(pk=job.pk).status == JobStatus.RUNNING  # nobody is left to say otherwise
+    with worker(media_root, "solo"):
+        _sweep_until_resumed(job.pk)
+        _imported_once(job.pk, attempts=2)
+
+
+@pytest.fixture
+def redis_down_for_the_web(settings):
+    """This process (the web) finds Redis down — broker and cache; the worker keeps its own connection and
+    simply receives nothing. ``back()`` brings Redis back for the web."""
+    real_caches = settings.CACHES
+    point_broker_at(CLOSED)
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CLOSED}}
+
+    def back():
+        point_broker_at(None)
+        settings.CACHES = real_caches
+
+    yield back
+    point_broker_at(None)
+
+
+def test_redis_down_delays_import_dossier_and_recompute_and_loses_nothing(
+        celery_worker_process, redis_down_for_the_web, login, settings, staff, head_a, province, unit_a,
+        dossier_proposal):
+    settings.ATTAINMENT_DEBOUNCE_SECONDS = 0
+    client = login(staff)
+    # Import of units and officers
+    upload = ContentFile(workbook_bytes(units=[unit_row("HG-KV9", "Phòng Thi hành án dân sự khu vực 9", "HG")],
+                                        officers=[officer_row("KV9-1", "Trần Văn Bình", "HG-KV9")]), name="tc.xlsx")
+    response = client.post(reverse("emulation:import_start"), {"file": upload})
+    assert response.status_code == 302
+    imported = Job.objects.get(kind="import_organisation")
+    page = client.get(response["Location"])
+    assert page.status_code == 200 and "Đang chờ" in page.content.decode()
+    # Tạo hồ sơ (the unit head asks for the dossier)
+    response = login(head_a).post(reverse("reports:document_request", args=["proposal_dossier",
+                                                                            dossier_proposal.pk]))
+    assert response.status_code == 302
+    rendered = Job.objects.get(kind="document:proposal_dossier")
+    assert login(head_a).get(reverse("emulation:job_status", args=[rendered.pk])).status_code == 200
+    # Confirming a result (attainment is recomputed in the background)
+    campaign = dossier_proposal.campaign
+    Target.objects.create(campaign=campaign, code="1", title="Về việc", metric_kind="completion_cases",
+                          subject_kind="sub_department", value=76)
+    result = Result.objects.create(campaign=campaign, unit=unit_a, as_of=datetime.date(2024, 6, 30),
+                                   cases_total=100, cases_with_conditions=100, cases_completed=80,
+                                   status=ResultStatus.SUBMITTED)
+    response = client.post(reverse("campaigns:result_action", args=[campaign.pk, result.pk, "confirm"]))
+    assert response.status_code == 302
+    assert Result.objects.get(pk=result.pk).status == ResultStatus.CONFIRMED
+
+    waiting = OutboxTask.objects.filter(status=OutboxStatus.PENDING)
+    assert sorted(waiting.values_list("task", flat=True)) == [
+        "campaigns.recompute_attainment", "emulation.import_organisation", "reports.render_document"]
+    assert all(row.last_error for row in waiting)
+    time.sleep(1)
+    assert (Job.objects.get(pk=imported.pk).status, Job.objects.get(pk=rendered.pk).status) == (
+        JobStatus.PENDING, JobStatus.PENDING)  # the worker got nothing
+
+    redis_down_for_the_web()  # Redis is back: the beat's next sweep publishes what waited
+    assert dispatch.send_pending() == 3
+    assert dispatch.send_pending() == 0
+    assert _wait(lambda: _finished(imported.pk), what="import").status == JobStatus.SUCCEEDED
+    assert _wait(lambda: _finished(rendered.pk), what="dossier").status == JobStatus.SUCCEEDED
+    _wait(lambda: AttainmentSnapshot.objects.filter(campaign=campaign).exists(), what="snapshot")
+    time.sleep(1)
+    assert Officer.objects.filter(code="KV9-1").count() == 1
+    assert GeneratedDocument.objects.filter(kind="proposal_dossier").count() == 1
+    assert AttainmentSnapshot.objects.filter(campaign=campaign).count() == 1
