@@ -14,6 +14,13 @@ from django.db import migrations, models
 FINISHED = ("closed", "decided")
 
 
+def _check_constraints_now(schema_editor):
+    """PostgreSQL refuses to alter a table with pending (deferred) foreign-key checks on its rows."""
+    if schema_editor.connection.vendor == "postgresql":
+        schema_editor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+        schema_editor.execute("SET CONSTRAINTS ALL DEFERRED")
+
+
 def seal_ballots(apps, schema_editor):
     from awards import ballot_crypto, ballot_keys
 
@@ -41,9 +48,10 @@ def seal_ballots(apps, schema_editor):
             keys[session_id] = (key_id, ballot_keys.create(key_id))
             CouncilSession.objects.filter(pk=session_id).update(ballot_key=key_id)
         key_id, key = keys[session_id]
-        sealed.append(Ballot(id=uuid.uuid4(), item_id=item_id, choice="",
+        sealed.append(Ballot(id=uuid.uuid4(), item_id=item_id, choice=None,
                              sealed=ballot_crypto.seal(key, choice, key_id=str(key_id), item_id=item_id)))
     Ballot.objects.bulk_create(sealed)
+    _check_constraints_now(schema_editor)
 
 
 def unseal_ballots(apps, schema_editor):
@@ -56,6 +64,7 @@ def unseal_ballots(apps, schema_editor):
         ballot.choice = ballot_crypto.unseal(ballot_keys.load(key_id), ballot.sealed, key_id=str(key_id),
                                              item_id=ballot.item_id)
         ballot.save(update_fields=["choice"])
+    _check_constraints_now(schema_editor)
 
 
 class Migration(migrations.Migration):
@@ -74,6 +83,11 @@ class Migration(migrations.Migration):
             model_name="ballot",
             name="sealed",
             field=models.BinaryField(null=True),
+        ),
+        migrations.AlterField(  # so that going down can add the column back to a table with rows
+            model_name="ballot",
+            name="choice",
+            field=models.CharField(max_length=8, null=True),
         ),
         migrations.RunPython(seal_ballots, unseal_ballots),
         migrations.RemoveField(
