@@ -12,7 +12,7 @@ from collections import Counter
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 
 from .. import ballot_crypto, ballot_keys
 from ..models import Ballot, BallotCast, CouncilSession, Recusal, SessionStatus
@@ -37,6 +37,12 @@ def _session_key(session: CouncilSession) -> bytes:
         if Ballot.objects.filter(item__session=session).exists():
             raise ValidationError(KEY_LOST) from None
         return ballot_keys.create(session.ballot_key)
+
+
+def key_lost(session: CouncilSession) -> bool:
+    """Ballots are in the box and the key that opens them is gone."""
+    return (Ballot.objects.filter(item__session=session).exists()
+            and not ballot_keys.exists(_key_id(session)))
 
 
 def put_paper(session: CouncilSession, choices: dict[int, str]) -> None:
@@ -100,6 +106,13 @@ def count_and_empty(session: CouncilSession) -> dict[int, Counter]:
     key_id = _key_id(session)
     transaction.on_commit(lambda: _destroy_keys(key_id))
     return counts
+
+
+def empty_lost_box(session: CouncilSession) -> None:
+    """Drop the ballots no key opens any more; the next paper makes a new key."""
+    Ballot.objects.filter(item__session=session).delete()
+    session.ballot_key = None
+    session.save(update_fields=["ballot_key"])
 
 
 def _destroy_keys(key_id) -> None:

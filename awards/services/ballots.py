@@ -176,3 +176,24 @@ def cast_ballot(*, actor, session: CouncilSession, choices: dict[int, str]) -> B
     ballot_box.put_paper(current, paper)
     _record(actor, AuditAction.CREATE, cast, current)
     return cast
+
+
+@transaction.atomic
+def restart_lost_vote(*, actor, session: CouncilSession) -> int:
+    """The key of a session in voting is lost (``ballot_box.KEY_LOST``): its ballots can never be
+    opened, so the vote is taken again. The sealed ballots and the participation records go (one audit
+    entry per paper); recusals and written opinions stay; the members vote again under a new key.
+    Refused unless the key really is lost. Returns the number of papers to cast again."""
+    if not access.can_manage_council(actor, session.campaign):
+        raise PermissionDenied
+    current = selectors.session_for_update(session.pk)
+    if current.status != SessionStatus.VOTING:
+        raise ValidationError(_("Phiên họp không trong thời gian bỏ phiếu."))
+    if not ballot_box.key_lost(current):
+        raise ValidationError(_("Khóa niêm phong phiếu bầu của phiên họp vẫn còn; không cần bỏ phiếu lại."))
+    casts = list(BallotCast.objects.filter(session=current).select_related("member", "session"))
+    for cast in casts:
+        _record(actor, AuditAction.DELETE, cast, current, before=audit.snapshot(cast))
+    ballot_box.empty_lost_box(current)
+    BallotCast.objects.filter(session=current).delete()
+    return len(casts)

@@ -3,17 +3,19 @@ The ballots are sealed under a session key kept outside the database, the count 
 totals, empties the box and destroys the key (docs/ballot-secrecy.md). The raw pages of PostgreSQL are
 read in test_ballot_pageinspect.py."""
 
+import io
 import json
 import uuid
 
 import pytest
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.management import CommandError, call_command
 from django.db import connection
 from django.urls import reverse
 
 from awards import ballot_crypto, ballot_keys
 from awards.models import AgendaItem, AwardRule, Ballot, BallotCast, CouncilSession, SessionStatus
-from awards.services import ballot_box
+from awards.services import ballot_box, ballots
 from awards.services import council as services
 from emulation.models import AuditEntry
 
@@ -184,3 +186,29 @@ def test_the_count_of_an_empty_box_needs_no_key(staff, submitted_proposal, provi
     """Every member recused from every item or all abstaining through written opinions: nothing to open."""
     session = voting_session(staff, submitted_proposal.campaign, council_users(province, 3))
     assert (ballot_box.open_box(session), session.ballot_key) == ([], None)
+
+
+def test_after_a_lost_key_the_staff_restart_the_vote_and_the_members_vote_again(voted, staff, head_a, ballot_key_dir):
+    session, users = voted
+    with pytest.raises(ValidationError, match="vẫn còn; không cần bỏ phiếu lại"):
+        ballots.restart_lost_vote(actor=staff, session=session)
+    ballot_keys.destroy(session.ballot_key)
+    with pytest.raises(PermissionDenied):
+        ballots.restart_lost_vote(actor=head_a, session=session)
+    assert ballots.restart_lost_vote(actor=staff, session=session) == 2
+    assert (Ballot.objects.count(), BallotCast.objects.count(), CouncilSession.objects.get().ballot_key) == (0, 0, None)
+    deleted = AuditEntry.objects.filter(actor=staff, action="delete", model_label="awards.BallotCast")
+    assert deleted.count() == 2
+    vote(users[0], session, YES, YES, YES)
+    vote(users[1], session, NO, YES, NO)
+    assert box_choices(session) == [NO, NO, YES, YES, YES, YES]
+
+
+def test_the_restart_command_names_what_it_refuses(voted, staff):
+    session, _users = voted
+    with pytest.raises(CommandError, match="vẫn còn"):
+        call_command("restart_lost_vote", session.pk, actor=staff.username)
+    ballot_keys.destroy(session.ballot_key)
+    out = io.StringIO()
+    call_command("restart_lost_vote", session.pk, actor=staff.username, stdout=out)
+    assert out.getvalue() == "Đã xóa 2 phiếu không thể mở; các thành viên bỏ phiếu lại.\n"
