@@ -13,6 +13,7 @@ from collections import Counter
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.debug import sensitive_variables
 
 from .. import ballot_crypto, ballot_keys
 from ..models import Ballot, BallotCast, CouncilSession, Recusal, SessionStatus
@@ -45,6 +46,7 @@ def key_lost(session: CouncilSession) -> bool:
             and not ballot_keys.exists(_key_id(session)))
 
 
+@sensitive_variables("choices", "choice")
 def put_paper(session: CouncilSession, choices: dict[int, str]) -> None:
     """Seal a paper's choices (agenda item id → choice) into the box, before its ``BallotCast`` is
     written in the same transaction. Each ballot: a random key, the item, the ciphertext; nothing else."""
@@ -69,6 +71,7 @@ def _key_id(session) -> uuid.UUID | None:
     return CouncilSession.objects.filter(pk=session.pk).values_list("ballot_key", flat=True).get()
 
 
+@sensitive_variables("key", "rows")
 def open_box(session: CouncilSession) -> list[tuple[int, str]]:
     """Every ballot of the session as (agenda item id, choice), in no meaningful order. Refused with a
     message when the key is lost, a ballot does not open, or the box does not match the papers cast."""

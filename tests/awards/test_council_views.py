@@ -187,6 +187,11 @@ def test_member_votes_once_over_the_url_and_a_second_paper_is_refused(login, mem
     assert "Bạn đã bỏ phiếu" in client.get(_url("session_detail", session)).content.decode()
 
 
+def test_a_ballot_paper_is_kept_out_of_error_reports(login, members, session):
+    response = login(members[0]).post(_url("session_vote", session), _ballot_post(session, YES, NO, YES))
+    assert (response.status_code, response.wsgi_request.sensitive_post_parameters) == (302, "__ALL__")
+
+
 def test_incomplete_ballot_paper_re_renders_and_saves_nothing(login, members, session):
     items = list(session.items.order_by("position"))
     response = login(members[0]).post(_url("session_vote", session), {f"item_{items[0].pk}": YES})
