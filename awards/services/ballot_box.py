@@ -7,9 +7,11 @@ destroys the key once that transaction has committed: from then on, no copy of t
 or dead rows, backups or WAL, holds a readable choice. See docs/ballot-secrecy.md.
 """
 
+import logging
 import uuid
 from collections import Counter
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
@@ -18,11 +20,18 @@ from django.views.decorators.debug import sensitive_variables
 from .. import ballot_crypto, ballot_keys
 from ..models import Ballot, BallotCast, CouncilSession, Recusal, SessionStatus
 
+logger = logging.getLogger(__name__)
+
 KEY_LOST = _("Không tìm thấy khóa niêm phong phiếu bầu của phiên họp này (thư mục khóa BALLOT_KEY_DIR bị mất "
              "hoặc chưa được gắn vào máy chủ). Các phiếu đã bỏ không thể mở được; không ghi nhận thêm phiếu và "
              "không kiểm phiếu được. Đề nghị liên hệ quản trị hệ thống.")
 BOX_DAMAGED = _("Hòm phiếu điện tử của phiên họp không toàn vẹn (phiếu bầu bị thay đổi, thêm hoặc bớt so với số "
                 "thành viên đã bỏ phiếu); không kiểm phiếu. Đề nghị liên hệ quản trị hệ thống.")
+
+
+def _key_id(session) -> uuid.UUID | None:
+    """As stored (the caller's instance may predate the first ballot paper)."""
+    return CouncilSession.objects.filter(pk=session.pk).values_list("ballot_key", flat=True).get()
 
 
 def _session_key(session: CouncilSession) -> bytes:
@@ -46,10 +55,10 @@ def key_lost(session: CouncilSession) -> bool:
             and not ballot_keys.exists(_key_id(session)))
 
 
-@sensitive_variables("choices", "choice")
+@sensitive_variables()  # every frame below: no choice, no key in an error report
 def put_paper(session: CouncilSession, choices: dict[int, str]) -> None:
-    """Seal a paper's choices (agenda item id → choice) into the box, before its ``BallotCast`` is
-    written in the same transaction. Each ballot: a random key, the item, the ciphertext; nothing else."""
+    """Seal a paper's choices (agenda item id → choice) into the box, in the transaction that writes
+    its ``BallotCast``. Each ballot: a random key, the item, the ciphertext; nothing else."""
     key = _session_key(session)
     key_id = str(session.ballot_key)
     Ballot.objects.bulk_create([
@@ -66,12 +75,7 @@ def _expected_per_item(session) -> Counter:
                     for item_id in session.items.values_list("pk", flat=True)})
 
 
-def _key_id(session) -> uuid.UUID | None:
-    """As stored (the caller's instance may predate the first ballot paper)."""
-    return CouncilSession.objects.filter(pk=session.pk).values_list("ballot_key", flat=True).get()
-
-
-@sensitive_variables("key", "rows")
+@sensitive_variables()
 def open_box(session: CouncilSession) -> list[tuple[int, str]]:
     """Every ballot of the session as (agenda item id, choice), in no meaningful order. Refused with a
     message when the key is lost, a ballot does not open, or the box does not match the papers cast."""
@@ -119,6 +123,12 @@ def empty_lost_box(session: CouncilSession) -> None:
 
 
 def _destroy_keys(key_id) -> None:
-    ballot_keys.destroy(key_id)
-    voting = CouncilSession.objects.filter(status=SessionStatus.VOTING, ballot_key__isnull=False)
-    ballot_keys.purge(keep=set(voting.values_list("ballot_key", flat=True)))
+    """After the count has committed: a failure here must not undo or hide the count, so it is logged
+    (the key stays until the next count purges it)."""
+    try:
+        ballot_keys.destroy(key_id)
+        voting = CouncilSession.objects.filter(status=SessionStatus.VOTING, ballot_key__isnull=False)
+        ballot_keys.purge(keep=set(voting.values_list("ballot_key", flat=True)))
+    except OSError:
+        logger.exception("ballot key %s not destroyed after the count; BALLOT_KEY_DIR=%s", key_id,
+                         settings.BALLOT_KEY_DIR)

@@ -156,7 +156,7 @@ def _check_choices(session, choices: dict, recusals: dict[int, Recusal]) -> dict
     return {item_id: choices[item_id] for item_id in items}
 
 
-@sensitive_variables("choices", "paper")  # an error report never carries a ballot paper
+@sensitive_variables()  # an error report never carries a ballot paper
 @transaction.atomic
 def cast_ballot(*, actor, session: CouncilSession, choices: dict[int, str]) -> BallotCast:
     """One ballot paper covering the agenda, less the items the member is recused from. What is
