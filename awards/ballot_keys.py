@@ -69,15 +69,19 @@ def load(key_id: uuid.UUID | None) -> bytes:
         raise KeyMissing("no key id")
     try:
         key = path_for(key_id).read_bytes()
-    except FileNotFoundError as exc:
-        raise KeyMissing(str(key_id)) from exc
+    except OSError as exc:  # not found, or the directory is not there / not readable
+        raise KeyMissing(f"{key_id}: {exc.strerror}") from exc
     if len(key) != KEY_BYTES:
         raise KeyMissing(f"{key_id}: damaged")
     return key
 
 
 def exists(key_id: uuid.UUID | None) -> bool:
-    return key_id is not None and path_for(key_id).exists()
+    try:
+        load(key_id)
+    except KeyMissing:
+        return False
+    return True
 
 
 def _shred(path: Path) -> None:

@@ -25,6 +25,8 @@ logger = logging.getLogger(__name__)
 KEY_LOST = _("Không tìm thấy khóa niêm phong phiếu bầu của phiên họp này (thư mục khóa BALLOT_KEY_DIR bị mất "
              "hoặc chưa được gắn vào máy chủ). Các phiếu đã bỏ không thể mở được; không ghi nhận thêm phiếu và "
              "không kiểm phiếu được. Đề nghị liên hệ quản trị hệ thống.")
+KEY_STORE_UNWRITABLE = _("Không lưu được khóa niêm phong phiếu bầu (thư mục khóa BALLOT_KEY_DIR không ghi được); "
+                         "phiếu bầu chưa được ghi nhận. Đề nghị liên hệ quản trị hệ thống.")
 BOX_DAMAGED = _("Hòm phiếu điện tử của phiên họp không toàn vẹn (phiếu bầu bị thay đổi, thêm hoặc bớt so với số "
                 "thành viên đã bỏ phiếu); không kiểm phiếu. Đề nghị liên hệ quản trị hệ thống.")
 
@@ -40,13 +42,15 @@ def _session_key(session: CouncilSession) -> bytes:
     if session.ballot_key is None:
         session.ballot_key = uuid.uuid4()
         session.save(update_fields=["ballot_key"])
-        return ballot_keys.create(session.ballot_key)
-    try:
+    elif ballot_keys.exists(session.ballot_key):
         return ballot_keys.load(session.ballot_key)
-    except ballot_keys.KeyMissing:
-        if Ballot.objects.filter(item__session=session).exists():
-            raise ValidationError(KEY_LOST) from None
+    elif Ballot.objects.filter(item__session=session).exists():
+        raise ValidationError(KEY_LOST)
+    try:
         return ballot_keys.create(session.ballot_key)
+    except OSError:
+        logger.exception("cannot write a ballot key in BALLOT_KEY_DIR=%s", settings.BALLOT_KEY_DIR)
+        raise ValidationError(KEY_STORE_UNWRITABLE) from None
 
 
 def key_lost(session: CouncilSession) -> bool:

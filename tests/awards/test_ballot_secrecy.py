@@ -212,3 +212,15 @@ def test_the_restart_command_names_what_it_refuses(voted, staff):
     out = io.StringIO()
     call_command("restart_lost_vote", session.pk, actor=staff.username, stdout=out)
     assert out.getvalue() == "Đã xóa 2 phiếu không thể mở; các thành viên bỏ phiếu lại.\n"
+
+
+def test_an_unwritable_key_directory_refuses_the_paper_with_a_message_and_saves_nothing(
+        staff, submitted_proposal, province, settings, tmp_path):
+    users = council_users(province, 3)
+    session = voting_session(staff, submitted_proposal.campaign, users)
+    (tmp_path / "not-a-directory").write_text("")
+    settings.BALLOT_KEY_DIR = tmp_path / "not-a-directory" / "keys"
+    with pytest.raises(ValidationError, match="Không lưu được khóa niêm phong phiếu bầu"):
+        vote(users[0], session, YES, YES, YES)
+    assert (BallotCast.objects.count(), Ballot.objects.count(), CouncilSession.objects.get().ballot_key) == (
+        0, 0, None)
