@@ -143,7 +143,7 @@ SIGNATURE_TRUST_ROOTS_DIR = Path(env_str("SIGNATURE_TRUST_ROOTS_DIR", str(BASE_D
 
 # Bỏ phiếu kín: one random key per council session, kept outside the database until the count
 # (docs/ballot-secrecy.md). A persistent directory shared by every web process; never in a backup.
-BALLOT_KEY_DIR = Path(env_str("BALLOT_KEY_DIR", str(BASE_DIR / "var" / "ballot-keys")))
+BALLOT_KEY_DIR = Path(env_str("BALLOT_KEY_DIR") or BASE_DIR / "var" / "ballot-keys")  # empty (.env.example) = default
 
 # Uploads: imports are Excel workbooks; anything larger is refused with a message.
 MAX_UPLOAD_BYTES = int(env_str("MAX_UPLOAD_BYTES", str(5 * 1024 * 1024)))
