@@ -141,6 +141,10 @@ STORAGES = {
 # Chữ ký số: root CA certificates (PEM or DER) that signed uploads must chain to; see trust_roots/README.md.
 SIGNATURE_TRUST_ROOTS_DIR = Path(env_str("SIGNATURE_TRUST_ROOTS_DIR", str(BASE_DIR / "trust_roots")))
 
+# Bỏ phiếu kín: one random key per council session, kept outside the database until the count
+# (docs/ballot-secrecy.md). A persistent directory shared by every web process; never in a backup.
+BALLOT_KEY_DIR = Path(env_str("BALLOT_KEY_DIR") or BASE_DIR / "var" / "ballot-keys")  # empty (.env.example) = default
+
 # Uploads: imports are Excel workbooks; anything larger is refused with a message.
 MAX_UPLOAD_BYTES = int(env_str("MAX_UPLOAD_BYTES", str(5 * 1024 * 1024)))
 FILE_UPLOAD_MAX_MEMORY_SIZE = MAX_UPLOAD_BYTES

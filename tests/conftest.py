@@ -136,6 +136,13 @@ def media_root(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
+def ballot_key_dir(settings, tmp_path):
+    """Each test's secret-ballot keys in its own directory (a shared one would mix sessions' keys)."""
+    settings.BALLOT_KEY_DIR = tmp_path / "ballot-keys"
+    return settings.BALLOT_KEY_DIR
+
+
+@pytest.fixture(autouse=True)
 def fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 

@@ -1,8 +1,10 @@
 """Publication for feedback, council sessions and the secret ballot.
 
 Secrecy: ``BallotCast`` records that a member voted in a session (who, when); ``Ballot`` is the
-anonymous vote (which nomination, which choice): no user, no time, a random key. Nothing links the
-two, so nobody reading the database can tell how a given member voted.
+anonymous vote (which nomination, and the choice sealed under the session's key): no user, no time, a
+random key. A paper's ballots are written in the transaction of its ``BallotCast`` (so a reader of the
+raw pages can pair the rows), which is why a ballot holds only ciphertext: the key lives outside the
+database until the count and is destroyed then (docs/ballot-secrecy.md).
 
 A ``Recusal`` (a member does not vote on one item: the nominee, the head of the nominated collective,
 or a declared conflict) is public and printed on the minutes. It adds nothing to a ballot: the
@@ -94,6 +96,8 @@ class CouncilSession(models.Model):
     closed_at = models.DateTimeField(null=True, blank=True)
     minutes_entry = models.OneToOneField(RegisteredDocument, verbose_name=_("số biên bản"), null=True, blank=True,
                                          on_delete=models.PROTECT, related_name="council_minutes")
+    # The name of the session's ballot key in BALLOT_KEY_DIR (not the key): set by the first ballot paper.
+    ballot_key = models.UUIDField(null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("phiên họp Hội đồng")
@@ -255,15 +259,16 @@ class Choice(models.TextChoices):
 
 
 class Ballot(models.Model):
-    """Phiếu bầu ẩn danh: one choice on one agenda item; no voter, no time, a random key."""
+    """Phiếu bầu ẩn danh: one sealed choice on one agenda item (``ballot_crypto``); no voter, no time,
+    a random key. Deleted at the count, which stores the totals on the agenda item."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="ballots")
-    choice = models.CharField(max_length=8, choices=Choice.choices)
+    sealed = models.BinaryField()
 
     class Meta:
         verbose_name = _("phiếu bầu")
         verbose_name_plural = _("phiếu bầu")
 
     def __str__(self):
-        return self.get_choice_display()
+        return str(_("phiếu bầu"))

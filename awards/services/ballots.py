@@ -4,12 +4,12 @@ written opinion, never both. Every change is audited except what a ballot says: 
 records that a member cast a ballot paper, never the choices on it.
 """
 
-import random
 from collections import Counter
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
+from django.views.decorators.debug import sensitive_variables
 
 from emulation import audit
 from emulation.models import AuditAction
@@ -19,7 +19,6 @@ from ..enums import RecusalGround
 from ..models import (
     FINISHED_SESSION,
     AgendaItem,
-    Ballot,
     BallotCast,
     Choice,
     CouncilMember,
@@ -29,8 +28,7 @@ from ..models import (
     WrittenOpinion,
 )
 from ..selectors import council as selectors
-
-_shuffle = random.SystemRandom().shuffle
+from . import ballot_box
 
 ALREADY_VOTED = _("Bạn đã bỏ phiếu trong phiên họp này; mỗi thành viên chỉ bỏ một phiếu.")
 
@@ -144,7 +142,7 @@ def ballot_refusal(seat, session, *, has_voted: bool, has_opinion: bool) -> str 
     return None
 
 
-def _check_choices(session, choices: dict, recusals: dict[int, Recusal]) -> list[Ballot]:
+def _check_choices(session, choices: dict, recusals: dict[int, Recusal]) -> dict[int, str]:
     """One valid choice for every item the member votes on; an item they are recused from is refused."""
     if forbidden := [recusals[item_id] for item_id in choices if item_id in recusals]:
         raise PermissionDenied(_("Bạn không tham gia biểu quyết: %(items)s.") % {"items": "; ".join(
@@ -155,49 +153,49 @@ def _check_choices(session, choices: dict, recusals: dict[int, Recusal]) -> list
         raise ValidationError(_("Phiếu bầu phải có ý kiến cho tất cả nội dung bình xét."))
     if any(choice not in Choice.values for choice in choices.values()):
         raise ValidationError(_("Ý kiến trên phiếu bầu không hợp lệ."))
-    return [Ballot(item_id=item_id, choice=choices[item_id]) for item_id in items]
+    return {item_id: choices[item_id] for item_id in items}
 
 
+@sensitive_variables()  # an error report never carries a ballot paper
 @transaction.atomic
 def cast_ballot(*, actor, session: CouncilSession, choices: dict[int, str]) -> BallotCast:
     """One ballot paper covering the agenda, less the items the member is recused from. What is
     stored: that the member voted (``BallotCast``), and one anonymous ``Ballot`` per item voted on,
-    mixed in random order into the ballot box. Nothing else: the audit entry records the ballot
-    paper, not the choices."""
+    its choice sealed under the session's key (``ballot_box``). Nothing else: the audit entry records
+    the ballot paper, not the choices."""
     current = selectors.session_for_update(session.pk)
     member = member_of(actor, current)
     voted = member is not None and BallotCast.objects.filter(session=current, member=member).exists()
     absent = member is not None and WrittenOpinion.objects.filter(session=current, member=member).exists()
     if refusal := ballot_refusal(member, current, has_voted=voted, has_opinion=absent):
         raise PermissionDenied(refusal)
-    ballots = _check_choices(current, choices, selectors.recusals_of(member))
+    paper = _check_choices(current, choices, selectors.recusals_of(member))
     try:
         with transaction.atomic():
             cast = BallotCast.objects.create(session=current, member=member)
     except IntegrityError as exc:  # a second request of the same member won the race
         raise PermissionDenied(ALREADY_VOTED) from exc
-    _store_mixed(current, ballots)
+    ballot_box.put_paper(current, paper)
     _record(actor, AuditAction.CREATE, cast, current)
     return cast
 
 
-def _store_mixed(session, ballots: list[Ballot]) -> None:
-    """Store a new paper's ballots mixed, in random order, with those already in the ballot box.
-    Appending them would leave each paper's rows together, in the order of the cast records'
-    times (SQLite's rowid, PostgreSQL's physical order), which pairs papers with members; so the
-    session's ballots are rewritten, shuffled, with fresh random keys. Same counts, no link."""
-    box = Ballot.objects.filter(item__session=session)
-    ballots = [*ballots, *(Ballot(item_id=item_id, choice=choice) for item_id, choice in box.values_list(
-        "item_id", "choice"))]
-    box.delete()
-    _shuffle(ballots)
-    Ballot.objects.bulk_create(ballots)
-
-
-def count_ballots(session) -> dict[int, Counter]:
-    """Yes, no and abstain counts per agenda item (one query; no ballot is read one by one)."""
-    counts: dict[int, Counter] = {}
-    rows = Ballot.objects.filter(item__session=session).values_list("item_id", "choice").order_by()
-    for item_id, choice in rows:
-        counts.setdefault(item_id, Counter())[choice] += 1
-    return counts
+@transaction.atomic
+def restart_lost_vote(*, actor, session: CouncilSession) -> int:
+    """The key of a session in voting is lost (``ballot_box.KEY_LOST``): its ballots can never be
+    opened, so the vote is taken again. The sealed ballots and the participation records go (one audit
+    entry per paper); recusals and written opinions stay; the members vote again under a new key.
+    Refused unless the key really is lost. Returns the number of papers to cast again."""
+    if not access.can_manage_council(actor, session.campaign):
+        raise PermissionDenied
+    current = selectors.session_for_update(session.pk)
+    if current.status != SessionStatus.VOTING:
+        raise ValidationError(_("Phiên họp không trong thời gian bỏ phiếu."))
+    if not ballot_box.key_lost(current):
+        raise ValidationError(_("Khóa niêm phong phiếu bầu của phiên họp vẫn còn; không cần bỏ phiếu lại."))
+    casts = list(BallotCast.objects.filter(session=current).select_related("member", "session"))
+    for cast in casts:
+        _record(actor, AuditAction.DELETE, cast, current, before=audit.snapshot(cast))
+    ballot_box.empty_lost_box(current)
+    BallotCast.objects.filter(session=current).delete()
+    return len(casts)

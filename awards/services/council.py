@@ -31,7 +31,8 @@ from ..models import (
 )
 from ..selectors import council as selectors
 from ..selectors import eligibility
-from .ballots import count_ballots, count_written, member_of, record_automatic_recusals
+from .ballot_box import count_and_empty
+from .ballots import count_written, member_of, record_automatic_recusals
 
 
 @dataclass(frozen=True)
@@ -203,14 +204,15 @@ def _quorum_error(session, participants: int, total: int):
 @transaction.atomic
 def close_session(*, actor, session: CouncilSession, today: datetime.date | None = None) -> CouncilSession:
     """Count the ballots against each nomination's threshold over the whole membership; record
-    pass or fail on the agenda and the nominations. Refused while the quorum is not met."""
+    pass or fail on the agenda and the nominations; empty the ballot box and, once committed, destroy
+    the session's ballot key. Refused while the quorum is not met."""
     current = selectors.session_for_update(session.pk)
     transition = workflow.SESSION.check(actor, current, "close", today=today or timezone.localdate())
     total = current.members.count()
     participants = current.casts.count()
     if not total or not tally.quorum_met(participants, total, current.quorum_percent):
         raise _quorum_error(current, participants, total)
-    counts, written = count_ballots(current), count_written(current)
+    counts, written = count_and_empty(current), count_written(current)
     items = AgendaItem.objects.filter(session=current).select_related(
         "nomination", "nomination__rule", "nomination__proposal", "nomination__campaign_award__award_form")
     for item in items.prefetch_related("nomination__campaign_award__award_form__rules"):

@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
 from emulation import panels
@@ -125,6 +126,7 @@ def _refused(request, session, message):
     return render(request, "awards/session_refused.html", {"session": session, "message": message}, status=403)
 
 
+@sensitive_post_parameters()  # an error report never carries a ballot paper
 @login_required
 def session_vote(request, pk):
     session = scoped_or_404(selectors.session_detail, request.user, pk)

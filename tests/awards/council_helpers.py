@@ -3,7 +3,7 @@
 import datetime
 
 from awards.models import CouncilSession, MemberRole
-from awards.services import ballots
+from awards.services import ballot_box, ballots
 from awards.services import council as services
 from emulation.models import Role
 from tests.factories import RoleGrantFactory
@@ -38,3 +38,14 @@ def vote(user, session, *choices):
     items = list(session.items.order_by("position", "id"))
     choice_by_item = {item.pk: choice for item, choice in zip(items, choices, strict=True)}
     return ballots.cast_ballot(actor=user, session=session, choices=choice_by_item)
+
+
+def box(*sessions):
+    """(agenda item id, choice) of every ballot in the ballot boxes of ``sessions`` (every session
+    when none is given), sorted: opened with the session keys, as the count opens them."""
+    sessions = sessions or CouncilSession.objects.filter(items__ballots__isnull=False).distinct()
+    return sorted(pair for session in sessions for pair in ballot_box.open_box(session))
+
+
+def box_choices(*sessions):
+    return sorted(choice for _item, choice in box(*sessions))

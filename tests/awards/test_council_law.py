@@ -11,7 +11,7 @@ from awards.services import ballots
 from awards.services import council as services
 from emulation.models import AuditEntry
 
-from .council_helpers import council_users, vote, voting_session
+from .council_helpers import box, council_users, vote, voting_session
 
 pytestmark = pytest.mark.integration
 
@@ -69,7 +69,7 @@ def test_a_recused_member_votes_on_the_other_items_and_a_paper_with_the_recused_
     with pytest.raises(ValidationError):  # the other items are still required
         ballots.cast_ballot(actor=nominee_user, session=session, choices={colleague_item.pk: YES})
     ballots.cast_ballot(actor=nominee_user, session=session, choices={colleague_item.pk: YES, collective_item.pk: NO})
-    per_item = sorted(Ballot.objects.values_list("item_id", "choice"))
+    per_item = box(session)
     assert per_item == sorted([(colleague_item.pk, YES), (collective_item.pk, NO)])
 
 
