@@ -1,11 +1,13 @@
-"""The upload form of every Excel import: type and size are checked before anything is stored."""
+"""The upload form of every Excel import: type, size and the workbook's limits (``workbook_guard``) are checked
+before anything is stored; the workbook is parsed only in the worker."""
 
 from django import forms
 from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
-from .spreadsheets import CellError, open_workbook
+from . import workbook_guard
+from .spreadsheets import CellError
 
 
 class ExcelUploadForm(forms.Form):
@@ -19,8 +21,7 @@ class ExcelUploadForm(forms.Form):
             raise forms.ValidationError(_("Tệp quá lớn (%(size)s); tối đa %(max)s.") % {
                 "size": filesizeformat(upload.size), "max": filesizeformat(settings.MAX_UPLOAD_BYTES)})
         try:
-            open_workbook(upload).close()
+            workbook_guard.check(upload)  # the zip directory only: parsing is the worker's job
         except CellError as exc:
             raise forms.ValidationError(str(exc)) from exc
-        upload.seek(0)
         return upload

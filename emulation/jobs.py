@@ -29,6 +29,7 @@ from .models import Job, JobStatus
 log = logging.getLogger(__name__)
 PROGRESS_TTL = 6 * 3600
 MAX_ATTEMPTS = 3
+STORED_ERRORS = 200
 INTERRUPTED = ("Công việc bị gián đoạn nhiều lần (máy xử lý ngừng giữa chừng); chưa có dữ liệu nào bị ghi dở. "
                "Vui lòng thử lại hoặc báo quản trị hệ thống.")
 RESUMED = "Đang chạy lại sau khi máy xử lý bị gián đoạn"
@@ -166,8 +167,11 @@ def finish(job_id: int, *, result: dict, message: str) -> None:
 
 
 def fail(job_id: int, *, errors: list, message: str) -> None:
+    """At most ``STORED_ERRORS`` errors are kept (the first ones, in file order), with the total count."""
     _quietly(lambda: cache.delete(_progress_key(job_id)))
-    Job.objects.filter(pk=job_id).update(status=JobStatus.FAILED, errors=errors, message=message, lease_until=None)
+    result = Job.objects.values_list("result", flat=True).get(pk=job_id) or {}
+    Job.objects.filter(pk=job_id).update(status=JobStatus.FAILED, errors=errors[:STORED_ERRORS], message=message,
+                                         lease_until=None, result={**result, "error_count": len(errors)})
 
 
 def live_status(job: Job) -> dict:
@@ -178,4 +182,4 @@ def live_status(job: Job) -> dict:
         done, total, noun = cached
         percent, message = int(done * 100 / total), _progress_message(done, total, noun)
     return {"status": job.status, "status_label": job.get_status_display(), "percent": percent,
-            "message": message, "errors": len(job.errors), "finished": job.finished}
+            "message": message, "errors": job.error_count, "finished": job.finished}

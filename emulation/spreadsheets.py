@@ -6,16 +6,18 @@ import zipfile
 from dataclasses import dataclass
 from io import BytesIO
 
+from django.utils.formats import number_format
 from openpyxl import load_workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils.exceptions import InvalidFileException
+
+from . import workbook_guard
 
 HEADER_FILL = PatternFill("solid", fgColor="DDE3EA")
 TRUE_WORDS, FALSE_WORDS = {"có", "x", "1", "true", "yes"}, {"không", "", "0", "false", "no"}
 
 
-class CellError(ValueError):
-    """A value that cannot be read; the message is shown to the user as is."""
+CellError = workbook_guard.CellError  # a value (or a file) that cannot be read; the message is shown as is
 
 
 @dataclass(frozen=True)
@@ -52,10 +54,12 @@ def parse_date(value) -> datetime.date | None:
 
 
 def open_workbook(file):
-    """The workbook, or a CellError when the file is not an .xlsx workbook."""
+    """The workbook, or a CellError when the file is not an .xlsx workbook within the limits
+    (``workbook_guard``; XML with a DTD is refused by defusedxml, which openpyxl uses when installed)."""
+    workbook_guard.check(file)
     try:
         return load_workbook(file, read_only=True, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError) as exc:
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError, SyntaxError) as exc:
         raise CellError("Tệp không phải bảng tính Excel .xlsx hợp lệ.") from exc
 
 
@@ -68,8 +72,12 @@ def read_sheet(workbook, name: str, columns: list[str], errors: list) -> list[tu
     if header != columns:
         errors.append(RowError(name, 1, "", f"Dòng tiêu đề phải là: {', '.join(columns)}."))
         return []
-    records = []
+    records, most = [], workbook_guard.limits()["rows"] + 1
     for number, values in enumerate(rows, start=2):
+        if number > most:  # the declared dimension can lie: counted as read
+            most_text = number_format(most - 1, force_grouping=True)
+            errors.append(RowError(name, number, "", f"Trang tính có quá nhiều dòng (tối đa {most_text})."))
+            break
         values = list(values[:len(columns)]) + [None] * (len(columns) - len(values))
         if any(v not in (None, "") for v in values):
             cleaned = [v.strip() if isinstance(v, str) else v for v in values]

@@ -389,6 +389,11 @@ class Job(models.Model):
     def finished(self) -> bool:
         return self.status in (JobStatus.SUCCEEDED, JobStatus.FAILED)
 
+    @property
+    def error_count(self) -> int:
+        """All the errors found; ``errors`` keeps the first 200 of them."""
+        return (self.result or {}).get("error_count", len(self.errors))
+
 
 class RegisteredDocument(models.Model):
     """Sổ đăng ký văn bản đi: one number a unit issued. Numbers run per issuer, year and series
@@ -424,6 +429,6 @@ class RegisteredDocument(models.Model):
 
 
 # The reorganisation operation (a module of its own: this one is long enough).
+from .dispatch import OutboxStatus, OutboxTask  # noqa: E402, F401
 from .notifications import Notification  # noqa: E402, F401
-from .outbox import OutboxStatus, OutboxTask  # noqa: E402, F401
 from .reorganisation import Reorganisation, ReorganisationItem, ReorganisationKind  # noqa: E402, F401

@@ -55,7 +55,7 @@ def test_failed_job_lists_errors_and_saves_nothing(login, staff, province, media
 
 @pytest.mark.parametrize(("name", "content", "message"), [
     ("don-vi.csv", b"a,b", "Chỉ nhận tệp Excel .xlsx."),
-    ("don-vi.xlsx", b"not a zip file", "Tệp không phải bảng tính Excel .xlsx hợp lệ."),
+    ("don-vi.xlsx", b"not a zip file", "Tệp không phải bảng tính Excel .xlsx hợp lệ (hỏng hoặc bị cắt cụt)."),
 ])
 def test_wrong_file_type_is_refused_without_a_job(login, staff, media_root, name, content, message):
     response = login(staff).post(reverse("emulation:import_start"), {"file": _upload(content, name)})

@@ -135,7 +135,7 @@ def test_unit_head_cannot_import_into_another_unit(head_a, unit_a, unit_b, offic
 @pytest.mark.integration
 def test_not_a_workbook(staff):
     errors = import_organisation(BytesIO(b"name,unit\nAn,HG\n"), user=staff).errors
-    assert [e.message for e in errors] == ["Tệp không phải bảng tính Excel .xlsx hợp lệ."]
+    assert [e.message for e in errors] == ["Tệp không phải bảng tính Excel .xlsx hợp lệ (hỏng hoặc bị cắt cụt)."]
 
 
 def _nfd(text):
