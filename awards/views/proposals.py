@@ -259,7 +259,7 @@ def attachment_upload(request, pk):
 @login_required
 def attachment_download(request, pk, attachment_pk):
     attachment = _one_of(_proposal(request, pk).attachments.all(), attachment_pk)
-    return FileResponse(attachment.file.open("rb"), as_attachment=False, filename=attachment.original_name,
+    return FileResponse(attachment.file.open("rb"), as_attachment=True, filename=attachment.original_name,
                         content_type=attachment.content_type)
 
 
