@@ -6,7 +6,7 @@ from openpyxl import Workbook
 from emulation import access as org_access
 from emulation.exchange_layout import CENTER, MONEY, PERCENT, SERIAL, Column, exchange_workbook
 from emulation.models import Officer
-from emulation.spreadsheets import add_sheet, workbook_bytes
+from emulation.spreadsheets import add_sheet, append_row, workbook_bytes
 
 from .importers import OFFICER_COLUMNS, OFFICER_SHEET, REQUIRED, UNIT_COLUMNS, UNIT_SHEET
 from .models import Campaign
@@ -21,11 +21,11 @@ def results_template(campaign: Campaign, user) -> bytes:
     workbook.remove(workbook.active)
     sheet = add_sheet(workbook, UNIT_SHEET, UNIT_COLUMNS, [16, 48, 14, 14, 16, 18, 22, 22, 24], REQUIRED)
     for unit in units:
-        sheet.append([unit.code, unit.name, as_of])
+        append_row(sheet, [unit.code, unit.name, as_of])
     sheet = add_sheet(workbook, OFFICER_SHEET, OFFICER_COLUMNS, [14, 30, 16, 14, 14, 16, 18, 22, 22, 24], REQUIRED)
     for officer in Officer.objects.filter(unit__in=units, is_active=True).select_related("unit").order_by(
             "unit__path", "sort_key"):
-        sheet.append([officer.code, officer.full_name, officer.unit.code, as_of])
+        append_row(sheet, [officer.code, officer.full_name, officer.unit.code, as_of])
     return workbook_bytes(workbook)
 
 

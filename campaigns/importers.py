@@ -8,7 +8,16 @@ from django.db import transaction
 from emulation import access as org_access
 from emulation import audit
 from emulation.models import AuditAction, AuditEntry, Officer
-from emulation.spreadsheets import CellError, RowError, cell, open_workbook, parse_amount, parse_date, read_sheet
+from emulation.spreadsheets import (
+    CellError,
+    RowError,
+    cell,
+    open_workbook,
+    parse_amount,
+    parse_date,
+    read_sheet,
+    refuse_formula,
+)
 
 from .attainment import input_errors
 from .models import Campaign, Result, ResultStatus
@@ -34,13 +43,20 @@ class Outcome:
         return f"Đã nhập {self.created} số liệu mới, cập nhật {self.updated} số liệu (trạng thái: đang nhập)."
 
 
+def parse_code(value) -> str:
+    """A unit's or officer's code as written in the sheet (whole numbers without ".0"); never a formula."""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return refuse_formula(str(value).strip())
+
+
 def _read(records, sheet, errors, *, subject_column, period) -> list[dict]:
     rows = []
     for number, record in records:
         if all(record[header] in (None, "") for header in FIGURES):
             continue  # a pre-filled line left empty: not reported yet
         row = {"row": number, "sheet": sheet,
-               "code": cell(errors, sheet, number, record, subject_column, required=True),
+               "code": cell(errors, sheet, number, record, subject_column, parse_code, required=True),
                "as_of": cell(errors, sheet, number, record, "Tính đến ngày", parse_date, required=True)}
         for header, name in zip(FIGURES, FIELDS, strict=True):
             row[name] = cell(errors, sheet, number, record, header, parse_amount)

@@ -7,6 +7,7 @@ class EmulationConfig(AppConfig):
     verbose_name = _("Tổ chức, cán bộ, tài khoản")
 
     def ready(self):
-        from . import reorganisation_movers
+        from . import reorganisation_movers, sign_in
 
         reorganisation_movers.register()
+        sign_in.connect()

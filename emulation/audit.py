@@ -74,3 +74,16 @@ def record(*, actor, action: str, obj: models.Model, before: dict | None = None,
         unit_id=unit_id if unit_id is not None else _unit_of(obj),
         changes=diff(before, after),
     )
+
+
+def record_sign_in(*, action: str, username: str, ip_address: str | None, user=None, failures: int | None = None):
+    """A failed sign-in or a lockout: the username tried, the address, the count when locked out. The entry
+    belongs to the account's unit (so that unit's staff see it) when the username is an account."""
+    grant = user.role_grants.order_by("pk").first() if user is not None else None
+    changes = {"ip_address": [None, ip_address]}
+    if failures is not None:
+        changes["failures"] = [None, failures]
+    return AuditEntry.objects.create(
+        actor=user, actor_name=username[:150], action=action, model_label="auth.User",
+        object_id=str(user.pk) if user is not None else "", object_repr=username[:255],
+        unit_id=grant.unit_id if grant else None, changes=changes)

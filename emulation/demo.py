@@ -3,7 +3,7 @@ natural key (unit code, officer code, username, …): loading twice changes noth
 
 import datetime
 
-from django.contrib.auth import get_user_model
+from django.contrib.auth import get_user_model, password_validation
 from django.contrib.auth.hashers import check_password
 
 from . import demo_data as data
@@ -281,6 +281,7 @@ def load_accounts(units: dict[str, Unit]) -> None:
             for key, value in values.items():
                 setattr(user, key, value)
             if wrong_password:
+                password_validation.validate_password(DEMO_PASSWORD, user)  # the demo password obeys the rules too
                 user.set_password(DEMO_PASSWORD)
             user.save()
         if account["role"]:

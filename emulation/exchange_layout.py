@@ -19,6 +19,8 @@ from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Si
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
 
+from .spreadsheets import as_text, cell_value
+
 FONT = "Times New Roman"
 TEXT, SERIAL, INTEGER, MONEY, PERCENT, DECIMAL, CENTER = "text", "serial", "integer", "money", "percent", \
     "decimal", "center"
@@ -63,7 +65,7 @@ def _register_styles(workbook, kinds) -> None:
 
 
 def _styled(sheet, value, style: str) -> WriteOnlyCell:
-    cell = WriteOnlyCell(sheet, value=value)
+    cell = as_text(WriteOnlyCell(sheet, value=cell_value(value)))
     cell.style = style
     return cell
 
@@ -103,7 +105,8 @@ def exchange_workbook(*, sheet_title: str, title_lines: Sequence[str], columns: 
 
     ``title_lines``: the issuing body (written in capitals), the document title (capitals), then
     any subtitle lines (italic), each merged across the table. ``rows``: one sequence of values per
-    row, in the order of ``columns``; numbers stay numbers (int, Decimal), None leaves a cell empty."""
+    row, in the order of ``columns``; numbers stay numbers (int, Decimal), None leaves a cell empty, text is
+    always written as text (``spreadsheets.cell_value``)."""
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(sheet_title[:31])
     _register_styles(workbook, [c.kind for c in columns])

@@ -6,7 +6,7 @@ from openpyxl.styles import Font
 from . import access
 from .importers import OFFICER_COLUMNS, OFFICER_SHEET, REQUIRED, UNIT_COLUMNS, UNIT_SHEET
 from .models import Unit, UnitKind
-from .spreadsheets import add_sheet, workbook_bytes
+from .spreadsheets import add_sheet, append_row, workbook_bytes
 
 GUIDE = [
     ("Mã đơn vị", "Duy nhất trong hệ thống. Mã đã có thì cập nhật đơn vị đó, mã mới thì tạo đơn vị mới."),
@@ -26,13 +26,10 @@ def organisation_template(user) -> bytes:
     add_sheet(workbook, UNIT_SHEET, UNIT_COLUMNS, [16, 48, 24, 30, 18, 14, 14, 14], REQUIRED)
     add_sheet(workbook, OFFICER_SHEET, OFFICER_COLUMNS, [14, 30, 10, 12, 16, 26, 10, 14, 20], REQUIRED)
     guide = workbook.create_sheet("Hướng dẫn")
-    guide.append(["Cột", "Cách ghi (cột chữ đỏ là bắt buộc)"])
-    for row in GUIDE:
-        guide.append(list(row))
-    guide.append([])
-    guide.append(["Mã đơn vị bạn được quản lý", "Tên đơn vị"])
+    for row in [("Cột", "Cách ghi (cột chữ đỏ là bắt buộc)"), *GUIDE, (), ("Mã đơn vị bạn được quản lý", "Tên đơn vị")]:
+        append_row(guide, row)
     for unit in Unit.objects.filter(pk__in=access.editable_unit_ids(user)).order_by("path"):
-        guide.append([unit.code, unit.name])
+        append_row(guide, [unit.code, unit.name])
     for cell in guide[1]:
         cell.font = Font(bold=True)
     guide.column_dimensions["A"].width, guide.column_dimensions["B"].width = 42, 100

@@ -9,7 +9,16 @@ from django.db import transaction
 
 from . import access, audit, services
 from .models import Assignment, AuditAction, Gender, Officer, Unit, UnitKind
-from .spreadsheets import CellError, RowError, cell, open_workbook, parse_bool, parse_date, read_sheet
+from .spreadsheets import (
+    CellError,
+    RowError,
+    cell,
+    open_workbook,
+    parse_bool,
+    parse_date,
+    read_sheet,
+    refuse_formula,
+)
 from .text import nfc
 
 UNIT_SHEET, OFFICER_SHEET = "Đơn vị", "Cán bộ"
@@ -39,8 +48,9 @@ class Outcome:
 
 # --- one cell ---------------------------------------------------------------------------------
 
-def parse_text(max_length: int) -> Callable:
-    """A parser for a text cell: NFC, trimmed, whole numbers without ".0", at most ``max_length`` long."""
+def parse_text(max_length: int, *, name: bool = False) -> Callable:
+    """A parser for a text cell: NFC, trimmed, whole numbers without ".0", at most ``max_length`` long.
+    A ``name`` (or code) may not start like a spreadsheet formula."""
 
     def parse(value) -> str:
         if isinstance(value, float) and value.is_integer():
@@ -48,13 +58,17 @@ def parse_text(max_length: int) -> Callable:
         text = nfc(str(value)) if value is not None else ""
         if len(text) > max_length:
             raise CellError(f"Dài quá {max_length} ký tự (đang có {len(text)}).")
-        return text
+        return refuse_formula(text) if name else text
 
     return parse
 
 
-def _text(model, name: str) -> Callable:
-    return parse_text(model._meta.get_field(name).max_length)
+def _text(model, field_name: str) -> Callable:
+    return parse_text(model._meta.get_field(field_name).max_length)
+
+
+def _name(model, field_name: str) -> Callable:
+    return parse_text(model._meta.get_field(field_name).max_length, name=True)
 
 
 def parse_kind(value) -> str:
@@ -73,13 +87,13 @@ def parse_gender(value) -> str:
 
 
 # (key, column, parser): the first entry is the natural key of the sheet.
-UNIT_SPEC = [("code", "Mã đơn vị", _text(Unit, "code")), ("name", "Tên đơn vị", _text(Unit, "name")),
-             ("short_name", "Tên viết tắt", _text(Unit, "short_name")), ("kind", "Loại đơn vị", parse_kind),
-             ("parent", "Mã đơn vị cấp trên", _text(Unit, "code")), ("valid_from", "Hiệu lực từ", parse_date),
+UNIT_SPEC = [("code", "Mã đơn vị", _name(Unit, "code")), ("name", "Tên đơn vị", _name(Unit, "name")),
+             ("short_name", "Tên viết tắt", _name(Unit, "short_name")), ("kind", "Loại đơn vị", parse_kind),
+             ("parent", "Mã đơn vị cấp trên", _name(Unit, "code")), ("valid_from", "Hiệu lực từ", parse_date),
              ("valid_to", "Hiệu lực đến", parse_date), ("hardship", "Vùng khó khăn", parse_bool)]
-OFFICER_SPEC = [("code", "Mã cán bộ", _text(Officer, "code")), ("full_name", "Họ và tên", _text(Officer, "full_name")),
+OFFICER_SPEC = [("code", "Mã cán bộ", _name(Officer, "code")), ("full_name", "Họ và tên", _name(Officer, "full_name")),
                 ("gender", "Giới tính", parse_gender), ("birth_date", "Ngày sinh", parse_date),
-                ("unit", "Mã đơn vị", _text(Unit, "code")), ("position", "Chức vụ", _text(Officer, "position")),
+                ("unit", "Mã đơn vị", _name(Unit, "code")), ("position", "Chức vụ", _text(Officer, "position")),
                 ("is_leader", "Lãnh đạo", parse_bool), ("is_enforcement_officer", "Chấp hành viên", parse_bool),
                 ("starts_on", "Ngày bắt đầu công tác", parse_date)]
 UNIT_FIELDS = ["name", "short_name", "kind", "valid_from", "valid_to", "hardship"]

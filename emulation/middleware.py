@@ -1,7 +1,9 @@
 """The interface language comes only from an explicit choice: the language cookie that Django's
-``set_language`` view sets. Vietnamese otherwise, whatever the browser's Accept-Language says."""
+``set_language`` view sets. Vietnamese otherwise, whatever the browser's Accept-Language says.
+A query string with a NUL byte is refused before any view reads it."""
 
 from django.conf import settings
+from django.shortcuts import render
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 
@@ -23,3 +25,16 @@ class ChosenLanguageMiddleware:
         patch_vary_headers(response, ("Cookie",))
         response.headers.setdefault("Content-Language", language)
         return response
+
+
+class RefuseNulBytesMiddleware:
+    """A NUL byte in a query parameter answers 400 with the Vietnamese page: no text column can hold it
+    (PostgreSQL refuses the query) and no filter means it."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if any("\x00" in key or any("\x00" in value for value in values) for key, values in request.GET.lists()):
+            return render(request, "400.html", status=400)
+        return self.get_response(request)

@@ -1,7 +1,7 @@
-"""Project URLs: each app under its own prefix and namespace."""
+"""Project URLs: each app under its own prefix and namespace. ``MEDIA_ROOT`` is not mounted, in DEBUG
+either: every stored file goes out through a view that checks the user's scope (or, for the honour
+board, publication)."""
 
-from django.conf import settings
-from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 
@@ -16,5 +16,3 @@ urlpatterns = [
     path("quan-tri/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
 ]
-if settings.DEBUG:
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

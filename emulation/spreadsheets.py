@@ -1,5 +1,7 @@
-"""Reading spreadsheets for all-or-nothing imports: values parsed with messages a clerk can act on,
-errors that name the sheet, the row, the column and the reason."""
+"""Spreadsheets in and out. Reading for all-or-nothing imports: values parsed with messages a clerk can
+act on, errors that name the sheet, the row, the column and the reason. Writing: every value that
+comes from user data goes through ``cell_value`` (or ``append_row``), so a name such as
+``=HYPERLINK(...)`` is written as text, never as a live formula (OWASP "CSV injection")."""
 
 import datetime
 import zipfile
@@ -14,6 +16,8 @@ from openpyxl.utils.exceptions import InvalidFileException
 from . import workbook_guard
 
 HEADER_FILL = PatternFill("solid", fgColor="DDE3EA")
+# A spreadsheet reads text starting with one of these as a formula (OWASP).
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 TRUE_WORDS, FALSE_WORDS = {"có", "x", "1", "true", "yes"}, {"không", "", "0", "false", "no"}
 
 
@@ -29,6 +33,36 @@ class RowError:
 
     def as_dict(self) -> dict:
         return {"sheet": self.sheet, "row": self.row, "column": self.column, "message": self.message}
+
+
+def cell_value(value):
+    """``value`` as it may be written to a cell: text that a spreadsheet would take for a formula gets a
+    leading single quote, so it stays text; numbers, dates and None are returned as they are."""
+    if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS):
+        return "'" + value
+    return value
+
+
+def as_text(cell):
+    """Mark an openpyxl cell that holds text as text (data type "s"), whatever its first character."""
+    if isinstance(cell.value, str):
+        cell.data_type = "s"
+    return cell
+
+
+def append_row(sheet, values) -> None:
+    """Append one row of user data to a (normal-mode) sheet, every value made safe by ``cell_value``."""
+    sheet.append([cell_value(value) for value in values])
+    for written in sheet[sheet.max_row]:
+        as_text(written)
+
+
+def refuse_formula(text: str) -> str:
+    """An imported name or code may not start like a formula; the message says why."""
+    if text.startswith(FORMULA_TRIGGERS):
+        raise CellError(f"“{text}” không được bắt đầu bằng dấu =, +, -, @ hoặc ký tự tab: "
+                        "bảng tính sẽ hiểu đó là công thức.")
+    return text
 
 
 def parse_bool(value) -> bool:
@@ -115,7 +149,7 @@ def parse_amount(value) -> int:
 def add_sheet(workbook, title, columns, widths, required=()):
     """A sheet with a bold, frozen header row; required columns in red."""
     sheet = workbook.create_sheet(title)
-    sheet.append(columns)
+    append_row(sheet, columns)
     for cell, width in zip(sheet[1], widths, strict=True):
         cell.font = Font(bold=True, color="B02A37" if cell.value in required else "000000")
         cell.fill = HEADER_FILL

@@ -1,7 +1,9 @@
-"""Refusals read in Vietnamese: the 404 and 403 pages, with the service's reason on a 403."""
+"""Refusals and failures read in Vietnamese: the 404, 403 and 500 pages; every page carries the CSP."""
+
+import types
 
 import pytest
-from django.urls import reverse
+from django.urls import path, reverse
 
 pytestmark = pytest.mark.django_db
 
@@ -17,3 +19,30 @@ def test_forbidden_is_vietnamese(login, council_member, province_plan):
     response = login(council_member).post(reverse("awards:reopen", args=[campaign.pk]), {})
     assert response.status_code == 403
     assert "Bạn không có quyền thực hiện thao tác này" in response.content.decode()
+
+
+def test_server_error_is_vietnamese_and_branded(client, settings):
+    """A view that fails answers the branded page (rendered without a request context: no queries)."""
+
+    def broken(request):
+        raise RuntimeError("boom")
+
+    urls = types.ModuleType("broken_urls")
+    urls.urlpatterns = [path("hong/", broken)]
+    settings.ROOT_URLCONF = urls
+    client.raise_request_exception = False
+    response = client.get("/hong/")
+    text = response.content.decode()
+    assert response.status_code == 500
+    assert "Hệ thống đang gặp sự cố" in text and "Thi đua – Khen thưởng" in text and "/static/css/app.css" in text
+    assert "script-src 'self'" in response["Content-Security-Policy"]
+
+
+def test_pages_carry_the_content_security_policy(client, login, staff, province_plan):
+    for page in (client.get(reverse("emulation:login")),
+                 login(staff).get(reverse("campaigns:campaign_dashboard", args=[province_plan.campaigns.get().pk]))):
+        policy = dict(part.strip().split(" ", 1) for part in page["Content-Security-Policy"].split(";"))
+        assert page.status_code == 200
+        assert (policy["script-src"], policy["style-src"], policy["object-src"], policy["frame-ancestors"]) == (
+            "'self'", "'self'", "'none'", "'none'")
+        assert "<script>" not in page.content.decode() and " style=" not in page.content.decode()

@@ -134,3 +134,17 @@ def test_the_status_scan_finds_each_kind_of_write(tmp_path):
                       'Q.bulk_update(rows, ["status"])\nQ.get_or_create(a=1, defaults={"status": "x"})\n'
                       'x.statuses = 1\nx.other = 1\n')
     assert [w.rsplit(":", 1)[1] for w in _status_writes(module)] == ["1", "2", "3", "4", "5", "6", "7"]
+
+
+def _settings_in_a_fresh_process(**env) -> subprocess.CompletedProcess:
+    inherited = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    return subprocess.run([sys.executable, "-c", "from emulation import settings; print(settings.DEBUG)"],
+                          cwd=ROOT, env={**inherited, **env}, capture_output=True, text=True, timeout=60)
+
+
+@pytest.mark.unit
+def test_debug_is_off_unless_asked_for():
+    assert _settings_in_a_fresh_process(DJANGO_SECRET_KEY="x" * 50).stdout.strip() == "False"
+    assert _settings_in_a_fresh_process(DJANGO_DEBUG="1").stdout.strip() == "True"
+    refused = _settings_in_a_fresh_process()  # no DEBUG and no key: refuses to start with a known key
+    assert refused.returncode != 0 and "DJANGO_SECRET_KEY must be set" in refused.stderr

@@ -22,15 +22,15 @@ def examples_visible_to(user) -> QuerySet[TypicalExample]:
             .select_related("campaign", "campaign__plan", "campaign__plan__issuer", "unit", "officer"))
 
 
-def example_list(user, *, stage: str = "", level: str = "", campaign: str = "",
+def example_list(user, *, stage: str = "", level: str = "", campaign: int | None = None,
                  publication: str = "") -> QuerySet[TypicalExample]:
     examples = examples_visible_to(user).annotate(note_count=Count("notes"))
     if stage:
         examples = examples.filter(stage=stage)
     if level:
         examples = examples.filter(level=level)
-    if campaign.isdigit():
-        examples = examples.filter(campaign_id=int(campaign))
+    if campaign is not None:
+        examples = examples.filter(campaign_id=campaign)
     if publication:
         examples = examples.filter(publication=publication)
     return examples.order_by("-created_at", "-id")

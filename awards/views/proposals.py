@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from campaigns import selectors as campaign_selectors
-from emulation import organisation, panels
+from emulation import organisation, panels, querystring
 from emulation.lifecycle import Refused
 from emulation.models import Unit
 from emulation.viewhelpers import save_with, scoped_or_404
@@ -58,9 +58,9 @@ def candidates(request, pk, award_pk):
     except CampaignAward.DoesNotExist as exc:
         raise Http404 from exc
     units = list(selectors.participating_units(request.user, campaign))
-    unit_id = request.GET.get("unit", "")
-    if unit_id.isdigit():
-        units = [u for u in units if u.pk == int(unit_id)]
+    unit_id = querystring.integer(request.GET.get("unit"))
+    if unit_id is not None:
+        units = [u for u in units if u.pk == unit_id]
     on = timezone.localdate()
     return render(request, "awards/candidates.html", {
         "campaign": campaign, "award": award, "on": on, "units": selectors.participating_units(request.user, campaign),
@@ -259,7 +259,7 @@ def attachment_upload(request, pk):
 @login_required
 def attachment_download(request, pk, attachment_pk):
     attachment = _one_of(_proposal(request, pk).attachments.all(), attachment_pk)
-    return FileResponse(attachment.file.open("rb"), as_attachment=False, filename=attachment.original_name,
+    return FileResponse(attachment.file.open("rb"), as_attachment=True, filename=attachment.original_name,
                         content_type=attachment.content_type)
 
 

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from emulation import access as org_access
+from emulation import querystring
 from emulation.models import Unit
 from emulation.paging import paginate
 from emulation.viewhelpers import save_with, scoped_or_404
@@ -44,7 +45,7 @@ def _invalid(request, form) -> None:
 def typical_list(request):
     params = request.GET
     examples = selectors.example_list(request.user, stage=params.get("stage", ""), level=params.get("level", ""),
-                                      campaign=params.get("campaign", ""),
+                                      campaign=querystring.integer(params.get("campaign")),
                                       publication=params.get("publication", ""))
     return render(request, "awards/typical_list.html", {
         "stages": Stage.choices, "levels": RecognitionLevel.choices, "publications": PublicationState.choices,

@@ -49,14 +49,15 @@ def plans_visible_to(user) -> QuerySet[Plan]:
         "issuer", "parent")
 
 
-def plan_list(user, *, q: str = "", year: str = "", issuer: str = "", kind: str = "") -> QuerySet[Plan]:
+def plan_list(user, *, q: str = "", year: int | None = None, issuer: int | None = None,
+              kind: str = "") -> QuerySet[Plan]:
     plans = plans_visible_to(user).annotate(campaign_count=Count("campaigns", distinct=True))
     if q:
         plans = plans.filter(search_key__contains=search_key(q))
-    if year.isdigit():
-        plans = plans.filter(year=int(year))
-    if issuer.isdigit():
-        plans = plans.filter(issuer_id=int(issuer))
+    if year is not None:
+        plans = plans.filter(year=year)
+    if issuer is not None:
+        plans = plans.filter(issuer_id=issuer)
     if kind:
         plans = plans.filter(Exists(Campaign.objects.filter(plan=OuterRef("pk"), kind=kind)))
     return plans.order_by("-year", "-issued_on", "-id")
@@ -85,14 +86,14 @@ def campaigns_visible_to(user) -> QuerySet[Campaign]:
         "plan", "plan__issuer")
 
 
-def campaign_list(user, *, q: str = "", kind: str = "", year: str = "") -> QuerySet[Campaign]:
+def campaign_list(user, *, q: str = "", kind: str = "", year: int | None = None) -> QuerySet[Campaign]:
     campaigns = campaigns_visible_to(user).annotate(participant_count=Count("participations", distinct=True))
     if q:
         campaigns = campaigns.filter(search_key__contains=search_key(q))
     if kind:
         campaigns = campaigns.filter(kind=kind)
-    if year.isdigit():
-        campaigns = campaigns.filter(starts_on__year__lte=int(year), ends_on__year__gte=int(year))
+    if year is not None:
+        campaigns = campaigns.filter(starts_on__year__lte=year, ends_on__year__gte=year)
     return campaigns.order_by("-starts_on", "id")
 
 
@@ -112,14 +113,14 @@ def pledges_visible_to(user) -> QuerySet[Pledge]:
         "campaign", "campaign__plan", "unit", "officer")
 
 
-def pledge_list(user, *, q: str = "", campaign: str = "") -> QuerySet[Pledge]:
+def pledge_list(user, *, q: str = "", campaign: int | None = None) -> QuerySet[Pledge]:
     pledges = pledges_visible_to(user)
     if q:
         key = search_key(q)
         pledges = pledges.filter(Q(unit__search_key__contains=key) | Q(officer__search_key__contains=key)
                                  | Q(campaign__search_key__contains=key))
-    if campaign.isdigit():
-        pledges = pledges.filter(campaign_id=int(campaign))
+    if campaign is not None:
+        pledges = pledges.filter(campaign_id=campaign)
     return pledges.order_by("-registered_on", "unit__sort_key", "officer__sort_key", "id")
 
 

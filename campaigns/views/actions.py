@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from emulation import querystring
 from emulation.lifecycle import Lifecycle
 
 from ..workflow import BADGES
@@ -49,7 +50,7 @@ def run_bulk(request, lifecycle: Lifecycle, *, load, apply, context: dict, succe
     if action not in lifecycle.actions_named:
         messages.error(request, _("Chọn thao tác cho các dòng đã chọn."))
         return redirect(success_url)
-    ids = [int(i) for i in request.POST.getlist("ids") if i.isascii() and i.isdigit() and len(i) < 19]
+    ids = [i for i in map(querystring.integer, request.POST.getlist("ids")) if i is not None]
     form = ReasonForm(request.POST if request.POST.get("confirmed") else None)
     if form.is_bound and form.is_valid():
         try:

@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from emulation import organisation, panels
+from emulation import organisation, panels, querystring
 from emulation import selectors as org_selectors
 from emulation.paging import paginate
 from emulation.viewhelpers import save_with, scoped_or_404
@@ -21,7 +21,7 @@ from ..models import Campaign, CampaignKind, Milestone
 def campaign_list(request):
     params = request.GET
     campaigns = selectors.campaign_list(request.user, q=params.get("q", ""), kind=params.get("kind", ""),
-                                        year=params.get("year", ""))
+                                        year=querystring.year(params.get("year")))
     return render(request, "campaigns/campaign_list.html", {
         "kinds": CampaignKind.choices, "today": timezone.localdate(), **paginate(request, campaigns)})
 

@@ -11,7 +11,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from emulation import access as org_access
-from emulation import organisation
+from emulation import organisation, querystring
 from emulation import panels as org_panels
 from emulation.models import Unit
 from emulation.paging import paginate
@@ -26,8 +26,8 @@ from . import actions
 @login_required
 def plan_list(request):
     params = request.GET
-    plans = selectors.plan_list(request.user, q=params.get("q", ""), year=params.get("year", ""),
-                                issuer=params.get("issuer", ""), kind=params.get("kind", ""))
+    plans = selectors.plan_list(request.user, q=params.get("q", ""), year=querystring.year(params.get("year")),
+                                issuer=querystring.integer(params.get("issuer")), kind=params.get("kind", ""))
     context = {"years": selectors.plan_years(request.user), "issuers": selectors.plan_issuers(request.user),
                "kinds": CampaignKind.choices, "can_create": access.can_create_any_plan(request.user),
                **paginate(request, plans)}
@@ -54,7 +54,8 @@ def _plan_form(request, instance=None):
         "path")
     parents = selectors.plans_visible_to(user).exclude(pk=getattr(instance, "pk", None))
     initial = {}
-    parent = parents.filter(pk=request.GET["parent"]).first() if request.GET.get("parent", "").isdigit() else None
+    parent_pk = querystring.integer(request.GET.get("parent"))
+    parent = parents.filter(pk=parent_pk).first() if parent_pk is not None else None
     if instance is None and parent is not None:
         own = list(issuers[:2])
         initial = {"parent": parent.pk, "year": parent.year, "issuer": own[0].pk if len(own) == 1 else None}

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from emulation import organisation
+from emulation import organisation, querystring
 from emulation.lifecycle import Refused
 from emulation.models import Unit
 from emulation.paging import paginate
@@ -24,7 +24,8 @@ from . import actions
 
 @login_required
 def pledge_list(request):
-    pledges = selectors.pledge_list(request.user, q=request.GET.get("q", ""), campaign=request.GET.get("campaign", ""))
+    pledges = selectors.pledge_list(request.user, q=request.GET.get("q", ""),
+                                    campaign=querystring.integer(request.GET.get("campaign")))
     return render(request, "campaigns/pledge_list.html", paginate(request, pledges))
 
 

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from emulation import jobs
+from emulation import jobs, querystring
 from emulation.forms_import import ExcelUploadForm
 from emulation.lifecycle import Refused
 from emulation.models import Officer
@@ -38,13 +38,13 @@ def campaign_results(request, pk):
 
 def _new_result(request, campaign) -> Result:
     participants = {p.unit_id: p.unit for p in campaign.participations.all()}
-    officer_id, unit_id = request.GET.get("officer", ""), request.GET.get("unit", "")
-    if officer_id.isdigit():
+    officer_id, unit_id = querystring.integer(request.GET.get("officer")), querystring.integer(request.GET.get("unit"))
+    if officer_id is not None:
         officer = get_object_or_404(Officer.objects.select_related("unit"), pk=officer_id,
                                     unit_id__in=participants.keys())
         return Result(campaign=campaign, unit=officer.unit, officer=officer)
-    if unit_id.isdigit() and int(unit_id) in participants:
-        return Result(campaign=campaign, unit=participants[int(unit_id)])
+    if unit_id in participants:
+        return Result(campaign=campaign, unit=participants[unit_id])
     raise Http404
 
 

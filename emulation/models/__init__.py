@@ -312,6 +312,8 @@ class AuditAction(models.TextChoices):
     UPDATE = "update", _("Cập nhật")
     DELETE = "delete", _("Xóa")
     IMPORT = "import", _("Nhập từ Excel")
+    SIGN_IN_FAILED = "login_fail", _("Đăng nhập sai")
+    LOCKED_OUT = "lockout", _("Khóa đăng nhập")
 
 
 class AuditEntry(models.Model):

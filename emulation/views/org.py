@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .. import access, panels, selectors, services
+from .. import access, panels, querystring, selectors, services
 from ..forms import AwardHoldForm, DisciplineForm, OfficerEditForm, OfficerForm, TransferForm, UnitForm
 from ..models import AuditEntry, AwardHold, Discipline, Gender, UnitKind
 from ..paging import paginate
@@ -76,7 +76,7 @@ def unit_edit(request, pk):
 def officer_list(request):
     params = request.GET
     officers = selectors.officer_list(
-        request.user, q=params.get("q", ""), unit_id=params.get("unit") or None,
+        request.user, q=params.get("q", ""), unit_id=querystring.integer(params.get("unit")),
         enforcement=params.get("chv", ""), gender=params.get("gender", ""), active=params.get("active", "1"),
         valid_units_on=timezone.localdate() if params.get("hien_tai") == "1" else None,
     )

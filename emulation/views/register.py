@@ -7,14 +7,10 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .. import access, organisation, registers, selectors
+from .. import access, organisation, querystring, registers, selectors
 from ..forms import IssueNumberForm
 from ..paging import paginate
 from ..viewhelpers import save_with
-
-
-def _int(value) -> int | None:
-    return int(value) if str(value or "").isdigit() else None
 
 
 @login_required
@@ -40,8 +36,8 @@ def register_list(request):
             if save_with(form, issue):
                 messages.success(request, _("Đã cấp số %(ref)s.") % {"ref": held["entry"].reference})
                 return redirect("emulation:register_list")
-    filters = {"year": _int(request.GET.get("year")), "series": request.GET.get("series", ""),
-               "issuer_id": _int(request.GET.get("issuer"))}
+    filters = {"year": querystring.year(request.GET.get("year")), "series": request.GET.get("series", ""),
+               "issuer_id": querystring.integer(request.GET.get("issuer"))}
     entries = selectors.register_entries_visible_to(user, **filters)
     return render(request, "emulation/register_list.html", {
         "form": form, "can_issue": issuers.exists(), "series_choices": registers.SERIES,

@@ -123,6 +123,6 @@ def test_list_pages_run_a_fixed_number_of_queries(login, staff, head_a, province
     for user in (staff, head_a):
         client = login(user)
         for url in urls:
-            with django_assert_max_num_queries(15):  # + the notification bell, the succession links
+            with django_assert_max_num_queries(18):  # + the bell, the succession links, + 3: the idle-session refresh
                 response = client.get(url)
             assert response.status_code == 200 and 'data-testid="' in response.content.decode()

@@ -37,12 +37,18 @@ def browser():
 
 @pytest.fixture
 def page(browser, live_server):
+    """A page at 1366 px; whatever the test does, the browser must report no Content-Security-Policy
+    violation (an inline script or style the policy blocked would leave part of a page dead)."""
     context = browser.new_context(locale="vi-VN", viewport={"width": 1366, "height": 900})
     page = context.new_page()
     page.set_default_timeout(15000)
     page.base_url = live_server.url
+    violations = []
+    page.on("console", lambda message: violations.append(message.text)
+            if "Content Security Policy" in message.text else None)
     yield page
     context.close()
+    assert violations == []
 
 
 @pytest.fixture

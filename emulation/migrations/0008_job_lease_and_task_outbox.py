@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('emulation', '0006_notifications'),
+        ('emulation', '0007_audit_sign_in'),
     ]
 
     operations = [

@@ -1,0 +1,32 @@
+"""Sign-in attempts in the audit trail: every failed sign-in, and every lockout that django-axes decides
+(its settings are in ``settings.py``: AXES_*)."""
+
+from axes.helpers import get_client_ip_address
+from axes.signals import user_locked_out
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.signals import user_login_failed
+
+from . import audit
+from .models import AuditAction
+
+
+def _account(username: str):
+    return get_user_model().objects.filter(username=username).first() if username else None
+
+
+def on_failure(sender, credentials, request=None, **kwargs) -> None:
+    username = str(credentials.get("username") or "")
+    audit.record_sign_in(action=AuditAction.SIGN_IN_FAILED, username=username, user=_account(username),
+                         ip_address=get_client_ip_address(request) if request is not None else None)
+
+
+def on_lockout(sender, request, username, ip_address, **kwargs) -> None:
+    username = str(username or "")
+    audit.record_sign_in(action=AuditAction.LOCKED_OUT, username=username, user=_account(username),
+                         ip_address=ip_address, failures=settings.AXES_FAILURE_LIMIT)
+
+
+def connect() -> None:
+    user_login_failed.connect(on_failure, dispatch_uid="emulation.sign_in.on_failure")
+    user_locked_out.connect(on_lockout, dispatch_uid="emulation.sign_in.on_lockout")
