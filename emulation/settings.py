@@ -5,6 +5,8 @@ import os
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
+from celery.schedules import crontab
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
@@ -161,6 +163,27 @@ CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+
+# The beat schedule (the compose ``beat`` service runs it). Email: the outbox sweep re-sends what is due
+# (SMTP back up); the daily digest goes out at 07:00 Vietnam time (CELERY_TIMEZONE).
+CELERY_BEAT_SCHEDULE = {
+    "email-outbox-sweep": {"task": "emulation.sweep_outbox", "schedule": 60.0},
+    "email-daily-digest": {"task": "emulation.send_digests", "schedule": crontab(hour=7, minute=0)},
+}
+
+# Thư điện tử: SMTP when EMAIL_HOST is set, otherwise each message is printed on the console (make run).
+EMAIL_HOST = env_str("EMAIL_HOST")
+EMAIL_PORT = int(env_str("EMAIL_PORT", "587"))
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
+EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
+EMAIL_TIMEOUT = int(env_str("EMAIL_TIMEOUT", "10"))
+EMAIL_BACKEND = ("django.core.mail.backends.smtp.EmailBackend" if EMAIL_HOST
+                 else "django.core.mail.backends.console.EmailBackend")
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Thi đua – Khen thưởng <khong-tra-loi@thidua.example>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# The address users reach the application at: the links in emails are absolute.
+SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 # Attainment is recomputed in the background this many seconds after results change (debounce).
 ATTAINMENT_DEBOUNCE_SECONDS = int(env_str("ATTAINMENT_DEBOUNCE_SECONDS", "5"))

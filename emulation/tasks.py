@@ -1,9 +1,11 @@
-"""Thin Celery tasks: claim the job, call the importer with a progress callback, record the outcome."""
+"""Thin Celery tasks: claim the job, call the importer with a progress callback, record the outcome;
+deliver the email outbox (each row claimed, so a retried task sends nothing twice) and the daily digest."""
 
 from celery import shared_task
 from django.db import OperationalError
+from django.utils import timezone
 
-from . import importers, jobs
+from . import importers, jobs, mail, outbox
 from .models import Job
 
 BROKEN_OFF = "Lỗi hệ thống khi nhập tệp; chưa nhập dữ liệu nào. Vui lòng thử lại hoặc báo quản trị hệ thống."
@@ -33,3 +35,26 @@ def import_organisation(self, *, job_id: int) -> str:
         return "failed"
     jobs.finish(job_id, result=outcome.counts, message=outcome.summary)
     return "succeeded"
+
+
+@shared_task(name="emulation.deliver_emails", acks_late=True, autoretry_for=(OperationalError,), retry_backoff=True,
+             max_retries=5)
+def deliver_emails(*, email_ids: list[int]) -> dict:
+    """Send these outbox rows on one connection; rows already sent or not yet due are left alone."""
+    return outbox.deliver(email_ids).as_dict()
+
+
+@shared_task(name="emulation.sweep_outbox", acks_late=True, autoretry_for=(OperationalError,), retry_backoff=True,
+             max_retries=3)
+def sweep_outbox() -> dict:
+    """On the beat schedule: send every pending row whose next attempt is due (SMTP back up)."""
+    return outbox.sweep().as_dict()
+
+
+@shared_task(name="emulation.send_digests", acks_late=True, autoretry_for=(OperationalError,), retry_backoff=True,
+             max_retries=3)
+def send_digests() -> int:
+    """On the beat schedule, once a day: each user's digest for today, then its delivery."""
+    ids = outbox.write_digests(day=timezone.localdate())
+    mail.enqueue(ids)
+    return len(ids)

@@ -5,6 +5,7 @@ Marking read is not audited: it changes nothing but the reader's own inbox."""
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from .. import notifications
@@ -29,6 +30,18 @@ def notification_read(request, pk):
     except Notification.DoesNotExist as exc:
         raise Http404 from exc
     if request.POST.get("open") and notification.url.startswith("/"):
+        return redirect(notification.url)
+    return redirect("emulation:notification_list")
+
+
+@login_required
+def notification_open(request, pk):
+    """The link in a notification's email: mark it read and go to the object (the inbox if it has no page)."""
+    try:
+        notification = notifications.mark_read(request.user, pk)
+    except Notification.DoesNotExist as exc:
+        raise Http404 from exc
+    if notification.url and url_has_allowed_host_and_scheme(notification.url, allowed_hosts=None):
         return redirect(notification.url)
     return redirect("emulation:notification_list")
 
