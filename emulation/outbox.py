@@ -12,9 +12,11 @@
 """
 
 import datetime
+import email.message
 import smtplib
 import uuid
 from dataclasses import dataclass
+from email.header import Header
 from itertools import groupby
 
 from django.conf import settings
@@ -70,8 +72,20 @@ def claim(ids=None, *, now, limit: int | None = None) -> tuple[str, list[Outboun
     return token, list(OutboundEmail.objects.filter(claim=token, status=EmailStatus.SENDING).order_by("pk"))
 
 
+class OutboxMessage(EmailMultiAlternatives):
+    """Django 5.2's email API folds a long non-ASCII subject with an empty first line, which decoders
+    read with a leading space: the subject is set as one ``Header`` that knows its name, and folds right."""
+
+    def message(self, *args, **kwargs):
+        built = super().message(*args, **kwargs)
+        if not self.subject.isascii():
+            del built["Subject"]
+            email.message.Message.__setitem__(built, "Subject", Header(self.subject, "utf-8", header_name="Subject"))
+        return built
+
+
 def message_of(row: OutboundEmail, connection) -> EmailMultiAlternatives:
-    message = EmailMultiAlternatives(row.subject, row.body, settings.DEFAULT_FROM_EMAIL, [row.to_address],
+    message = OutboxMessage(row.subject, row.body, settings.DEFAULT_FROM_EMAIL, [row.to_address],
                                      connection=connection, headers={"Auto-Submitted": "auto-generated"})
     if row.html_body:
         message.attach_alternative(row.html_body, "text/html")
