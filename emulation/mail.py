@@ -9,6 +9,7 @@
   event twice writes one), the digest choice gets a digest item; delivery is enqueued after commit.
 """
 
+import functools
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -40,8 +41,13 @@ def open_link(notification_id: int) -> str:
     return absolute(reverse("emulation:notification_open", args=[notification_id]))
 
 
+@functools.cache
+def _account_path() -> str:
+    return reverse("emulation:account_edit")
+
+
 def account_link() -> str:
-    return absolute(reverse("emulation:account_edit"))
+    return absolute(_account_path())
 
 
 def one_line(value) -> str:

@@ -3,8 +3,9 @@
 - A delivery claims its rows with one conditional update (pending and due → sending, with a claim
   token): two workers, a retried task or the sweep running at the same time never send a row twice;
   a row already sent is not claimed again.
-- The claimed rows go out on one SMTP connection. A failure puts the row back to pending with the
-  error and the next attempt time (1 min, 2, 4 … up to 6 h); after ``MAX_ATTEMPTS`` it is failed.
+- The claimed rows go out on one SMTP connection and are marked sent together. A failure puts the
+  row back to pending with the error and the next attempt time (1 min, 2, 4 … up to 6 h); after
+  ``MAX_ATTEMPTS`` it is failed.
   When the server cannot be reached, the rest of the batch waits too, without one timeout each.
 - ``sweep`` (on the beat schedule) delivers whatever is due. A row left "sending" by a worker that
   died mid-send is marked failed, not re-sent: the server may already have it (at most once).
@@ -92,8 +93,9 @@ def message_of(row: OutboundEmail, connection) -> EmailMultiAlternatives:
     return message
 
 
-def _sent(row: OutboundEmail, token: str) -> None:
-    OutboundEmail.objects.filter(pk=row.pk, claim=token, status=EmailStatus.SENDING).update(
+def _sent(ids: list[int], token: str) -> None:
+    """One update for the rows a batch sent (a crash before it leaves them "sending": never re-sent)."""
+    OutboundEmail.objects.filter(pk__in=ids, claim=token, status=EmailStatus.SENDING).update(
         status=EmailStatus.SENT, sent_at=timezone.now(), attempts=F("attempts") + 1, last_error="")
 
 
@@ -113,7 +115,7 @@ def deliver(ids=None, *, now=None, limit: int | None = None) -> Outcome:
     if not rows:
         return outcome
     connection = get_connection(fail_silently=False)
-    unreachable, opened = None, False
+    unreachable, opened, sent = None, False, []
     try:
         for row in rows:
             error = unreachable
@@ -129,14 +131,15 @@ def deliver(ids=None, *, now=None, limit: int | None = None) -> Outcome:
                     connection.close()
                     unreachable = None if isinstance(exc, PER_MESSAGE) else exc
             if error is None:
-                _sent(row, token)
-                outcome.sent += 1
+                sent.append(row.pk)
             elif _failed(row, token, error) == EmailStatus.FAILED:
                 outcome.failed += 1
             else:
                 outcome.retrying += 1
     finally:
         connection.close()
+        _sent(sent, token)
+    outcome.sent = len(sent)
     return outcome
 
 

@@ -41,7 +41,8 @@ class SmtpSink:
         self.controller = None
 
     def start(self) -> "SmtpSink":
-        self.controller = Controller(_Handler(self), hostname="127.0.0.1", port=self.port, ready_timeout=10)
+        self.controller = Controller(_Handler(self), hostname="127.0.0.1", port=self.port, ready_timeout=10,
+                                     server_hostname="localhost")
         self.controller.start()
         return self
 
