@@ -11,11 +11,13 @@ from django.db import transaction
 
 from . import audit, notifications
 from .models import AuditAction, Channel, NotificationPreference
+from .text import sort_key
 
 
 def kinds() -> list[tuple[str, str]]:
-    """Every registered kind with its label, in the order of the labels."""
-    return sorted(((name, notifications.kind_label(name)) for name in notifications.KINDS), key=lambda k: k[1])
+    """Every registered kind with its label, in the Vietnamese order of the labels."""
+    return sorted(((name, notifications.kind_label(name)) for name in notifications.KINDS),
+                  key=lambda kind: sort_key(kind[1]))
 
 
 def channels_of(user) -> dict[str, str]:

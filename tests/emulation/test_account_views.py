@@ -130,3 +130,11 @@ def test_an_outside_url_on_a_notification_leads_to_the_inbox(login, head_a):
     notification = NotificationFactory(recipient=head_a, url="//thidua.example.com/")
     response = login(head_a).get(reverse("emulation:notification_open", args=[notification.pk]))
     assert response["Location"] == reverse("emulation:notification_list")
+
+
+def test_the_kinds_are_listed_in_vietnamese_alphabetical_order():
+    from emulation import preferences
+
+    labels = [label for _kind, label in preferences.kinds()]
+    assert labels.index("Đề nghị bị trả lại") < labels.index("Giao ước bị trả lại")  # d, đ, then g
+    assert labels.index("Kết quả bị trả lại") < labels.index("Kết thúc bỏ phiếu")
