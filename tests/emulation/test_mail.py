@@ -146,3 +146,44 @@ def test_a_large_count_in_the_digest_subject_is_grouped_with_dots():
     message = mail.digest_message(user, day=datetime.date(2026, 12, 1),
                                   lines=[mail.DigestLine(notification, "Loại")] * 1234)
     assert message.subject.endswith(": 1.234 thông báo")
+
+
+def test_a_returned_result_reaches_the_heads_mailbox_and_its_link_opens_the_result(
+        settings, province_plan, staff, head_a, head_b, unit_a, login, django_capture_on_commit_callbacks):
+    """End to end: a real transition, a real SMTP server, the link followed by the head."""
+    import email
+    from email import policy
+
+    from django.urls import reverse
+
+    from campaigns import services
+    from campaigns.models import Result
+    from tests.smtp_fixture import SmtpSink
+
+    settings.SITE_URL = "https://thidua.thads.gov.vn"
+    for user in (head_a, head_b, staff):
+        user.email = f"{user.username}@thidua.example"
+        user.save()
+    result = Result.objects.create(campaign=province_plan.campaigns.get(), unit=unit_a, status="submitted",
+                                   as_of=province_plan.campaigns.get().ends_on)
+    sink = SmtpSink().start()
+    sink.settings_for(settings)
+    try:
+        with django_capture_on_commit_callbacks(execute=True):
+            services.transition_result(actor=staff, result=result, action="return", reason="Thiếu biên bản kiểm tra")
+    finally:
+        sink.stop()
+    [(to, raw)] = sink.received  # the head of unit A only: not unit B's, not the actor
+    message = email.message_from_bytes(raw, policy=policy.default)
+    notification = Notification.objects.get(recipient=head_a)
+    body = message.get_body(("plain",)).get_content()
+    assert (to, message["Subject"]) == (["truong_a@thidua.example"],
+                                        f"[Thi đua – Khen thưởng] Kết quả bị trả lại: {result}")
+    assert ("Lý do: Thiếu biên bản kiểm tra." in body, notification.verb in body.replace("\r\n", "\n")) == (True, True)
+    link = f"https://thidua.thads.gov.vn/to-chuc/thong-bao/{notification.pk}/mo/"
+    assert f"Mở thông báo: {link}" in body.splitlines()
+    response = login(head_a).get(link.removeprefix(settings.SITE_URL), follow=True)
+    assert (response.redirect_chain[-1][0], response.status_code) == (
+        reverse("campaigns:result_edit", args=[result.campaign_id, result.pk]), 200)
+    notification.refresh_from_db()
+    assert notification.is_read
