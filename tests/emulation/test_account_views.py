@@ -138,3 +138,14 @@ def test_the_kinds_are_listed_in_vietnamese_alphabetical_order():
     labels = [label for _kind, label in preferences.kinds()]
     assert labels.index("Đề nghị bị trả lại") < labels.index("Giao ước bị trả lại")  # d, đ, then g
     assert labels.index("Kết quả bị trả lại") < labels.index("Kết thúc bỏ phiếu")
+
+
+def test_the_page_renders_in_english_and_in_a_constant_number_of_queries(login, head_a,
+                                                                           django_assert_max_num_queries):
+    client = login(head_a)
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    with django_assert_max_num_queries(12):
+        response = client.get(URL)
+    html = response.content.decode()
+    assert (response.status_code, '<html lang="en">' in html, html.count('data-testid="kind-row"')) == (
+        200, True, len(notifications.KINDS))
