@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from emulation import notifications
-from emulation.models import Role
+from emulation.models import Channel, Role
 
 from .models import Pledge, Result
 
@@ -79,6 +79,7 @@ def pledge_approved(event) -> None:
 
 def register() -> None:
     notifications.subscribe("result.return", gettext_lazy("Kết quả bị trả lại"), result_returned)
-    notifications.subscribe("result.confirm", gettext_lazy("Kết quả được xác nhận"), result_confirmed)
+    notifications.subscribe("result.confirm", gettext_lazy("Kết quả được xác nhận"), result_confirmed,
+                            channel=Channel.DIGEST)  # nothing to do: the daily digest by default
     notifications.subscribe("pledge.return", gettext_lazy("Giao ước bị trả lại"), pledge_returned)
     notifications.subscribe("pledge.approve", gettext_lazy("Giao ước được duyệt"), pledge_approved)

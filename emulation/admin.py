@@ -13,6 +13,7 @@ from .models import (
     Discipline,
     Job,
     Officer,
+    OutboundEmail,
     PerformanceRating,
     Reorganisation,
     ReorganisationItem,
@@ -152,6 +153,22 @@ class JobAdmin(admin.ModelAdmin):
     readonly_fields = [f.name for f in Job._meta.fields]
 
     def has_add_permission(self, request):
+        return False
+
+
+@admin.register(OutboundEmail)
+class OutboundEmailAdmin(admin.ModelAdmin):
+    """The outbox, read only: what was sent, what waits for its next attempt and why."""
+
+    list_display = ["subject", "to_address", "status", "attempts", "next_attempt_at", "sent_at"]
+    list_filter = ["status"]
+    search_fields = ["to_address", "subject"]
+    readonly_fields = [f.name for f in OutboundEmail._meta.fields]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
         return False
 
 

@@ -24,6 +24,8 @@ from .models import (
 from .services import derive_officer_fields, derive_unit_fields, save_officer, save_unit
 
 DEMO_PASSWORD = "thidua2026"
+# Demo accounts' email addresses: a domain reserved for examples (RFC 2606), so no real mailbox is ever written to.
+DEMO_EMAIL_DOMAIN = "thidua.example"
 
 # (username, role, unit scope, the officer behind the account or a (family + middle, given) name, Django admin)
 _ACCOUNTS = [
@@ -101,8 +103,9 @@ def _account(username, role, unit, person, admin) -> dict:
         officer = person
     else:
         (family_middle, given), officer = person, None
-    return {"username": username, "password": DEMO_PASSWORD, "role": role, "unit": unit,
-            "name": (family_middle, given), "officer": officer, "is_staff": admin, "is_superuser": role is None}
+    return {"username": username, "password": DEMO_PASSWORD, "email": f"{username}@{DEMO_EMAIL_DOMAIN}",
+            "role": role, "unit": unit, "name": (family_middle, given), "officer": officer, "is_staff": admin,
+            "is_superuser": role is None}
 
 
 # The demo accounts: the README, the ``load_demo`` summary and the tests read them from here.
@@ -275,7 +278,7 @@ def load_accounts(units: dict[str, Unit]) -> None:
     for account in DEMO_ACCOUNTS:
         user = User.objects.filter(username=account["username"]).first() or User(username=account["username"])
         values = {"last_name": account["name"][0], "first_name": account["name"][1], "is_active": True,
-                  "is_staff": account["is_staff"], "is_superuser": account["is_superuser"]}
+                  "is_staff": account["is_staff"], "is_superuser": account["is_superuser"], "email": account["email"]}
         wrong_password = not check_password(DEMO_PASSWORD, user.password)  # no setter: never re-hashed
         if _changed(user, values) or wrong_password:
             for key, value in values.items():

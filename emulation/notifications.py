@@ -11,25 +11,37 @@ the apps: the arrow points down.
   (``Event.key``) delivered twice to the same recipient is written once (a unique constraint).
 - The stored text is Vietnamese whatever the actor's interface language, like the audit log.
 - The actor is not notified of their own action.
+- Email (``mail``): in the same transaction, a recipient whose choice for the kind is email gets an
+  outbox row, delivered after the commit; one whose choice is the daily digest gets a digest item.
+  Each kind has a default channel (``register_kind``): email unless the kind says otherwise.
 """
 
 from collections.abc import Iterable
 
 from django.contrib.auth import get_user_model
+from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy
 
-from . import events, text
+from . import events, mail, text
 from .events import Event
-from .models import Notification, RoleGrant, Unit
+from .models import Channel, Notification, RoleGrant, Unit
 
 # Event name → label, for the inbox filter. Apps register the kinds they notify about.
 KINDS: dict[str, str] = {}
+# Event name → the channel a user gets until they choose another on their account page.
+DEFAULT_CHANNELS: dict[str, str] = {}
 
 
-def register_kind(name: str, label) -> None:
+def register_kind(name: str, label, *, channel: str = Channel.EMAIL) -> None:
+    """``channel``: the default way to hear of this kind (email: the kind asks the user to act)."""
     KINDS[name] = label
+    DEFAULT_CHANNELS[name] = channel
+
+
+def default_channel(name: str) -> str:
+    return DEFAULT_CHANNELS.get(name, Channel.EMAIL)
 
 
 def kind_label(name: str) -> str:
@@ -85,7 +97,8 @@ def actor_name(event: Event) -> str:
 
 def notify(event: Event, recipients: Iterable, text: str, url: str, *, object_label: str = "",
            actor: str | None = None) -> int:
-    """Tell each recipient (users or user ids) about ``event``: one row each, inserted in bulk.
+    """Tell each recipient (users or user ids) about ``event``: one row each, inserted in bulk, with
+    the outbox rows or digest items of those who chose email in the same transaction.
     Returns how many rows were asked for (a row already there for this event is left as it was)."""
     ids = {getattr(r, "pk", r) for r in recipients if r is not None} - {event.actor_id, None}
     if not ids:
@@ -96,7 +109,9 @@ def notify(event: Event, recipients: Iterable, text: str, url: str, *, object_la
                          object_label=object_label[:255], model_label=event.model_label, object_id=event.object_id,
                          url=url, actor_name=name[:255], reason=event.reason, unit_id=event.unit_id, created_at=now)
             for pk in sorted(ids)]
-    Notification.objects.bulk_create(rows, ignore_conflicts=True)
+    with transaction.atomic():
+        Notification.objects.bulk_create(rows, ignore_conflicts=True)
+        mail.queue_event(event.key, kind=event.name, label=kind_label(event.name), default=default_channel(event.name))
     return len(rows)
 
 
@@ -136,10 +151,10 @@ def mark_all_read(user) -> int:
     return Notification.objects.filter(recipient=user, read_at__isnull=True).update(read_at=timezone.now())
 
 
-def subscribe(name: str, label, handler) -> None:
-    """Register ``handler(event)`` for event ``name`` (and its inbox label). The handler runs in
-    Vietnamese, whatever language the actor's request was in: the stored text reads the same for all."""
-    register_kind(name, label)
+def subscribe(name: str, label, handler, *, channel: str = Channel.EMAIL) -> None:
+    """Register ``handler(event)`` for event ``name`` (its inbox label, its default channel). The handler runs
+    in Vietnamese, whatever language the actor's request was in: the stored text reads the same for all."""
+    register_kind(name, label, channel=channel)
 
     def in_vietnamese(event: Event) -> None:
         with translation.override("vi"):

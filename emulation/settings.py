@@ -6,6 +6,7 @@ from datetime import timedelta
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
+from celery.schedules import crontab
 from csp.constants import NONE, SELF
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -194,12 +195,32 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # task (emulation.dispatch); the beat sweep publishes it when the broker is back.
 CELERY_BROKER_CONNECTION_TIMEOUT = 2
 CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 2}
-CELERY_BEAT_SCHEDULE = {
-    "send-outbox": {"task": "emulation.send_outbox", "schedule": 60.0},
-    "sweep-jobs": {"task": "emulation.sweep_jobs", "schedule": 60.0},
-}
 # A running job belongs to its worker for this long unless renewed (every third of it, while it works).
 JOB_LEASE_SECONDS = int(env_str("JOB_LEASE_SECONDS", "90"))
+
+# The beat schedule (the compose ``beat`` service runs it): the tasks a broker outage held back, the jobs of a
+# killed worker; email: the outbox sweep re-sends what is due (SMTP back up); the daily digest goes out at
+# 07:00 Vietnam time (CELERY_TIMEZONE).
+CELERY_BEAT_SCHEDULE = {
+    "publish-held-tasks": {"task": "emulation.publish_held_tasks", "schedule": 60.0},
+    "sweep-jobs": {"task": "emulation.sweep_jobs", "schedule": 60.0},
+    "email-outbox-sweep": {"task": "emulation.sweep_outbox", "schedule": 60.0},
+    "email-daily-digest": {"task": "emulation.send_digests", "schedule": crontab(hour=7, minute=0)},
+}
+
+# Thư điện tử: SMTP when EMAIL_HOST is set, otherwise each message is printed on the console (make run).
+EMAIL_HOST = env_str("EMAIL_HOST")
+EMAIL_PORT = int(env_str("EMAIL_PORT", "587"))
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
+EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
+EMAIL_TIMEOUT = int(env_str("EMAIL_TIMEOUT", "10"))
+EMAIL_BACKEND = ("django.core.mail.backends.smtp.EmailBackend" if EMAIL_HOST
+                 else "django.core.mail.backends.console.EmailBackend")
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Thi đua – Khen thưởng <khong-tra-loi@thidua.example>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# The address users reach the application at: the links in emails are absolute.
+SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 # Attainment is recomputed in the background this many seconds after results change (debounce).
 ATTAINMENT_DEBOUNCE_SECONDS = int(env_str("ATTAINMENT_DEBOUNCE_SECONDS", "5"))

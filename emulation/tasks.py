@@ -1,10 +1,12 @@
-"""Thin Celery tasks: claim the job, call the importer with a progress callback, record the outcome; and the
-beat's sweeps (the outbox, jobs whose worker died)."""
+"""Thin Celery tasks: claim the job, call the importer with a progress callback, record the outcome;
+deliver the email outbox (each row claimed, so a retried task sends nothing twice) and the daily digest; and
+the beat's sweeps (the task outbox, jobs whose worker died)."""
 
 from celery import shared_task
 from django.db import OperationalError
+from django.utils import timezone
 
-from . import dispatch, importers, jobs
+from . import dispatch, importers, jobs, mail, outbox
 from .models import Job
 
 BROKEN_OFF = "Lỗi hệ thống khi nhập tệp; chưa nhập dữ liệu nào. Vui lòng thử lại hoặc báo quản trị hệ thống."
@@ -36,8 +38,8 @@ def import_organisation(self, *, job_id: int) -> str:
     return "succeeded"
 
 
-@shared_task(name="emulation.send_outbox")
-def send_outbox() -> int:
+@shared_task(name="emulation.publish_held_tasks")
+def publish_held_tasks() -> int:
     """Beat, every minute: publish the tasks the broker could not take when they were asked for."""
     return dispatch.send_pending()
 
@@ -46,3 +48,24 @@ def send_outbox() -> int:
 def sweep_jobs() -> dict:
     """Beat, every minute: hand out again (or fail) the jobs whose worker died."""
     return jobs.sweep()
+@shared_task(name="emulation.deliver_emails", acks_late=True, autoretry_for=(OperationalError,), retry_backoff=True,
+             max_retries=5)
+def deliver_emails(*, email_ids: list[int]) -> dict:
+    """Send these outbox rows on one connection; rows already sent or not yet due are left alone."""
+    return outbox.deliver(email_ids).as_dict()
+
+
+@shared_task(name="emulation.sweep_outbox", acks_late=True, autoretry_for=(OperationalError,), retry_backoff=True,
+             max_retries=3)
+def sweep_outbox() -> dict:
+    """On the beat schedule: send every pending row whose next attempt is due (SMTP back up)."""
+    return outbox.sweep().as_dict()
+
+
+@shared_task(name="emulation.send_digests", acks_late=True, autoretry_for=(OperationalError,), retry_backoff=True,
+             max_retries=3)
+def send_digests() -> int:
+    """On the beat schedule, once a day: each user's digest for today, then its delivery."""
+    ids = outbox.write_digests(day=timezone.localdate())
+    mail.enqueue(ids)
+    return len(ids)

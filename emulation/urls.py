@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from .views import imports, notifications, org, register, reorganisation
+from .views import account, imports, notifications, org, register, reorganisation
 
 app_name = "emulation"
 
@@ -33,7 +33,9 @@ urlpatterns = [
     path("nhap-excel/mau.xlsx", imports.import_template, name="import_template"),
     path("thong-bao/", notifications.notification_list, name="notification_list"),
     path("thong-bao/<int:pk>/da-doc/", notifications.notification_read, name="notification_read"),
+    path("thong-bao/<int:pk>/mo/", notifications.notification_open, name="notification_open"),
     path("thong-bao/da-doc-het/", notifications.notification_read_all, name="notification_read_all"),
+    path("tai-khoan/", account.account_edit, name="account_edit"),
     path("cong-viec/<int:pk>/", imports.job_detail, name="job_detail"),
     path("cong-viec/<int:pk>/trang-thai/", imports.job_status, name="job_status"),
 ]

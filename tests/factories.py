@@ -4,16 +4,21 @@ import datetime
 
 import factory
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 
 from campaigns import services as campaign_services
 from campaigns.models import Campaign, CampaignKind, Participation, Plan, Pledge
 from emulation import services as org_services
 from emulation.models import (
+    Channel,
+    DigestItem,
     Discipline,
     DisciplineForm,
     Gender,
     Notification,
+    NotificationPreference,
     Officer,
+    OutboundEmail,
     Reorganisation,
     ReorganisationItem,
     ReorganisationKind,
@@ -190,3 +195,34 @@ class NotificationFactory(factory.django.DjangoModelFactory):
     verb = factory.Sequence(lambda n: f"Thông báo số {n}")
     url = "/"
     actor_name = "Thường trực"
+
+
+class NotificationPreferenceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = NotificationPreference
+
+    user = factory.SubFactory(UserFactory)
+    kind = "result.return"
+    channel = Channel.EMAIL
+
+
+class OutboundEmailFactory(factory.django.DjangoModelFactory):
+    """A pending email of one notification, due now."""
+
+    class Meta:
+        model = OutboundEmail
+
+    notification = factory.SubFactory(NotificationFactory)
+    recipient = factory.SelfAttribute("notification.recipient")
+    to_address = factory.Sequence(lambda n: f"nguoi{n}@thidua.example")
+    subject = "[Thi đua – Khen thưởng] Kết quả bị trả lại: Chi cục Vị Thanh"
+    body = factory.Sequence(lambda n: f"Thông báo số {n}: số liệu bị trả lại, cần sửa và gửi lại.")
+    next_attempt_at = factory.LazyFunction(timezone.now)
+
+
+class DigestItemFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = DigestItem
+
+    notification = factory.SubFactory(NotificationFactory)
+    recipient = factory.SelfAttribute("notification.recipient")

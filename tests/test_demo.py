@@ -32,7 +32,7 @@ MODELS = ["emulation.Unit", "emulation.UnitSuccession", "emulation.Officer", "em
           "awards.CouncilSession", "awards.CouncilMember", "awards.AgendaItem", "awards.FeedbackWindow",
           "awards.ProposalAttachment", "emulation.Reorganisation", "emulation.ReorganisationItem",
           "emulation.AuditEntry"]
-USER_FIELDS = ["username", "password", "first_name", "last_name", "is_staff", "is_superuser", "is_active"]
+USER_FIELDS = ["username", "password", "first_name", "last_name", "email", "is_staff", "is_superuser", "is_active"]
 
 
 def _state():
@@ -211,6 +211,10 @@ def test_every_demo_account_can_log_in(demo):
     head = _user("truong_vithanh")
     assert f"{head.last_name} {head.first_name}" == Officer.objects.get(code="HG-CC-VTH-01").full_name
     assert head.role_grants.get().unit.code == "CTO-KV1"  # Chi cục THADS TP Vị Thanh → Phòng THADS khu vực 1
+    # Email addresses on a domain reserved for examples (RFC 2606): no real mailbox is ever written to.
+    emails = sorted(get_user_model().objects.filter(username__in=[a["username"] for a in DEMO_ACCOUNTS])
+                    .values_list("email", flat=True))
+    assert emails == sorted(f"{a['username']}@thidua.example" for a in DEMO_ACCOUNTS)
 
 
 def test_seed_targets_as_written_with_their_gaps(demo):

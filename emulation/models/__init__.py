@@ -432,5 +432,6 @@ class RegisteredDocument(models.Model):
 
 # The reorganisation operation (a module of its own: this one is long enough).
 from .dispatch import OutboxStatus, OutboxTask  # noqa: E402, F401
+from .mail import Channel, DigestItem, EmailStatus, NotificationPreference, OutboundEmail  # noqa: E402, F401
 from .notifications import Notification  # noqa: E402, F401
 from .reorganisation import Reorganisation, ReorganisationItem, ReorganisationKind  # noqa: E402, F401

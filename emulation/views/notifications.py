@@ -35,6 +35,18 @@ def notification_read(request, pk):
 
 
 @login_required
+def notification_open(request, pk):
+    """The link in a notification's email: mark it read and go to the object (the inbox if it has no page)."""
+    try:
+        notification = notifications.mark_read(request.user, pk)
+    except Notification.DoesNotExist as exc:
+        raise Http404 from exc
+    if notification.url and url_has_allowed_host_and_scheme(notification.url, allowed_hosts=None):
+        return redirect(notification.url)
+    return redirect("emulation:notification_list")
+
+
+@login_required
 @require_POST
 def notification_read_all(request):
     notifications.mark_all_read(request.user)
