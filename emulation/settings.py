@@ -5,6 +5,8 @@ import os
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
+from celery.schedules import crontab
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
@@ -161,6 +163,16 @@ CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# Run by the compose ``beat`` service, in CELERY_TIMEZONE (Asia/Ho_Chi_Minh).
+CELERY_BEAT_SCHEDULE = {
+    "send-reminders": {"task": "emulation.send_reminders", "schedule": crontab(
+        hour=int(env_str("REMINDER_HOUR", "7")), minute=0)},
+}
+
+# Deadline reminders: days before the deadline (-1: the first overdue day), e.g. "7,3,1,-1".
+REMINDER_OFFSETS = tuple(int(day) for day in env_list("REMINDER_OFFSETS", "7,3,1,-1"))
+# A campaign launch tells the participating units' heads and staff in batches of this many units.
+NOTIFY_BATCH_UNITS = int(env_str("NOTIFY_BATCH_UNITS", "100"))
 
 # Attainment is recomputed in the background this many seconds after results change (debounce).
 ATTAINMENT_DEBOUNCE_SECONDS = int(env_str("ATTAINMENT_DEBOUNCE_SECONDS", "5"))

@@ -1,9 +1,12 @@
 """Thin Celery tasks: claim the job, call the importer with a progress callback, record the outcome."""
 
+import datetime
+
 from celery import shared_task
 from django.db import OperationalError
+from django.utils import timezone
 
-from . import importers, jobs
+from . import importers, jobs, reminders
 from .models import Job
 
 BROKEN_OFF = "Lỗi hệ thống khi nhập tệp; chưa nhập dữ liệu nào. Vui lòng thử lại hoặc báo quản trị hệ thống."
@@ -33,3 +36,11 @@ def import_organisation(self, *, job_id: int) -> str:
         return "failed"
     jobs.finish(job_id, result=outcome.counts, message=outcome.summary)
     return "succeeded"
+
+
+@shared_task(name="emulation.send_reminders", bind=True, acks_late=True, autoretry_for=(OperationalError,),
+             retry_backoff=True, max_retries=3)
+def send_reminders(self, *, day: str | None = None) -> int:
+    """The daily reminders (beat schedule): ``day`` as ``YYYY-MM-DD``, today by default. A retried or
+    repeated run sends nothing twice (``emulation.reminders``)."""
+    return reminders.send_reminders(today=datetime.date.fromisoformat(day) if day else timezone.localdate())

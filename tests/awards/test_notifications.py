@@ -100,17 +100,20 @@ def session_with_members(submitted_proposal, staff):
     return new_session(staff, submitted_proposal.campaign, users, held_on=D(2024, 7, 10)), users
 
 
-def test_opening_the_vote_invites_each_member_with_the_agenda_count(
+def test_opening_the_vote_invites_each_member_with_the_agenda(
         session_with_members, named_staff, council_member, director, head_a, django_capture_on_commit_callbacks):
     session, users = session_with_members
     with django_capture_on_commit_callbacks(execute=True):
         council_services.open_voting(actor=named_staff, session=session, today=D(2024, 7, 10))
     url = reverse("awards:session_detail", args=[session.pk])
-    count = session.items.count()
+    items = list(session.items.select_related("nomination__campaign_award__award_form"))
+    agenda = "; ".join(f"{n}. {i.nomination.subject} – {i.nomination.campaign_award.award_form.name}"
+                       for n, i in enumerate(items, start=1))
     text = ("Mời bỏ phiếu: Lê Thùy Hằng đã bắt đầu bỏ phiếu kín tại phiên họp Hội đồng Thi đua – Khen thưởng "
             "“Phiên họp xét khen thưởng đợt thi đua cao điểm” (phong trào “Đợt thi đua cao điểm năm 2024”, họp ngày "
-            f"10/07/2024), gồm {count} nội dung bình xét. Việc cần làm: mở phiên họp và bỏ phiếu cho từng nội dung.")
-    assert count == 3
+            f"10/07/2024), gồm 3 nội dung bình xét: {agenda}. Việc cần làm: mở phiên họp và bỏ phiếu cho từng nội "
+            "dung trước khi kết thúc bỏ phiếu ngày 10/07/2024.")
+    assert len(items) == 3 and agenda.startswith("1. ") and "; 3. " in agenda
     assert _told("session.open") == {(u.username, text, url, "") for u in users}  # members only
     assert _opens(users[1], url)
 
