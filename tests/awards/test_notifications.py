@@ -11,6 +11,7 @@ from django.urls import reverse
 
 from awards.models import Nomination, Proposal, ProposalStatus
 from awards.services import council as council_services
+from awards.services import feedback as feedback_services
 from awards.services import proposals as proposal_services
 from emulation.models import Notification, Role
 from tests.awards.council_helpers import council_users, new_session, vote
@@ -157,3 +158,75 @@ def test_the_decision_tells_each_proposing_units_heads_about_their_own_proposal(
     assert told["truong_b"][1] == reverse("awards:proposal_detail", args=[other.pk])
     assert "“Đề nghị của Long Mỹ” của Chi cục Thi hành án dân sự huyện Long Mỹ: 1/1" in told["truong_b"][0]
     assert _opens(head_b, told["truong_b"][1])
+
+
+# Reopened deadlines, publication for feedback, feedback received, the decision to the nominees' units
+
+
+def test_a_reopened_deadline_tells_the_units_heads_the_new_date_and_why(
+        campaign_award, unit_a, unit_b, named_staff, head_a, head_b, django_capture_on_commit_callbacks):
+    campaign = campaign_award.campaign
+    with django_capture_on_commit_callbacks(execute=True):
+        reopening = proposal_services.reopen(actor=named_staff, campaign=campaign, unit=unit_b,
+                                             until=D(2024, 7, 12), reason="Đơn vị đang bổ sung biên bản họp xét.")
+    url = reverse("awards:campaign_awards", args=[campaign.pk])
+    assert _told("proposal.reopen") == {("truong_b", (
+        "Lê Thùy Hằng đã mở lại hạn gửi hồ sơ đề nghị khen thưởng phong trào “Đợt thi đua cao điểm năm 2024” cho Chi "
+        "cục Thi hành án dân sự huyện Long Mỹ đến hết ngày 12/07/2024. Lý do: Đơn vị đang bổ sung biên bản họp xét. "
+        "Việc cần làm: hoàn thiện và gửi đề nghị khen thưởng trước hạn mới."), url,
+        "Đơn vị đang bổ sung biên bản họp xét.")}
+    assert Notification.objects.get().event_key == f"reopen-{reopening.pk}-20240712"
+    assert _opens(head_b, url)
+
+
+def test_publication_for_feedback_tells_the_units_whose_nominees_are_public(
+        submitted_proposal, unit_b, staff, head_a, head_b, django_capture_on_commit_callbacks):
+    campaign = submitted_proposal.campaign
+    Proposal.objects.create(campaign=campaign, unit=unit_b, title="Đang soạn", created_by=head_b)  # a draft: not public
+    for _ in range(2):  # published twice with the same dates: told once
+        with django_capture_on_commit_callbacks(execute=True):
+            feedback_services.publish_for_feedback(actor=staff, campaign=campaign, opens_on=D(2024, 7, 1),
+                                                   closes_on=D(2024, 7, 5))
+    url = reverse("awards:published_list", args=[campaign.pk])
+    assert _told("feedback.publish") == {("truong_a", (
+        "thuongtruc đã công khai danh sách đề nghị khen thưởng phong trào “Đợt thi đua cao điểm năm 2024” để lấy ý "
+        "kiến từ ngày 01/07/2024 đến hết ngày 05/07/2024, trong đó có đối tượng do đơn vị đề nghị. Việc cần làm: theo "
+        "dõi ý kiến góp ý và giải trình với Thường trực khi cần."), url, "")}
+    assert _opens(head_a, url)
+
+
+def test_feedback_received_tells_the_issuers_staff(submitted_proposal, staff, head_a, head_b, director,
+                                                  django_capture_on_commit_callbacks):
+    campaign = submitted_proposal.campaign
+    feedback_services.publish_for_feedback(actor=staff, campaign=campaign, opens_on=D(2024, 7, 1),
+                                           closes_on=D(2024, 7, 5))
+    head_b.last_name, head_b.first_name = "Phạm Văn", "Bảy"
+    head_b.save()
+    nomination = submitted_proposal.nominations.get(officer__code="A-001")
+    with django_capture_on_commit_callbacks(execute=True):
+        feedback_services.leave_feedback(actor=head_b, nomination=nomination, text="Đồng chí An rất gương mẫu.",
+                                         today=D(2024, 7, 2))
+    url = reverse("awards:published_list", args=[campaign.pk])
+    assert _told("feedback.receive") == {("thuongtruc", (
+        "Phạm Văn Bảy đã gửi ý kiến góp ý về Nguyễn Văn An trong danh sách công khai đề nghị khen thưởng phong trào "
+        "“Đợt thi đua cao điểm năm 2024”. Việc cần làm: xem ý kiến, xác minh và tổng hợp báo cáo Hội đồng."), url, "")}
+    assert _opens(staff, url)
+
+
+def test_the_decision_also_tells_the_heads_of_a_nominees_own_unit(
+        submitted_proposal, province, unit_b, officer_b, head_a, head_b, director, django_capture_on_commit_callbacks):
+    award = submitted_proposal.nominations.first().campaign_award
+    provincial = Proposal.objects.create(campaign=submitted_proposal.campaign, unit=province, title="Đề nghị của Cục",
+                                         status=ProposalStatus.SUBMITTED, created_by=director, submitted_by=director)
+    theirs = Nomination.objects.create(proposal=provincial, campaign_award=award, unit=unit_b, officer=officer_b,
+                                       rule=award.award_form.rules.order_by("valid_from").first(), position=0)
+    session = closed_session(submitted_proposal.campaign, [theirs])
+    with django_capture_on_commit_callbacks(execute=True):
+        decision = approve(session, director)
+    url = reverse("awards:decision_detail", args=[decision.pk])
+    assert _told("session.decide") == {("truong_b", (
+        f"cuctruong đã ban hành Quyết định số {decision.reference} ngày 10/07/2024 khen thưởng Trần Thị Bình của Chi "
+        "cục Thi hành án dân sự huyện Long Mỹ (phiên họp Hội đồng “Phiên họp xét khen thưởng”). Việc cần làm: thông "
+        "báo quyết định cho các cá nhân, tập thể được khen thưởng của đơn vị."), url, "")}
+    assert _opens(head_b, url)
+    assert set(Notification.objects.values_list("campaign_id", flat=True)) == {submitted_proposal.campaign_id}
