@@ -18,6 +18,7 @@ from tests.awards.council_helpers import council_users, new_session, vote
 from tests.awards.test_decisions import approve, closed_session
 from tests.awards.test_proposal_services import BEFORE_DUE, complete
 from tests.factories import RoleGrantFactory
+from tests.notification_helpers import opens
 
 pytestmark = pytest.mark.django_db
 D = datetime.date
@@ -26,12 +27,6 @@ D = datetime.date
 def _told(kind):
     return {(n.recipient.username, n.verb, n.url, n.reason) for n in
             Notification.objects.filter(kind=kind).select_related("recipient")}
-
-
-def _opens(user, url) -> bool:
-    client = Client()
-    client.force_login(user)
-    return client.get(url).status_code == 200
 
 
 @pytest.fixture
@@ -68,7 +63,7 @@ def test_a_submitted_proposal_tells_the_issuers_staff_to_review_it(
             "phố Vị Thanh (phong trào “Đợt thi đua cao điểm năm 2024”, lần 1). Việc cần làm: thẩm định hồ sơ, đưa "
             "vào phiên họp Hội đồng hoặc trả lại để bổ sung.")
     assert _told("proposal.submit") == {("thuongtruc", text, url, "")}
-    assert _opens(staff, url)
+    assert opens(staff, url)
 
 
 def test_a_returned_proposal_tells_the_units_heads_why_and_links_to_the_new_version(
@@ -116,7 +111,7 @@ def test_opening_the_vote_invites_each_member_with_the_agenda(
             "dung trước khi kết thúc bỏ phiếu ngày 10/07/2024.")
     assert len(items) == 3 and agenda.startswith("1. ") and "; 3. " in agenda
     assert _told("session.open") == {(u.username, text, url, "") for u in users}  # members only
-    assert _opens(users[1], url)
+    assert opens(users[1], url)
 
 
 def test_closing_the_vote_tells_the_director_over_the_issuer(
@@ -133,16 +128,22 @@ def test_closing_the_vote_tells_the_director_over_the_issuer(
     assert text == ("thuongtruc đã kết thúc bỏ phiếu, kiểm phiếu phiên họp Hội đồng “Phiên họp xét khen thưởng đợt "
                     "thi đua cao điểm” (phong trào “Đợt thi đua cao điểm năm 2024”, họp ngày 10/07/2024): 2/3 nội dung "
                     "được Hội đồng thông qua. Việc cần làm: xem kết quả, phê duyệt và ban hành quyết định khen thưởng.")
-    assert _opens(director, url)
+    assert opens(director, url)
+
+
+def _nominated_by(unit, user, officer, title, *, like):
+    """``officer`` nominated for the same award as ``like``'s, in a proposal ``unit`` submitted."""
+    award = like.nominations.first().campaign_award
+    proposal = Proposal.objects.create(campaign=like.campaign, unit=unit, title=title, status=ProposalStatus.SUBMITTED,
+                                       created_by=user, submitted_by=user)
+    return Nomination.objects.create(proposal=proposal, campaign_award=award, unit=officer.unit, officer=officer,
+                                     rule=award.award_form.rules.order_by("valid_from").first(), position=0)
 
 
 def test_the_decision_tells_each_proposing_units_heads_about_their_own_proposal(
         submitted_proposal, unit_b, officer_b, head_a, head_b, staff, director, django_capture_on_commit_callbacks):
-    award = submitted_proposal.nominations.first().campaign_award
-    other = Proposal.objects.create(campaign=submitted_proposal.campaign, unit=unit_b, title="Đề nghị của Long Mỹ",
-                                    status=ProposalStatus.SUBMITTED, created_by=head_b, submitted_by=head_b)
-    theirs = Nomination.objects.create(proposal=other, campaign_award=award, unit=unit_b, officer=officer_b,
-                                       rule=award.award_form.rules.order_by("valid_from").first(), position=0)
+    theirs = _nominated_by(unit_b, head_b, officer_b, "Đề nghị của Long Mỹ", like=submitted_proposal)
+    other = theirs.proposal
     ours = list(submitted_proposal.nominations.all())[:2]
     session = closed_session(submitted_proposal.campaign, [*ours, theirs])
     with django_capture_on_commit_callbacks(execute=True):
@@ -157,7 +158,7 @@ def test_the_decision_tells_each_proposing_units_heads_about_their_own_proposal(
         reverse("awards:proposal_detail", args=[submitted_proposal.pk]))
     assert told["truong_b"][1] == reverse("awards:proposal_detail", args=[other.pk])
     assert "“Đề nghị của Long Mỹ” của Chi cục Thi hành án dân sự huyện Long Mỹ: 1/1" in told["truong_b"][0]
-    assert _opens(head_b, told["truong_b"][1])
+    assert opens(head_b, told["truong_b"][1])
 
 
 # Reopened deadlines, publication for feedback, feedback received, the decision to the nominees' units
@@ -176,7 +177,7 @@ def test_a_reopened_deadline_tells_the_units_heads_the_new_date_and_why(
         "Việc cần làm: hoàn thiện và gửi đề nghị khen thưởng trước hạn mới."), url,
         "Đơn vị đang bổ sung biên bản họp xét.")}
     assert Notification.objects.get().event_key == f"reopen-{reopening.pk}-20240712"
-    assert _opens(head_b, url)
+    assert opens(head_b, url)
 
 
 def test_publication_for_feedback_tells_the_units_whose_nominees_are_public(
@@ -192,7 +193,7 @@ def test_publication_for_feedback_tells_the_units_whose_nominees_are_public(
         "thuongtruc đã công khai danh sách đề nghị khen thưởng phong trào “Đợt thi đua cao điểm năm 2024” để lấy ý "
         "kiến từ ngày 01/07/2024 đến hết ngày 05/07/2024, trong đó có đối tượng do đơn vị đề nghị. Việc cần làm: theo "
         "dõi ý kiến góp ý và giải trình với Thường trực khi cần."), url, "")}
-    assert _opens(head_a, url)
+    assert opens(head_a, url)
 
 
 def test_feedback_received_tells_the_issuers_staff(submitted_proposal, staff, head_a, head_b, director,
@@ -210,16 +211,12 @@ def test_feedback_received_tells_the_issuers_staff(submitted_proposal, staff, he
     assert _told("feedback.receive") == {("thuongtruc", (
         "Phạm Văn Bảy đã gửi ý kiến góp ý về Nguyễn Văn An trong danh sách công khai đề nghị khen thưởng phong trào "
         "“Đợt thi đua cao điểm năm 2024”. Việc cần làm: xem ý kiến, xác minh và tổng hợp báo cáo Hội đồng."), url, "")}
-    assert _opens(staff, url)
+    assert opens(staff, url)
 
 
 def test_the_decision_also_tells_the_heads_of_a_nominees_own_unit(
         submitted_proposal, province, unit_b, officer_b, head_a, head_b, director, django_capture_on_commit_callbacks):
-    award = submitted_proposal.nominations.first().campaign_award
-    provincial = Proposal.objects.create(campaign=submitted_proposal.campaign, unit=province, title="Đề nghị của Cục",
-                                         status=ProposalStatus.SUBMITTED, created_by=director, submitted_by=director)
-    theirs = Nomination.objects.create(proposal=provincial, campaign_award=award, unit=unit_b, officer=officer_b,
-                                       rule=award.award_form.rules.order_by("valid_from").first(), position=0)
+    theirs = _nominated_by(province, director, officer_b, "Đề nghị của Cục", like=submitted_proposal)
     session = closed_session(submitted_proposal.campaign, [theirs])
     with django_capture_on_commit_callbacks(execute=True):
         decision = approve(session, director)
@@ -228,5 +225,5 @@ def test_the_decision_also_tells_the_heads_of_a_nominees_own_unit(
         f"cuctruong đã ban hành Quyết định số {decision.reference} ngày 10/07/2024 khen thưởng Trần Thị Bình của Chi "
         "cục Thi hành án dân sự huyện Long Mỹ (phiên họp Hội đồng “Phiên họp xét khen thưởng”). Việc cần làm: thông "
         "báo quyết định cho các cá nhân, tập thể được khen thưởng của đơn vị."), url, "")}
-    assert _opens(head_b, url)
+    assert opens(head_b, url)
     assert set(Notification.objects.values_list("campaign_id", flat=True)) == {submitted_proposal.campaign_id}

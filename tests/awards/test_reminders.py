@@ -6,7 +6,6 @@ without a ``BallotCast`` (or a written opinion) and says nothing about anyone's 
 import datetime
 
 import pytest
-from django.test import Client
 from django.urls import reverse
 
 from awards.models import Proposal, ProposalStatus, SubmissionReopening
@@ -14,23 +13,12 @@ from awards.services import ballots
 from awards.services import council as council_services
 from awards.services import feedback as feedback_services
 from emulation import reminders
-from emulation.models import Notification
 from tests.awards.council_helpers import council_users, new_session, vote
+from tests.notification_helpers import opens, reminders_of
 
 pytestmark = pytest.mark.django_db
 D = datetime.date
 DAY = datetime.timedelta(days=1)
-
-
-def _told(kind):
-    return sorted(Notification.objects.filter(kind=kind).values_list("recipient__username", "event_key", "verb",
-                                                                      "url"))
-
-
-def _opens(user, url) -> bool:
-    client = Client()
-    client.force_login(user)
-    return client.get(url).status_code == 200
 
 
 @pytest.fixture
@@ -47,14 +35,14 @@ def test_the_dossier_deadline_reminds_the_units_that_have_not_sent_a_proposal(
     for day in (D(2024, 6, 24), D(2024, 6, 25), D(2024, 6, 28), D(2024, 6, 30), D(2024, 7, 2), D(2024, 7, 3)):
         reminders.send_reminders(today=day)
     url = reverse("awards:campaign_awards", args=[campaign.pk])
-    told = _told("remind.dossier")
+    told = reminders_of("remind.dossier")
     assert [(who, key.rsplit(":", 1)[1], link) for who, key, _text, link in told] == [
         ("truong_b", "-1", url), ("truong_b", "1", url), ("truong_b", "3", url), ("truong_b", "7", url)]
     assert told[0][2] == (
         "Đã quá hạn gửi hồ sơ đề nghị khen thưởng phong trào “Đợt thi đua cao điểm năm 2024” (01/07/2024) 1 ngày. "
         "Việc cần làm: hoàn thiện hồ sơ đề nghị khen thưởng của đơn vị (tờ trình, biên bản họp xét, báo cáo thành "
         "tích) và gửi Thường trực.")
-    assert _opens(head_b, url)
+    assert opens(head_b, url)
 
 
 def test_a_reopened_deadline_replaces_the_campaigns_for_that_unit(campaign, unit_a, unit_b, head_a, head_b, staff):
@@ -64,7 +52,7 @@ def test_a_reopened_deadline_replaces_the_campaigns_for_that_unit(campaign, unit
                                                    reason="Bổ sung hồ sơ", granted_by=staff)
     reminders.send_reminders(today=D(2024, 6, 30))
     reminders.send_reminders(today=D(2024, 7, 9))
-    assert [(who, key) for who, key, _t, _u in _told("remind.dossier")] == [
+    assert [(who, key) for who, key, _t, _u in reminders_of("remind.dossier")] == [
         ("truong_a", f"remind:dossier-{campaign.participations.get(unit=unit_a).pk}@20240701:1"),
         ("truong_b", f"remind:reopen-{reopening.pk}@20240710:1")]
 
@@ -76,14 +64,14 @@ def test_the_end_of_the_feedback_window_reminds_the_issuers_staff_before_it_not_
     for day in (D(2024, 7, 2), D(2024, 7, 4), D(2024, 7, 6)):
         reminders.send_reminders(today=day)
     url = reverse("awards:published_list", args=[campaign.pk])
-    assert [(who, key.rsplit(":", 1)[1], text, link) for who, key, text, link in _told("remind.feedback")] == [
+    assert [(who, key.rsplit(":", 1)[1], text, link) for who, key, text, link in reminders_of("remind.feedback")] == [
         ("thuongtruc", "1", "Còn 1 ngày đến ngày kết thúc công khai lấy ý kiến phong trào “Đợt thi đua cao điểm năm "
          "2024” (05/07/2024). Việc cần làm: tổng hợp ý kiến góp ý để báo cáo Hội đồng trước khi bắt đầu bỏ phiếu.",
          url),
         ("thuongtruc", "3", "Còn 3 ngày đến ngày kết thúc công khai lấy ý kiến phong trào “Đợt thi đua cao điểm năm "
          "2024” (05/07/2024). Việc cần làm: tổng hợp ý kiến góp ý để báo cáo Hội đồng trước khi bắt đầu bỏ phiếu.",
          url)]
-    assert _opens(staff, url)
+    assert opens(staff, url)
 
 
 @pytest.fixture
@@ -105,12 +93,12 @@ def test_the_vote_reminder_goes_to_members_who_have_not_voted_and_says_nothing_o
     reminders.send_reminders(today=D(2024, 7, 9))
     reminders.send_reminders(today=D(2024, 7, 9))
     url = reverse("awards:session_detail", args=[session.pk])
-    assert _told("remind.vote") == [(
+    assert reminders_of("remind.vote") == [(
         "tv3", f"remind:vote-{session.pk}@20240710:1",
         "Còn 1 ngày đến ngày kết thúc bỏ phiếu phiên họp Hội đồng “Phiên họp xét khen thưởng đợt thi đua cao điểm” "
         "(phong trào “Đợt thi đua cao điểm năm 2024”) (10/07/2024). Việc cần làm: mở phiên họp và bỏ phiếu kín cho "
         "từng nội dung bình xét (thành viên vắng mặt gửi ý kiến bằng văn bản).", url)]
-    assert _opens(users[2], url)
+    assert opens(users[2], url)
 
 
 def test_a_session_no_longer_voting_reminds_nobody(voting, staff):
@@ -120,4 +108,4 @@ def test_a_session_no_longer_voting_reminds_nobody(voting, staff):
     council_services.close_session(actor=staff, session=session, today=D(2024, 7, 10))
     reminders.send_reminders(today=D(2024, 7, 9))
     reminders.send_reminders(today=D(2024, 7, 11))
-    assert _told("remind.vote") == []
+    assert reminders_of("remind.vote") == []

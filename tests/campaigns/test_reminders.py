@@ -6,7 +6,6 @@ day, never those that have done it, never a unit no longer in operation; each li
 import datetime
 
 import pytest
-from django.test import Client
 from django.urls import reverse
 
 from campaigns import reminders as campaign_reminders
@@ -15,22 +14,12 @@ from campaigns.models import Milestone, Pledge, PledgeStatus, Result, ResultStat
 from emulation import reminders
 from emulation.models import Notification
 from tests.factories import CampaignFactory, ParticipationFactory, PlanFactory, file_subplan
+from tests.notification_helpers import opens, reminders_of
 from tests.organisation_fixtures import AFTER, BEFORE, reorganised  # noqa: F401
 
 pytestmark = pytest.mark.django_db
 D = datetime.date
 DAY = datetime.timedelta(days=1)
-
-
-def _told(kind):
-    return sorted(Notification.objects.filter(kind=kind).values_list("recipient__username", "event_key", "verb",
-                                                                      "url"))
-
-
-def _opens(user, url) -> bool:
-    client = Client()
-    client.force_login(user)
-    return client.get(url).status_code == 200
 
 
 def _on_each_day(due, *, before=10, after=3):
@@ -62,12 +51,12 @@ def test_a_subplan_due_reminds_only_the_unit_that_has_not_filed(province_plan, u
     what = ("hạn gửi kế hoạch của Chi cục Thi hành án dân sự huyện Long Mỹ thực hiện Kế hoạch số 12/KH-CTHADS "
             "(15/07/2024).")
     todo = " Việc cần làm: ban hành kế hoạch của đơn vị thực hiện kế hoạch cấp trên và gửi lên hệ thống."
-    assert _told("remind.subplan") == [
+    assert reminders_of("remind.subplan") == [
         ("truong_b", f"remind:subplan-{requirement.pk}@20240715:-1", f"Đã quá {what[:-2]}) 1 ngày.{todo}", url),
         ("truong_b", f"remind:subplan-{requirement.pk}@20240715:1", f"Còn 1 ngày đến {what}{todo}", url),
         ("truong_b", f"remind:subplan-{requirement.pk}@20240715:3", f"Còn 3 ngày đến {what}{todo}", url),
         ("truong_b", f"remind:subplan-{requirement.pk}@20240715:7", f"Còn 7 ngày đến {what}{todo}", url)]
-    assert _opens(head_b, url)
+    assert opens(head_b, url)
 
 
 def test_a_moved_subplan_deadline_is_reminded_again_on_the_new_date(province_plan, unit_b, staff, head_b):
@@ -76,7 +65,7 @@ def test_a_moved_subplan_deadline_is_reminded_again_on_the_new_date(province_pla
     services.set_subplan_requirements(actor=staff, plan=province_plan, units=[unit_b], due_on=D(2024, 7, 22))
     reminders.send_reminders(today=D(2024, 7, 12))  # nothing due in 3 days any more
     reminders.send_reminders(today=D(2024, 7, 19))
-    assert [key.split("@")[1] for _w, key, _t, _u in _told("remind.subplan")] == ["20240715:3", "20240722:3"]
+    assert [key.split("@")[1] for _w, key, _t, _u in reminders_of("remind.subplan")] == ["20240715:3", "20240722:3"]
 
 
 @pytest.fixture
@@ -93,7 +82,7 @@ def test_pledge_registration_reminds_the_units_without_a_sent_pledge(campaign, u
     Pledge.objects.create(campaign=campaign, unit=unit_b, registered_on=D(2024, 4, 2), content="…",
                           status=PledgeStatus.RETURNED)
     _on_each_day(due)
-    told = _told("remind.pledge")
+    told = reminders_of("remind.pledge")
     assert {who for who, *_ in told} == {"truong_b"}
     assert _offsets("remind.pledge") == ["-1", "1", "3", "7"]
     url = reverse("campaigns:campaign_pledges", args=[campaign.pk])
@@ -102,7 +91,7 @@ def test_pledge_registration_reminds_the_units_without_a_sent_pledge(campaign, u
         "cần làm: lập đăng ký giao ước thi đua của đơn vị và gửi Thường trực duyệt.", url)
     assert Notification.objects.filter(kind="remind.pledge").values_list("campaign_id", flat=True).distinct().get() \
         == campaign.pk
-    assert _opens(head_b, url)
+    assert opens(head_b, url)
 
 
 def test_a_results_deadline_reminds_the_units_that_have_not_sent_the_months_figures(campaign, unit_a, unit_b,
@@ -113,11 +102,11 @@ def test_a_results_deadline_reminds_the_units_that_have_not_sent_the_months_figu
     Result.objects.create(campaign=campaign, unit=unit_b, as_of=D(2024, 3, 31), status=ResultStatus.CONFIRMED)
     reminders.send_reminders(today=D(2024, 5, 2))
     url = reverse("campaigns:campaign_results", args=[campaign.pk])
-    assert [(who, text, link) for who, _key, text, link in _told("remind.results")] == [(
+    assert [(who, text, link) for who, _key, text, link in reminders_of("remind.results")] == [(
         "truong_b", "Còn 3 ngày đến hạn gửi báo cáo số liệu tháng (phong trào “Đợt thi đua cao điểm năm 2024”) "
         "(05/05/2024). Việc cần làm: nhập số liệu kết quả của đơn vị tính đến ngày 30/04/2024 và gửi Thường trực xác "
         "nhận.", url)]
-    assert _opens(head_b, url)
+    assert opens(head_b, url)
 
 
 @pytest.mark.parametrize(("due", "reminded"), [(BEFORE, {"truong_a", "truong_b"}), (AFTER, {"truong_a"})])
@@ -130,7 +119,7 @@ def test_a_unit_ended_by_the_reorganisation_owes_nothing_after_its_end(reorganis
     ParticipationFactory(campaign=campaign, unit=unit_a)
     ParticipationFactory(campaign=campaign, unit=unit_b)
     reminders.send_reminders(today=due - 7 * DAY)
-    assert {who for who, *_ in _told("remind.pledge")} == reminded
+    assert {who for who, *_ in reminders_of("remind.pledge")} == reminded
 
 
 def test_todays_deadlines_remind_today(campaign, head_a, head_b):
