@@ -211,7 +211,10 @@ def set_subplan_requirements(*, actor, plan: Plan, units, due_on) -> list[SubPla
 
 
 def _announce_requirement(actor, requirement: SubPlanRequirement) -> None:
-    """``subplan.require`` after commit: the unit is asked for its plan by this date (a new date: told again)."""
+    """``subplan.require`` after commit: the unit is asked for its plan by this date (a new date: told again;
+    a unit whose plan is already filed or accepted is not asked)."""
+    if requirement.status not in (SubPlanStatus.REQUIRED, SubPlanStatus.RETURNED):
+        return
     events.emit(events.Event(
         name="subplan.require", actor_id=actor.pk, model_label="campaigns.SubPlanRequirement",
         object_id=requirement.pk, unit_id=requirement.unit_id, source="", target=requirement.status,

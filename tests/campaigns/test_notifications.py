@@ -21,6 +21,7 @@ from tests.factories import (
     RoleGrantFactory,
     UnitFactory,
     UserFactory,
+    file_subplan,
 )
 
 pytestmark = pytest.mark.django_db
@@ -275,3 +276,12 @@ def test_a_subplan_request_tells_the_required_units_heads_once_per_date(
     assert sorted(Notification.objects.values_list("event_key", flat=True)) == [
         f"subplan-require-{province_plan.subplan_requirements.get().pk}-20240715",
         f"subplan-require-{province_plan.subplan_requirements.get().pk}-20240720"]
+
+
+def test_a_new_date_for_a_unit_that_has_filed_its_plan_asks_it_for_nothing(
+        province_plan, unit_a, staff, head_a, django_capture_on_commit_callbacks):
+    services.set_subplan_requirements(actor=staff, plan=province_plan, units=[unit_a], due_on=date(2024, 7, 15))
+    file_subplan(parent=province_plan, issuer=unit_a, number=3, symbol="KH-CCVT", title="Kế hoạch của Vị Thanh")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.set_subplan_requirements(actor=staff, plan=province_plan, units=[unit_a], due_on=date(2024, 7, 20))
+    assert _told("subplan.require") == set()
