@@ -39,6 +39,11 @@ def reporting_date(deadline: datetime.date) -> datetime.date:
     return deadline.replace(day=1) - datetime.timedelta(days=1)
 
 
+def in_sentence(title: str) -> str:
+    """A milestone's title inside a sentence: "Hạn gửi báo cáo" → "hạn gửi báo cáo"; an acronym stays ("UBND …")."""
+    return title[:1].lower() + title[1:] if title[1:2].islower() else title
+
+
 def _in_operation(units, on: datetime.date) -> list:
     return [u for u in units if valid_on(u.valid_from, u.valid_to, on)]
 
@@ -102,7 +107,7 @@ def results_deadlines(days: dict[datetime.date, int]):
             campaign, units.get(campaign.pk, []), milestone.due_on, key=f"results-{milestone.pk}",
             kind="remind.results", done_unit_ids=done,
             what=_("%(milestone)s (phong trào “%(campaign)s”)") % {
-                "milestone": milestone.title[:1].lower() + milestone.title[1:], "campaign": campaign.name},
+                "milestone": in_sentence(milestone.title), "campaign": campaign.name},
             todo=_("Việc cần làm: nhập số liệu kết quả của đơn vị tính đến ngày %(day)s và gửi Thường trực xác "
                    "nhận.") % {"day": as_of.strftime("%d/%m/%Y")},
             url=reverse("campaigns:campaign_results", args=[campaign.pk]))

@@ -40,6 +40,15 @@ def test_a_reporting_deadline_asks_for_the_figures_of_the_month_before(month_end
     assert campaign_reminders.reporting_date(deadline) == month_end
 
 
+@pytest.mark.parametrize(("title", "inside"), [
+    ("Hạn gửi báo cáo số liệu tháng", "hạn gửi báo cáo số liệu tháng"),
+    ("UBND tỉnh họp sơ kết", "UBND tỉnh họp sơ kết"),
+    ("Đ", "Đ"), ("", ""),
+])
+def test_a_milestone_title_goes_inside_a_sentence(title, inside):
+    assert campaign_reminders.in_sentence(title) == inside
+
+
 def test_a_subplan_due_reminds_only_the_unit_that_has_not_filed(province_plan, unit_a, unit_b, staff, head_a,
                                                                  head_b):
     due = D(2024, 7, 15)
