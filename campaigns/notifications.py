@@ -14,6 +14,7 @@ from dataclasses import asdict
 
 from django.urls import reverse
 from django.utils import translation
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
@@ -96,7 +97,7 @@ def participants_added(event) -> None:
 def _launch_text(event, campaign: Campaign, units: list[Unit], actor: str) -> str:
     values = {"actor": actor, "campaign": campaign.name, "plan": campaign.plan.reference,
               "issuer": campaign.plan.issuer.name, "start": _d(campaign.starts_on), "end": _d(campaign.ends_on),
-              "count": len(units), "units": ", ".join(u.name for u in units)}
+              "count": number_format(len(units), force_grouping=True), "units": ", ".join(u.name for u in units)}
     if event.name == "campaign.launch":
         text = ngettext("%(actor)s đã phát động phong trào “%(campaign)s” (Kế hoạch số %(plan)s của %(issuer)s), "
                         "thời gian thi đua từ ngày %(start)s đến ngày %(end)s, với %(count)s đơn vị tham gia.",

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.utils import translation
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
@@ -73,7 +74,7 @@ def _d(day: datetime.date) -> str:
 
 def reminder_text(*, what: str, due_on: datetime.date, days_left: int, todo: str) -> str:
     """"Còn 3 ngày đến hạn … (05/12/2026). Việc cần làm: …" / "Đã quá hạn … (05/12/2026) 1 ngày. …"."""
-    values = {"what": what, "day": _d(due_on), "count": abs(days_left)}
+    values = {"what": what, "day": _d(due_on), "count": number_format(abs(days_left), force_grouping=True)}
     if days_left > 0:
         head = ngettext("Còn %(count)s ngày đến %(what)s (%(day)s).", "Còn %(count)s ngày đến %(what)s (%(day)s).",
                         days_left) % values

@@ -7,7 +7,7 @@ import io
 import pytest
 from django.conf import settings
 from django.core.management import CommandError, call_command
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from emulation import reminders, tasks
 from emulation.models import Notification
@@ -22,10 +22,12 @@ D = datetime.date
     (1, "Còn 1 ngày đến hạn gửi kế hoạch (05/12/2026). Việc cần làm: gửi kế hoạch."),
     (0, "Hôm nay là ngày cuối của hạn gửi kế hoạch (05/12/2026). Việc cần làm: gửi kế hoạch."),
     (-1, "Đã quá hạn gửi kế hoạch (05/12/2026) 1 ngày. Việc cần làm: gửi kế hoạch."),
+    (1000, "Còn 1.000 ngày đến hạn gửi kế hoạch (05/12/2026). Việc cần làm: gửi kế hoạch."),
 ])
 def test_the_text_says_how_many_days_are_left_or_how_late(days_left, text):
-    assert reminders.reminder_text(what="hạn gửi kế hoạch", due_on=D(2026, 12, 5), days_left=days_left,
-                                   todo="Việc cần làm: gửi kế hoạch.") == text
+    with translation.override("vi"):
+            assert reminders.reminder_text(what="hạn gửi kế hoạch", due_on=D(2026, 12, 5), days_left=days_left,
+                                       todo="Việc cần làm: gửi kế hoạch.") == text
 
 
 def test_due_dates_are_the_offsets_from_today_the_overdue_one_in_the_past():
