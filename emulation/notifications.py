@@ -11,6 +11,9 @@ the apps: the arrow points down.
   (``Event.key``) delivered twice to the same recipient is written once (a unique constraint).
 - The stored text is Vietnamese whatever the actor's interface language, like the audit log.
 - The actor is not notified of their own action.
+- A notification names the campaign it is about (``campaign_id``, passed by every handler) for the inbox
+  filter; the model refers to ``"campaigns.Campaign"`` by its label, so nothing here imports the app.
+- Deadline reminders (``emulation.reminders``) are notifications of synthetic events, written by ``notify``.
 """
 
 from collections.abc import Iterable
