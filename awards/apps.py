@@ -9,7 +9,7 @@ class AwardsConfig(AppConfig):
     def ready(self):
         from emulation import panels
 
-        from . import notifications, reorganisation
+        from . import notifications, reminders, reorganisation
         from .selectors.proposals import award_history
 
         panels.register("officer", "awards/_history_panel.html",
@@ -19,3 +19,4 @@ class AwardsConfig(AppConfig):
         panels.register("campaign", "awards/_campaign_link.html", lambda user, campaign: {})
         reorganisation.register()
         notifications.register()
+        reminders.register()

@@ -7,7 +7,8 @@ class CampaignsConfig(AppConfig):
     verbose_name = _("Kế hoạch và phong trào thi đua")
 
     def ready(self):
-        from . import notifications, reorganisation
+        from . import notifications, reminders, reorganisation
 
         reorganisation.register()
         notifications.register()
+        reminders.register()

@@ -1,13 +1,15 @@
 """Thin Celery tasks of the campaigns app."""
 
 from celery import shared_task
+from django.conf import settings
 from django.db import OperationalError
 from django.urls import reverse
 
 from emulation import jobs
+from emulation.events import Event
 from emulation.models import Job
 
-from . import importers, snapshots
+from . import importers, notifications, snapshots
 from .models import Campaign
 
 
@@ -41,3 +43,10 @@ def import_results(self, *, job_id: int, campaign_id: int) -> str:
         "created": outcome.created, "updated": outcome.updated,
         "next_url": reverse("campaigns:campaign_results", args=[campaign_id])})
     return "succeeded"
+
+
+@shared_task(name="campaigns.notify_participants", bind=True, acks_late=True, autoretry_for=(OperationalError,),
+             retry_backoff=True, max_retries=3)
+def notify_participants(self, *, event: dict, batch_size: int | None = None) -> int:
+    """Tell a campaign's new participants (``notifications.tell_participants``); a retry writes nothing twice."""
+    return notifications.tell_participants(Event(**event), batch_size=batch_size or settings.NOTIFY_BATCH_UNITS)

@@ -14,6 +14,9 @@ the apps: the arrow points down.
 - Email (``mail``): in the same transaction, a recipient whose choice for the kind is email gets an
   outbox row, delivered after the commit; one whose choice is the daily digest gets a digest item.
   Each kind has a default channel (``register_kind``): email unless the kind says otherwise.
+- A notification names the campaign it is about (``campaign_id``, passed by every handler) for the inbox
+  filter; the model refers to ``"campaigns.Campaign"`` by its label, so nothing here imports the app.
+- Deadline reminders (``emulation.reminders``) are notifications of synthetic events, written by ``notify``.
 """
 
 from collections.abc import Iterable
@@ -71,6 +74,18 @@ def holder_ids(unit: Unit | None, roles: Iterable[str]) -> set[int]:
     return set(holders_of(unit, roles).values_list("pk", flat=True))
 
 
+def holders_by_unit(units: Iterable[Unit], roles: Iterable[str]) -> dict[int, set[int]]:
+    """For each unit, the active users holding one of ``roles`` over it, in one query."""
+    units = list(units)
+    paths = {p for unit in units for p in ancestor_paths(unit.path)}
+    grants = (RoleGrant.objects.filter(role__in=list(roles), unit__path__in=paths, user__is_active=True)
+              .values_list("unit__path", "user_id")) if paths else []
+    by_path: dict[str, set[int]] = {}
+    for path, user_id in grants:
+        by_path.setdefault(path, set()).add(user_id)
+    return {unit.pk: set().union(*(by_path.get(p, set()) for p in ancestor_paths(unit.path))) for unit in units}
+
+
 def holder_ids_over(units: Iterable[Unit], roles: Iterable[str]) -> set[int]:
     """``holder_ids`` over several units, in one query."""
     paths = {p for unit in units for p in ancestor_paths(unit.path)}
@@ -96,7 +111,7 @@ def actor_name(event: Event) -> str:
 
 
 def notify(event: Event, recipients: Iterable, text: str, url: str, *, object_label: str = "",
-           actor: str | None = None) -> int:
+           actor: str | None = None, campaign_id: int | None = None) -> int:
     """Tell each recipient (users or user ids) about ``event``: one row each, inserted in bulk, with
     the outbox rows or digest items of those who chose email in the same transaction.
     Returns how many rows were asked for (a row already there for this event is left as it was)."""
@@ -107,7 +122,8 @@ def notify(event: Event, recipients: Iterable, text: str, url: str, *, object_la
     now = timezone.now()
     rows = [Notification(recipient_id=pk, event_key=event.key, kind=event.name, verb=text,
                          object_label=object_label[:255], model_label=event.model_label, object_id=event.object_id,
-                         url=url, actor_name=name[:255], reason=event.reason, unit_id=event.unit_id, created_at=now)
+                         url=url, actor_name=name[:255], reason=event.reason, unit_id=event.unit_id, created_at=now,
+                         campaign_id=campaign_id)
             for pk in sorted(ids)]
     with transaction.atomic():
         Notification.objects.bulk_create(rows, ignore_conflicts=True)
@@ -118,12 +134,15 @@ def notify(event: Event, recipients: Iterable, text: str, url: str, *, object_la
 # Reading (the inbox and the bell), always the user's own
 
 
-def notifications_of(user, *, unread: bool = False, kind: str = "") -> QuerySet[Notification]:
+def notifications_of(user, *, unread: bool = False, kind: str = "",
+                     campaign: int | None = None) -> QuerySet[Notification]:
     rows = Notification.objects.filter(recipient=user)
     if unread:
         rows = rows.filter(read_at__isnull=True)
     if kind:
         rows = rows.filter(kind=kind)
+    if campaign:
+        rows = rows.filter(campaign_id=campaign)
     return rows.order_by("-created_at", "-id")
 
 
@@ -136,6 +155,13 @@ def kinds_of(user) -> list[tuple[str, str]]:
     """The kinds the user has received, for the filter (one query)."""
     names = Notification.objects.filter(recipient=user).values_list("kind", flat=True).distinct().order_by("kind")
     return [(name, kind_label(name)) for name in names]
+
+
+def campaigns_of(user) -> list[tuple[int, str]]:
+    """The campaigns the user has notifications about, for the filter (one query), in Vietnamese order."""
+    rows = (Notification.objects.filter(recipient=user, campaign__isnull=False)
+            .values_list("campaign_id", "campaign__name").distinct().order_by())
+    return sorted(rows, key=lambda row: (text.sort_key(row[1]), row[0]))
 
 
 def mark_read(user, pk: int) -> Notification:

@@ -200,12 +200,14 @@ JOB_LEASE_SECONDS = int(env_str("JOB_LEASE_SECONDS", "90"))
 
 # The beat schedule (the compose ``beat`` service runs it): the tasks a broker outage held back, the jobs of a
 # killed worker; email: the outbox sweep re-sends what is due (SMTP back up); the daily digest goes out at
-# 07:00 Vietnam time (CELERY_TIMEZONE).
+# 07:00 Vietnam time (CELERY_TIMEZONE); the deadline reminders, daily at REMINDER_HOUR.
 CELERY_BEAT_SCHEDULE = {
     "publish-held-tasks": {"task": "emulation.publish_held_tasks", "schedule": 60.0},
     "sweep-jobs": {"task": "emulation.sweep_jobs", "schedule": 60.0},
     "email-outbox-sweep": {"task": "emulation.sweep_outbox", "schedule": 60.0},
     "email-daily-digest": {"task": "emulation.send_digests", "schedule": crontab(hour=7, minute=0)},
+    "send-reminders": {"task": "emulation.send_reminders", "schedule": crontab(
+        hour=int(env_str("REMINDER_HOUR", "7")), minute=0)},
 }
 
 # Thư điện tử: SMTP when EMAIL_HOST is set, otherwise each message is printed on the console (make run).
@@ -221,6 +223,11 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Thi đua – Khen thưởng 
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # The address users reach the application at: the links in emails are absolute.
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+
+# Deadline reminders: days before the deadline (-1: the first overdue day), e.g. "7,3,1,-1".
+REMINDER_OFFSETS = tuple(int(day) for day in env_list("REMINDER_OFFSETS", "7,3,1,-1"))
+# A campaign launch tells the participating units' heads and staff in batches of this many units.
+NOTIFY_BATCH_UNITS = int(env_str("NOTIFY_BATCH_UNITS", "100"))
 
 # Attainment is recomputed in the background this many seconds after results change (debounce).
 ATTAINMENT_DEBOUNCE_SECONDS = int(env_str("ATTAINMENT_DEBOUNCE_SECONDS", "5"))

@@ -2,11 +2,13 @@
 deliver the email outbox (each row claimed, so a retried task sends nothing twice) and the daily digest; and
 the beat's sweeps (the task outbox, jobs whose worker died)."""
 
+import datetime
+
 from celery import shared_task
 from django.db import OperationalError
 from django.utils import timezone
 
-from . import dispatch, importers, jobs, mail, outbox
+from . import dispatch, importers, jobs, mail, outbox, reminders
 from .models import Job
 
 BROKEN_OFF = "Lỗi hệ thống khi nhập tệp; chưa nhập dữ liệu nào. Vui lòng thử lại hoặc báo quản trị hệ thống."
@@ -48,6 +50,8 @@ def publish_held_tasks() -> int:
 def sweep_jobs() -> dict:
     """Beat, every minute: hand out again (or fail) the jobs whose worker died."""
     return jobs.sweep()
+
+
 @shared_task(name="emulation.deliver_emails", acks_late=True, autoretry_for=(OperationalError,), retry_backoff=True,
              max_retries=5)
 def deliver_emails(*, email_ids: list[int]) -> dict:
@@ -69,3 +73,11 @@ def send_digests() -> int:
     ids = outbox.write_digests(day=timezone.localdate())
     mail.enqueue(ids)
     return len(ids)
+
+
+@shared_task(name="emulation.send_reminders", bind=True, acks_late=True, autoretry_for=(OperationalError,),
+             retry_backoff=True, max_retries=3)
+def send_reminders(self, *, day: str | None = None) -> int:
+    """The daily reminders (beat schedule): ``day`` as ``YYYY-MM-DD``, today by default. A retried or
+    repeated run sends nothing twice (``emulation.reminders``)."""
+    return reminders.send_reminders(today=datetime.date.fromisoformat(day) if day else timezone.localdate())

@@ -6,7 +6,7 @@ from django.db import OperationalError
 from django.http import Http404
 from django.urls import reverse
 
-from emulation import jobs
+from emulation import events, jobs
 from emulation.models import Job
 
 from . import pipeline
@@ -34,4 +34,7 @@ def render_document(self, *, job_id: int, kind: str, object_id: int) -> str:
         "document_id": document.pk, "document_kind": kind, "object_id": object_id,
         "next_url": reverse("reports:document_detail", args=[document.pk]),
         "download_url": reverse("reports:document_download", args=[document.pk])})
+    events.emit(events.Event(name="document.ready", actor_id=None, model_label="reports.GeneratedDocument",
+                             object_id=document.pk, unit_id=None, source="", target="", data={"job_id": job_id},
+                             key=f"document-ready-{job_id}"))
     return "succeeded"

@@ -363,3 +363,20 @@ def test_the_walk_through_of_the_readme_reaches_a_decision(demo, media_root):
     draft = Proposal.objects.get(campaign=campaign, unit__code="CTO-KV2", status="draft")
     proposal_services.submit(actor=_user("truong_longmy"), proposal=draft)
     assert Proposal.objects.get(pk=draft.pk).status == "submitted"
+
+
+def test_the_demo_has_deadlines_that_remind_on_the_day_it_is_loaded(demo):
+    """``load_demo`` dates its current year from today: ``send_reminders`` on it has something to say."""
+    from django.utils import timezone
+
+    from emulation import reminders
+    from emulation.models import Notification
+
+    today = timezone.localdate()
+    assert reminders.send_reminders(today=today) > 0
+    told = set(Notification.objects.filter(kind__startswith="remind.").values_list("recipient__username", "kind"))
+    assert ("truong_longmy", "remind.results") in told  # Phòng khu vực 2: its figures were returned
+    assert ("truong_vithanh", "remind.results") not in told  # Phòng khu vực 1: confirmed
+    count = Notification.objects.count()
+    reminders.send_reminders(today=today)
+    assert Notification.objects.count() == count

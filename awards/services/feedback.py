@@ -5,7 +5,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from emulation import audit
+from emulation import audit, events
 from emulation.models import AuditAction
 
 from .. import access
@@ -33,6 +33,10 @@ def publish_for_feedback(*, actor, campaign, opens_on, closes_on, note: str = ""
     window.full_clean(exclude=["published_by"])
     window.save()
     audit.record(actor=actor, action=AuditAction.UPDATE if before else AuditAction.CREATE, obj=window, before=before)
+    events.emit(events.Event(
+        name="feedback.publish", actor_id=actor.pk, model_label="awards.FeedbackWindow", object_id=window.pk,
+        unit_id=access.issuer_of(campaign).pk, source="", target="",
+        key=f"feedback-publish-{window.pk}-{window.opens_on:%Y%m%d}-{window.closes_on:%Y%m%d}"))
     return window
 
 
@@ -55,4 +59,7 @@ def leave_feedback(*, actor, nomination, text: str, today) -> Feedback:
         raise ValidationError({"text": _("Nhập nội dung ý kiến.")})
     feedback = Feedback.objects.create(nomination=nomination, author=actor, text=text)
     audit.record(actor=actor, action=AuditAction.CREATE, obj=feedback, unit_id=access.issuer_of(campaign).pk)
+    events.emit(events.Event(name="feedback.receive", actor_id=actor.pk, model_label="awards.Feedback",
+                             object_id=feedback.pk, unit_id=access.issuer_of(campaign).pk, source="", target="",
+                             key=f"feedback-{feedback.pk}"))
     return feedback

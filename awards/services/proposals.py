@@ -8,7 +8,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from emulation import audit, organisation, registers
+from emulation import audit, events, organisation, registers
 from emulation.models import AuditAction
 
 from .. import access, candidates, dossier, quotas, workflow
@@ -298,4 +298,7 @@ def reopen(*, actor, campaign, unit, until: datetime.date, reason: str) -> Submi
     reopening.save()
     audit.record(actor=actor, action=AuditAction.UPDATE if before else AuditAction.CREATE, obj=reopening,
                  before=before)
+    events.emit(events.Event(  # a new deadline (or a later one) is told once per date
+        name="proposal.reopen", actor_id=actor.pk, model_label="awards.SubmissionReopening", object_id=reopening.pk,
+        unit_id=unit.pk, source="", target="", reason=reason, key=f"reopen-{reopening.pk}-{until:%Y%m%d}"))
     return reopening

@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from emulation import access as org_access
-from emulation import audit, organisation
+from emulation import audit, events, organisation
 from emulation.models import AuditAction
 from emulation.text import nfc, search_key
 
@@ -108,9 +108,9 @@ def _file_required_subplan(actor, plan: Plan) -> None:
         workflow.SUBPLAN.apply(requirement, "file", actor=actor, has_subplan=True)
 
 
-def _sync_participants(actor, campaign: Campaign, units) -> None:
+def _sync_participants(actor, campaign: Campaign, units) -> list[Participation]:
     """Make the participants in the actor's scope exactly ``units``; participants the actor cannot
-    see (a coordinating agency outside their tree) are left as they are."""
+    see (a coordinating agency outside their tree) are left as they are. Returns the new participations."""
     scope = org_access.visible_unit_ids(actor)
     wanted = {u.pk for u in units}
     if not wanted <= scope:
@@ -123,9 +123,25 @@ def _sync_participants(actor, campaign: Campaign, units) -> None:
     for unit_id, participation in existing.items():
         if unit_id in scope and unit_id not in wanted:
             _audited_delete(actor, participation)
+    created = []
     for unit_id in sorted(wanted - existing.keys()):
         participation = Participation.objects.create(campaign=campaign, unit_id=unit_id)
         audit.record(actor=actor, action=AuditAction.CREATE, obj=participation)
+        created.append(participation)
+    return created
+
+
+def _announce_participants(actor, campaign: Campaign, created: list[Participation], *, launch: bool) -> None:
+    """After commit, the new participants learn that they take part (``campaign.launch`` when the campaign is
+    created with them, ``campaign.join`` when units are added later). The key names the campaign or the
+    first new participation, so a re-delivered event tells nobody twice."""
+    if not created:
+        return
+    key = f"campaign-launch-{campaign.pk}" if launch else f"campaign-join-{created[0].pk}"
+    events.emit(events.Event(
+        name="campaign.launch" if launch else "campaign.join", actor_id=actor.pk, model_label="campaigns.Campaign",
+        object_id=campaign.pk, unit_id=campaign.plan.issuer_id, source="", target="",
+        data={"unit_ids": [p.unit_id for p in created]}, key=key))
 
 
 @transaction.atomic
@@ -133,7 +149,7 @@ def create_campaign(*, actor, campaign: Campaign, participant_units=()) -> Campa
     if not access.can_create_campaign(actor, campaign.plan):
         raise PermissionDenied
     _audited_save(actor, campaign, save_campaign)
-    _sync_participants(actor, campaign, participant_units)
+    _announce_participants(actor, campaign, _sync_participants(actor, campaign, participant_units), launch=True)
     return campaign
 
 
@@ -145,7 +161,8 @@ def update_campaign(*, actor, campaign: Campaign, participant_units=None) -> Cam
         raise PermissionDenied
     _audited_save(actor, campaign, save_campaign, before=audit.snapshot(current))
     if participant_units is not None:
-        _sync_participants(actor, campaign, participant_units)
+        _announce_participants(actor, campaign, _sync_participants(actor, campaign, participant_units),
+                               launch=False)
     return campaign
 
 
@@ -189,7 +206,19 @@ def set_subplan_requirements(*, actor, plan: Plan, units, due_on) -> list[SubPla
         before = audit.snapshot(requirement) if requirement.pk else None
         requirement.due_on = due_on
         saved.append(_audited_save(actor, requirement, SubPlanRequirement.save, before=before))
+        _announce_requirement(actor, requirement)
     return saved
+
+
+def _announce_requirement(actor, requirement: SubPlanRequirement) -> None:
+    """``subplan.require`` after commit: the unit is asked for its plan by this date (a new date: told again;
+    a unit whose plan is already filed or accepted is not asked)."""
+    if requirement.status not in (SubPlanStatus.REQUIRED, SubPlanStatus.RETURNED):
+        return
+    events.emit(events.Event(
+        name="subplan.require", actor_id=actor.pk, model_label="campaigns.SubPlanRequirement",
+        object_id=requirement.pk, unit_id=requirement.unit_id, source="", target=requirement.status,
+        key=f"subplan-require-{requirement.pk}-{requirement.due_on:%Y%m%d}"))
 
 
 def _check_pledge(pledge: Pledge) -> None:

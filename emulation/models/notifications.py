@@ -24,6 +24,10 @@ class Notification(models.Model):
     reason = models.TextField(_("lý do"), blank=True)
     unit = models.ForeignKey("emulation.Unit", verbose_name=_("đơn vị"), null=True, blank=True,
                              on_delete=models.SET_NULL, related_name="+")
+    # The campaign the notification is about, for the inbox filter. Named by its label: emulation
+    # never imports the apps above it.
+    campaign = models.ForeignKey("campaigns.Campaign", verbose_name=_("phong trào"), null=True, blank=True,
+                                 on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField(_("thời điểm"), auto_now_add=True, db_index=False)
     read_at = models.DateTimeField(_("đã đọc lúc"), null=True, blank=True)
 

@@ -16,10 +16,13 @@ from ..paging import paginate
 @login_required
 def notification_list(request):
     user = request.user
-    filters = {"unread": request.GET.get("unread") == "1", "kind": request.GET.get("kind", "")}
+    campaign = request.GET.get("campaign", "")
+    filters = {"unread": request.GET.get("unread") == "1", "kind": request.GET.get("kind", ""),
+               "campaign": int(campaign) if campaign.isdigit() else None}
     rows = notifications.notifications_of(user, **filters)
     return render(request, "emulation/notification_list.html", {
-        "filters": filters, "kinds": notifications.kinds_of(user), **paginate(request, rows)})
+        "filters": filters, "kinds": notifications.kinds_of(user), "campaigns": notifications.campaigns_of(user),
+        **paginate(request, rows)})
 
 
 @login_required

@@ -1,16 +1,28 @@
 """Results and pledges tell the unit when staff return (with the reason) or confirm/approve them:
 exact recipients, Vietnamese text, a link to the page; nothing on rollback, nothing twice."""
 
+from dataclasses import asdict
+from datetime import date
+
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from campaigns import notifications as campaign_notifications
-from campaigns import services
-from campaigns.models import Result
-from emulation import events
-from emulation.models import Notification, Role
-from tests.factories import PledgeFactory, RoleGrantFactory, UserFactory
+from campaigns import services, tasks
+from campaigns.models import Campaign, Result
+from emulation import dispatch, events
+from emulation.models import Notification, OutboxTask, Role
+from tests.factories import (
+    CampaignFactory,
+    ParticipationFactory,
+    PlanFactory,
+    PledgeFactory,
+    RoleGrantFactory,
+    UnitFactory,
+    UserFactory,
+    file_subplan,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -167,3 +179,109 @@ def test_an_inactive_head_is_not_told(result, staff, head_a, django_capture_on_c
     with django_capture_on_commit_callbacks(execute=True):
         services.transition_result(actor=staff, result=result, action="confirm")
     assert {n.recipient.username for n in Notification.objects.all()} == {"nhaplieu_a"}
+
+
+def test_every_campaigns_notification_names_its_campaign(result, staff, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        services.transition_result(actor=staff, result=result, action="confirm")
+    assert set(Notification.objects.values_list("campaign_id", flat=True)) == {result.campaign_id}
+
+
+# Launch, units added, sub-plans requested
+
+
+@pytest.fixture
+def staff_a(unit_a):
+    return RoleGrantFactory(user__username="thuongtruc_a", role=Role.STAFF, unit=unit_a).user
+
+
+def _launch(actor, plan, units, capture, **fields):
+    campaign = Campaign(plan=plan, kind="peak", name="Đợt thi đua chào mừng Đại hội", starts_on=date(2024, 8, 1),
+                        ends_on=date(2024, 10, 31), **fields)
+    with capture(execute=True):
+        return services.create_campaign(actor=actor, campaign=campaign, participant_units=units)
+
+
+def test_a_launch_tells_the_participating_units_heads_and_staff_from_a_task(
+        province_plan, unit_a, unit_b, named_staff, head_a, head_b, staff_a, director, council_member,
+        django_capture_on_commit_callbacks):
+    campaign = _launch(named_staff, province_plan, [unit_a, unit_b], django_capture_on_commit_callbacks,
+                       pledges_due_on=date(2024, 8, 15))
+    url = reverse("campaigns:campaign_detail", args=[campaign.pk])
+    text = ("Lê Thùy Hằng đã phát động phong trào “Đợt thi đua chào mừng Đại hội” (Kế hoạch số 12/KH-CTHADS của Cục "
+            "Thi hành án dân sự tỉnh Hậu Giang), thời gian thi đua từ ngày 01/08/2024 đến ngày 31/10/2024, với 2 đơn "
+            "vị tham gia. Việc cần làm: nghiên cứu kế hoạch, đăng ký giao ước thi đua trước ngày 15/08/2024 và tổ chức "
+            "thực hiện tại đơn vị.")
+    assert _told("campaign.launch") == {(u, text, url, "") for u in ("truong_a", "truong_b", "thuongtruc_a")}
+    assert set(Notification.objects.values_list("event_key", "campaign_id")) == {
+        (f"campaign-launch-{campaign.pk}", campaign.pk)}
+    assert all(login_can_open(user, url) for user in (head_a, head_b, staff_a))
+
+
+def test_the_launch_is_never_told_inside_the_request(province_plan, unit_a, staff, head_a,
+                                                     django_capture_on_commit_callbacks, monkeypatch):
+    monkeypatch.setattr(dispatch, "send", lambda pk: None)  # the worker has not taken it yet
+    campaign = _launch(staff, province_plan, [unit_a], django_capture_on_commit_callbacks)
+    assert Notification.objects.count() == 0
+    queued = list(OutboxTask.objects.filter(task="campaigns.notify_participants").values_list("kwargs", flat=True))
+    assert [q["event"]["key"] for q in queued] == [f"campaign-launch-{campaign.pk}"]
+    assert queued[0]["event"]["data"] == {"unit_ids": [unit_a.pk]}
+
+
+def test_units_added_later_are_told_and_no_one_else(province_plan, unit_a, unit_b, staff, head_a, head_b,
+                                                   django_capture_on_commit_callbacks):
+    campaign = _launch(staff, province_plan, [unit_a], django_capture_on_commit_callbacks)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.update_campaign(actor=staff, campaign=campaign, participant_units=[unit_a, unit_b])
+    [(who, text, url, _reason)] = _told("campaign.join")
+    assert (who, url) == ("truong_b", reverse("campaigns:campaign_detail", args=[campaign.pk]))
+    assert text.startswith("thuongtruc đã bổ sung Chi cục Thi hành án dân sự huyện Long Mỹ tham gia phong trào "
+                           "“Đợt thi đua chào mừng Đại hội”")
+    with django_capture_on_commit_callbacks(execute=True):  # saved again, nobody new: nothing told
+        services.update_campaign(actor=staff, campaign=campaign, participant_units=[unit_a, unit_b])
+    assert Notification.objects.filter(kind="campaign.join").count() == 1
+
+
+def test_the_fan_out_in_batches_writes_every_row_and_a_rerun_none(province, staff):
+    units = [UnitFactory(code=f"U{n:02d}", name=f"Đơn vị {n}", parent=province) for n in range(7)]
+    heads = [RoleGrantFactory(user__username=f"truong_{n}", role=Role.UNIT_HEAD, unit=u).user
+             for n, u in enumerate(units)]
+    campaign = CampaignFactory(plan=PlanFactory(issuer=province), name="Phong trào toàn tỉnh")
+    for unit in units:
+        ParticipationFactory(campaign=campaign, unit=unit)
+    event = events.Event(name="campaign.launch", actor_id=staff.pk, model_label="campaigns.Campaign",
+                         object_id=campaign.pk, unit_id=province.pk, source="", target="",
+                         data={"unit_ids": [u.pk for u in units]}, key=f"campaign-launch-{campaign.pk}")
+    assert tasks.notify_participants.apply(kwargs={"event": asdict(event), "batch_size": 3}).get() == 7
+    assert set(Notification.objects.values_list("recipient_id", flat=True)) == {h.pk for h in heads}
+    tasks.notify_participants.apply(kwargs={"event": asdict(event), "batch_size": 2})  # retried
+    assert Notification.objects.count() == 7
+    assert Campaign.objects.count() == 1
+
+
+def test_a_subplan_request_tells_the_required_units_heads_once_per_date(
+        province_plan, unit_a, unit_b, named_staff, head_a, head_b, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        services.set_subplan_requirements(actor=named_staff, plan=province_plan, units=[unit_b],
+                                          due_on=date(2024, 7, 15))
+    url = reverse("campaigns:plan_detail", args=[province_plan.pk])
+    assert _told("subplan.require") == {("truong_b", (
+        "Lê Thùy Hằng yêu cầu Chi cục Thi hành án dân sự huyện Long Mỹ xây dựng kế hoạch thực hiện Kế hoạch số "
+        "12/KH-CTHADS của Cục Thi hành án dân sự tỉnh Hậu Giang (“Kế hoạch phát động đợt thi đua cao điểm”), hạn gửi "
+        "ngày 15/07/2024. Việc cần làm: ban hành kế hoạch của đơn vị và gửi lên hệ thống trước hạn."), url, "")}
+    assert login_can_open(head_b, url)
+    for due in (date(2024, 7, 15), date(2024, 7, 20)):  # the same date again: nothing; a new date: told again
+        with django_capture_on_commit_callbacks(execute=True):
+            services.set_subplan_requirements(actor=named_staff, plan=province_plan, units=[unit_b], due_on=due)
+    assert sorted(Notification.objects.values_list("event_key", flat=True)) == [
+        f"subplan-require-{province_plan.subplan_requirements.get().pk}-20240715",
+        f"subplan-require-{province_plan.subplan_requirements.get().pk}-20240720"]
+
+
+def test_a_new_date_for_a_unit_that_has_filed_its_plan_asks_it_for_nothing(
+        province_plan, unit_a, staff, head_a, django_capture_on_commit_callbacks):
+    services.set_subplan_requirements(actor=staff, plan=province_plan, units=[unit_a], due_on=date(2024, 7, 15))
+    file_subplan(parent=province_plan, issuer=unit_a, number=3, symbol="KH-CCVT", title="Kế hoạch của Vị Thanh")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.set_subplan_requirements(actor=staff, plan=province_plan, units=[unit_a], due_on=date(2024, 7, 20))
+    assert _told("subplan.require") == set()

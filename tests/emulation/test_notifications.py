@@ -10,7 +10,7 @@ from django.urls import reverse
 from emulation import events, notifications
 from emulation.context_processors import notification_bell
 from emulation.models import Notification, Role
-from tests.factories import NotificationFactory, RoleGrantFactory, UnitFactory
+from tests.factories import CampaignFactory, NotificationFactory, PlanFactory, RoleGrantFactory, UnitFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -189,3 +189,48 @@ def test_mark_all_read_touches_only_the_users_own(login, head_a, head_b):
     response = login(head_a).post(reverse("emulation:notification_read_all"))
     assert response.status_code == 302
     assert (notifications.unread_count(head_a), notifications.unread_count(head_b)) == (0, 1)
+
+
+def test_the_inbox_filters_by_campaign_offering_only_the_users_own_campaigns(login, head_a, head_b, province_plan,
+                                                                             campaign_a, campaign_b):
+    campaign = province_plan.campaigns.get()
+    NotificationFactory(recipient=head_a, campaign=campaign, verb="Về đợt cao điểm")
+    NotificationFactory(recipient=head_a, campaign=campaign_a, verb="Về phong trào của Vị Thanh")
+    NotificationFactory(recipient=head_a, verb="Không thuộc phong trào nào")
+    NotificationFactory(recipient=head_b, campaign=campaign_b, verb="Của Long Mỹ")
+    assert notifications.campaigns_of(head_a) == [(campaign.pk, campaign.name), (campaign_a.pk, campaign_a.name)]
+    client = login(head_a)
+    url = reverse("emulation:notification_list")
+    page = client.get(url).content.decode()
+    assert (f'<option value="{campaign_a.pk}" >{campaign_a.name}</option>' in page, campaign_b.name in page) == (
+        True, False)
+    page = client.get(url, {"campaign": campaign.pk}).content.decode()
+    assert ("Về đợt cao điểm" in page, "Về phong trào của Vị Thanh" in page, "Không thuộc" in page) == (
+        True, False, False)
+    assert f'<option value="{campaign.pk}" selected>' in page
+    assert "Của Long Mỹ" not in client.get(url, {"campaign": campaign_b.pk}).content.decode()
+    page = client.get(url, {"campaign": "x"}).content.decode()  # a bad value filters nothing out
+    assert "Không thuộc phong trào nào" in page
+
+
+def test_the_campaign_filter_lists_campaigns_in_vietnamese_order(head_a, province):
+    plan = PlanFactory(issuer=province)
+    for name in ("Đợt thi đua cao điểm", "Phong trào Dân vận khéo", "Ấn tượng năm mới", "Bình xét cuối năm"):
+        NotificationFactory(recipient=head_a, campaign=CampaignFactory(plan=plan, name=name))
+    assert [name for _pk, name in notifications.campaigns_of(head_a)] == [
+        "Ấn tượng năm mới", "Bình xét cuối năm", "Đợt thi đua cao điểm", "Phong trào Dân vận khéo"]
+
+
+def test_the_campaign_filter_costs_one_query_however_many_campaigns(login, head_a, province):
+    plan = PlanFactory(issuer=province)
+    client, url = login(head_a), reverse("emulation:notification_list")
+    NotificationFactory(recipient=head_a, campaign=CampaignFactory(plan=plan))
+    with CaptureQueriesContext(connection) as few:
+        client.get(url)
+    for _ in range(12):
+        NotificationFactory.create_batch(3, recipient=head_a, campaign=CampaignFactory(plan=plan))
+    first = plan.campaigns.order_by("pk").first().pk
+    with CaptureQueriesContext(connection) as many:
+        page = client.get(url, {"campaign": first, "unread": "1"}).content.decode()
+    assert page.count('<option value="') - page.count('<option value="">') == 13 + len(notifications.kinds_of(head_a))
+    assert len(few) == len(many)
