@@ -1,4 +1,5 @@
-"""Who is told when a long document is ready (``emulation.notifications``): whoever asked for it.
+"""Who is told when a long document is ready (``emulation.notifications``): whoever asked for it; and when a
+signed copy is refused: whoever uploaded it, with the reasons.
 
 A document rendered by the worker (``reports.render_document``) emits ``document.ready`` once its job has
 finished; the person who started the job is told, with a link to the document, if they can still open it.
@@ -33,5 +34,21 @@ def document_ready(event) -> None:
                          object_label=document.filename, actor=str(notifications.actor_name(event)))
 
 
+def signed_copy_refused(event) -> None:
+    uploader = get_user_model().objects.filter(pk=event.data.get("uploader_id"), is_active=True).first()
+    if uploader is None:
+        return
+    try:
+        document = selectors.document_detail(uploader, event.object_id)
+    except ObjectDoesNotExist:
+        return
+    text = _("Bản ký số của văn bản “%(file)s” bạn tải lên không được chấp nhận. Lý do: %(reason)s. Việc cần làm: "
+             "ký số trên đúng tệp do hệ thống tạo (không sửa tệp sau khi ký) rồi tải lên lại.") % {
+        "file": document.filename, "reason": notifications.reason_of(event)}
+    notifications.notify(event, [uploader], text, reverse("reports:document_detail", args=[document.pk]),
+                         object_label=document.filename, actor=str(notifications.actor_name(event)))
+
+
 def register() -> None:
     notifications.subscribe("document.ready", gettext_lazy("Văn bản đã tạo xong"), document_ready)
+    notifications.subscribe("signed_copy.refuse", gettext_lazy("Bản ký số không được chấp nhận"), signed_copy_refused)

@@ -12,7 +12,8 @@ from awards import access as award_access
 from awards.models import AttachmentKind, Nomination, Proposal
 from awards.services import proposals as proposal_services
 from awards.uploads import check_upload
-from emulation import audit
+from emulation import audit, events
+from emulation.events import Event
 from emulation.models import AuditAction
 
 from . import access, selectors, signatures
@@ -37,6 +38,23 @@ def _signature_record(info: signatures.SignatureInfo) -> dict:
             "intact": info.intact, "valid": info.valid, "trusted": info.trusted}
 
 
+class SignatureRefused(ValidationError):
+    """The signed copy did not verify: its reasons, for the page and for the uploader's inbox."""
+
+    def __init__(self, problems, *, digest: str):
+        self.problems, self.digest = list(problems), digest
+        super().__init__([_("Bản ký số không được chấp nhận:"), *self.problems])
+
+
+def tell_refusal(*, actor, document: GeneratedDocument, refused: SignatureRefused) -> None:
+    """After the refused upload rolled back: the uploader also finds the reasons in the inbox (a system event,
+    so the uploader is told; once per document and file, however often the same file is tried)."""
+    reason = "; ".join(problem.rstrip(". ") for problem in refused.problems)
+    events.emit(Event(name="signed_copy.refuse", actor_id=None, model_label="reports.generateddocument",
+                      object_id=document.pk, unit_id=None, source="", target="", reason=reason,
+                      data={"uploader_id": actor.pk}, key=f"signed-refused-{document.pk}-{refused.digest[:32]}"))
+
+
 @transaction.atomic
 def attach_signed(*, actor, document: GeneratedDocument, file) -> SignedUpload:
     """Verify the signed copy against the file the system generated; keep it only when it verifies."""
@@ -55,7 +73,7 @@ def attach_signed(*, actor, document: GeneratedDocument, file) -> SignedUpload:
     roots = signatures.load_trust_roots(settings.SIGNATURE_TRUST_ROOTS_DIR)
     outcome = signatures.verify_signed_pdf(data, original=original_bytes, trust_roots=roots)
     if not outcome.ok:
-        raise ValidationError([_("Bản ký số không được chấp nhận:"), *outcome.problems])
+        raise SignatureRefused(outcome.problems, digest=digest)
     upload = SignedUpload(document=document, sha256=digest, uploaded_by=actor,
                           signatures=[_signature_record(s) for s in outcome.signatures])
     upload.file.save(document.filename.replace(".pdf", "-da-ky.pdf"), ContentFile(data), save=False)

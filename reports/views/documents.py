@@ -45,10 +45,17 @@ def document_detail(request, pk):
         holder = {}
 
         def attach():
-            holder["upload"] = services.attach_signed(actor=request.user, document=document,
-                                                      file=form.cleaned_data["file"])
+            try:
+                holder["upload"] = services.attach_signed(actor=request.user, document=document,
+                                                          file=form.cleaned_data["file"])
+            except services.SignatureRefused as refused:
+                holder["refused"] = refused
+                raise
 
-        if form.is_valid() and save_with(form, attach):
+        saved = form.is_valid() and save_with(form, attach)
+        if "refused" in holder:
+            services.tell_refusal(actor=request.user, document=document, refused=holder["refused"])
+        if saved:
             messages.success(request, _("Đã kiểm tra chữ ký số và lưu bản đã ký."))
             if getattr(holder["upload"], "attached", False):
                 messages.info(request, _("Bản đã ký được đính kèm vào hồ sơ đề nghị."))
