@@ -155,8 +155,24 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"  # never mounted: stored files are served only by views that check scope or publication
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
+# Stored files (attachments, photos, generated and signed documents, imports): the MEDIA_ROOT folder, shared by
+# web and workers through a volume; or, for several hosts, an S3-compatible bucket (django-storages) when
+# AWS_STORAGE_BUCKET_NAME is set. Either way they are served only through views (private objects, no
+# public URLs).
+S3_BUCKET = env_str("AWS_STORAGE_BUCKET_NAME")
+S3_OPTIONS = {
+    "bucket_name": S3_BUCKET,
+    "endpoint_url": env_str("AWS_S3_ENDPOINT_URL") or None,
+    "region_name": env_str("AWS_S3_REGION_NAME") or None,
+    "access_key": env_str("AWS_ACCESS_KEY_ID") or None,
+    "secret_key": env_str("AWS_SECRET_ACCESS_KEY") or None,
+    "default_acl": "private",
+    "querystring_auth": True,
+    "file_overwrite": False,
+}
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": S3_OPTIONS} if S3_BUCKET
+    else {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         if DEBUG

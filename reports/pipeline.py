@@ -13,6 +13,7 @@ import tempfile
 import time
 
 from django.core.exceptions import PermissionDenied
+from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import IntegrityError, transaction
 
@@ -64,8 +65,16 @@ def _storage_name(kind: Kind, object_id: int, digest: str, filename: str) -> str
 
 
 def _write_atomically(name: str, data: bytes) -> str:
-    """All bytes or nothing under ``name``: a temporary file in the same folder, then a rename."""
-    path = default_storage.path(name)
+    """All bytes or nothing under ``name``: a temporary file in the same folder, then a rename; in object
+    storage (S3) one PUT, which is all or nothing by itself. The name is made from the content's hash, so a
+    file already there is the same file."""
+    try:
+        path = default_storage.path(name)
+    except NotImplementedError:  # no local path: object storage
+        if not default_storage.exists(name):
+            stored = default_storage.save(name, ContentFile(data))
+            assert stored == name, stored
+        return name
     os.makedirs(os.path.dirname(path), exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=os.path.dirname(path), prefix=".rendering-")
     try:
