@@ -6,6 +6,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
+# The suite on both cores; tests through the real Celery worker stay together (tests/conftest.py).
+PYTEST_ARGS ?= -n 2 --dist loadgroup
+
 .PHONY: run test lint install worker
 
 $(STAMP): pyproject.toml

@@ -117,6 +117,14 @@ def login():
     return make
 
 
+def pytest_collection_modifyitems(items):
+    """Tests through a real Celery worker share one broker: under pytest-xdist they run one after another in
+    the same process (``--dist loadgroup``), so one test's purge or worker never meets another's tasks."""
+    for item in items:
+        if item.get_closest_marker("worker") is not None:
+            item.add_marker(pytest.mark.xdist_group("celery-worker"))
+
+
 @pytest.fixture(autouse=True)
 def celery_eager_unless_worker(request):
     """Tasks run in-process unless the test goes through a real worker (``@pytest.mark.worker``)."""
