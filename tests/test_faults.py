@@ -21,20 +21,10 @@ from tests.awards.conftest import campaign_award, certificate, province_campaign
 from tests.emulation.test_dispatch import CLOSED, point_broker_at
 from tests.emulation.workbooks import officer_row, unit_row, workbook_bytes
 from tests.reports.test_documents_proposal import dossier_proposal  # noqa: F401
-from tests.worker_fixture import WORKER_LEASE_SECONDS, pool_children, worker
+from tests.worker_fixture import WORKER_LEASE_SECONDS, pool_children, wait_for, worker
 
 pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True)]
 OFFICERS = 4000  # a few seconds of import: long enough to be killed in the middle
-
-
-def _wait(condition, seconds=120, what="condition"):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        value = condition()
-        if value:
-            return value
-        time.sleep(0.1)
-    pytest.fail(f"{what} not reached within {seconds} s")
 
 
 def _import_job(staff) -> Job:
@@ -58,11 +48,12 @@ def _finished(job_id):
 
 def _sweep_until_resumed(job_id) -> None:
     """What the beat does every minute: once the dead worker's lease ran out, the job is handed out again."""
-    _wait(lambda: job_id in jobs.sweep()["resumed"], seconds=WORKER_LEASE_SECONDS * 5, what="lease ran out")
+    wait_for(lambda: job_id in jobs.sweep()["resumed"], seconds=WORKER_LEASE_SECONDS * 5, what="lease ran out",
+             every=0.5)
 
 
 def _imported_once(job_id, attempts) -> None:
-    job = _wait(lambda: _finished(job_id), what="import finished")
+    job = wait_for(lambda: _finished(job_id), what="import finished")
     assert (job.status, job.progress, job.attempts) == (JobStatus.SUCCEEDED, OFFICERS + 1, attempts)
     assert Officer.objects.filter(unit__code="HG-KV9").count() == OFFICERS  # all of it, once
 
@@ -70,7 +61,7 @@ def _imported_once(job_id, attempts) -> None:
 def test_an_import_whose_pool_child_was_killed_is_finished_once(celery_prefork_worker, settings, staff, province):
     settings.JOB_LEASE_SECONDS = WORKER_LEASE_SECONDS
     job = _import_job(staff)
-    _wait(lambda: _mid_import(job), what="import under way")
+    wait_for(lambda: _mid_import(job), what="import under way")
     [child] = pool_children(celery_prefork_worker)
     os.kill(child, signal.SIGKILL)
     # The message comes back to the worker at once; the job is still leased to the dead child, so it is left
@@ -85,7 +76,7 @@ def test_an_import_whose_whole_worker_was_killed_is_finished_once_by_another(med
     settings.JOB_LEASE_SECONDS = WORKER_LEASE_SECONDS
     with worker(media_root, "prefork") as first:
         job = _import_job(staff)
-        _wait(lambda: _mid_import(job), what="import under way")
+        wait_for(lambda: _mid_import(job), what="import under way")
         for pid in [*pool_children(first), first.pid]:
             os.kill(pid, signal.SIGKILL)
         first.wait(timeout=20)
@@ -152,9 +143,9 @@ def test_redis_down_delays_import_dossier_and_recompute_and_loses_nothing(
     redis_down_for_the_web()  # Redis is back: the beat's next sweep publishes what waited
     assert dispatch.send_pending() == 3
     assert dispatch.send_pending() == 0
-    assert _wait(lambda: _finished(imported.pk), what="import").status == JobStatus.SUCCEEDED
-    assert _wait(lambda: _finished(rendered.pk), what="dossier").status == JobStatus.SUCCEEDED
-    _wait(lambda: AttainmentSnapshot.objects.filter(campaign=campaign).exists(), what="snapshot")
+    assert wait_for(lambda: _finished(imported.pk), what="import").status == JobStatus.SUCCEEDED
+    assert wait_for(lambda: _finished(rendered.pk), what="dossier").status == JobStatus.SUCCEEDED
+    wait_for(lambda: AttainmentSnapshot.objects.filter(campaign=campaign).exists(), what="snapshot")
     time.sleep(1)
     assert Officer.objects.filter(code="KV9-1").count() == 1
     assert GeneratedDocument.objects.filter(kind="proposal_dossier").count() == 1

@@ -87,3 +87,14 @@ def _wait_until_ready(app, process, log, seconds=60):
         if app.control.ping(timeout=1.0):
             return
     pytest.fail(f"celery worker did not answer a ping within {seconds} s")
+
+
+def wait_for(condition, *, seconds=90, what="condition", every=0.05):
+    """Poll ``condition()`` until it returns something true (returned), or fail after ``seconds``."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        value = condition()
+        if value:
+            return value
+        time.sleep(every)
+    pytest.fail(f"{what} not reached within {seconds} s")

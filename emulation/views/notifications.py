@@ -8,7 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
-from .. import notifications
+from .. import notifications, querystring
 from ..models import Notification
 from ..paging import paginate
 
@@ -16,37 +16,36 @@ from ..paging import paginate
 @login_required
 def notification_list(request):
     user = request.user
-    campaign = request.GET.get("campaign", "")
     filters = {"unread": request.GET.get("unread") == "1", "kind": request.GET.get("kind", ""),
-               "campaign": int(campaign) if campaign.isdigit() else None}
+               "campaign": querystring.integer(request.GET.get("campaign"))}
     rows = notifications.notifications_of(user, **filters)
     return render(request, "emulation/notification_list.html", {
         "filters": filters, "kinds": notifications.kinds_of(user), "campaigns": notifications.campaigns_of(user),
         **paginate(request, rows)})
 
 
-@login_required
-@require_POST
-def notification_read(request, pk):
+def _read_then_go(request, pk, *, to_object: bool):
+    """Mark one of the user's own notifications read; then its object (a path of this site only, never
+    "//elsewhere"), or the inbox."""
     try:
         notification = notifications.mark_read(request.user, pk)
     except Notification.DoesNotExist as exc:
         raise Http404 from exc
-    if request.POST.get("open") and url_has_allowed_host_and_scheme(notification.url, allowed_hosts=None):
-        return redirect(notification.url)  # a path of this site only (never "//elsewhere")
+    if to_object and url_has_allowed_host_and_scheme(notification.url, allowed_hosts=None):
+        return redirect(notification.url)
     return redirect("emulation:notification_list")
+
+
+@login_required
+@require_POST
+def notification_read(request, pk):
+    return _read_then_go(request, pk, to_object=bool(request.POST.get("open")))
 
 
 @login_required
 def notification_open(request, pk):
     """The link in a notification's email: mark it read and go to the object (the inbox if it has no page)."""
-    try:
-        notification = notifications.mark_read(request.user, pk)
-    except Notification.DoesNotExist as exc:
-        raise Http404 from exc
-    if notification.url and url_has_allowed_host_and_scheme(notification.url, allowed_hosts=None):
-        return redirect(notification.url)
-    return redirect("emulation:notification_list")
+    return _read_then_go(request, pk, to_object=True)
 
 
 @login_required

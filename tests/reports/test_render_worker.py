@@ -5,7 +5,6 @@ task goes back to the queue and the next child finishes it."""
 
 import os
 import signal
-import time
 
 import pytest
 
@@ -16,19 +15,9 @@ from reports.models import GeneratedDocument
 from tests.awards.conftest import campaign_award, certificate, province_campaign, submitted_proposal  # noqa: F401
 from tests.factories import OfficerFactory
 from tests.reports.test_documents_proposal import dossier_proposal  # noqa: F401
-from tests.worker_fixture import pool_children
+from tests.worker_fixture import pool_children, wait_for
 
 pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True)]
-
-
-def _wait(condition, seconds=90, what="condition"):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        value = condition()
-        if value:
-            return value
-        time.sleep(0.05)
-    pytest.fail(f"{what} not reached within {seconds} s")
 
 
 def _bigger(proposal, unit, count):
@@ -49,7 +38,7 @@ def test_a_dossier_is_rendered_by_the_worker(celery_worker_process, head_a, doss
     from reports.tasks import render_document
 
     render_document.delay(job_id=job.pk, kind=kind.code, object_id=dossier_proposal.pk)  # on_commit ran already
-    job = _wait(lambda: Job.objects.get(pk=job.pk) if Job.objects.get(pk=job.pk).finished else None,
+    job = wait_for(lambda: Job.objects.get(pk=job.pk) if Job.objects.get(pk=job.pk).finished else None,
                 what="job finished")
     assert (job.status, job.progress, job.total) == (JobStatus.SUCCEEDED, 6, 6)
     document = GeneratedDocument.objects.get()
@@ -64,12 +53,12 @@ def test_a_worker_killed_mid_render_leaves_no_half_file_and_the_task_is_retried(
     from reports.tasks import render_document
 
     render_document.delay(job_id=job.pk, kind=kind.code, object_id=dossier_proposal.pk)
-    _wait(lambda: Job.objects.get(pk=job.pk).progress >= 2, what="render under way")
+    wait_for(lambda: Job.objects.get(pk=job.pk).progress >= 2, what="render under way")
     [child] = pool_children(celery_prefork_worker)
     os.kill(child, signal.SIGKILL)
     folder = media_root / "documents" / "proposal_dossier"
     assert not folder.exists() or list(folder.iterdir()) == []  # killed mid-layout: nothing written
-    job = _wait(lambda: Job.objects.get(pk=job.pk) if Job.objects.get(pk=job.pk).finished else None,
+    job = wait_for(lambda: Job.objects.get(pk=job.pk) if Job.objects.get(pk=job.pk).finished else None,
                 what="job finished after the retry")
     assert job.status == JobStatus.SUCCEEDED and job.attempts == 2
     document = GeneratedDocument.objects.get()
