@@ -56,7 +56,15 @@ SECRET_KEY = env_str("DJANGO_SECRET_KEY", "dev-only-insecure-key-change-me" if D
 if not SECRET_KEY:
     raise RuntimeError("DJANGO_SECRET_KEY must be set when DJANGO_DEBUG is off")
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
-CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
+CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")  # e.g. https://thidua.thads.gov.vn
+
+# Behind a reverse proxy that terminates TLS (compose: the ``proxy`` service, Caddy): only then are its
+# X-Forwarded-Proto (the request was HTTPS), X-Forwarded-Host and X-Forwarded-For (the client's address, for
+# the sign-in lockout) believed. Exposed directly, a client could send them itself: they are ignored.
+BEHIND_PROXY = env_bool("DJANGO_BEHIND_PROXY", False)
+PROXY_COUNT = int(env_str("DJANGO_PROXY_COUNT", "1"))  # proxies in front of gunicorn, each appending to X-F-F
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if BEHIND_PROXY else None
+USE_X_FORWARDED_HOST = BEHIND_PROXY
 
 INSTALLED_APPS = [
     "emulation",  # first: its createsuperuser (password rules without a prompt too) replaces Django's
@@ -133,6 +141,7 @@ AXES_FAILURE_LIMIT = int(env_str("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = timedelta(minutes=int(env_str("AXES_COOLOFF_MINUTES", "30")))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "emulation.client_ip.client_ip"  # X-Forwarded-For only behind the proxy (above)
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"  # answered with status 429
 # Sessions end after 8 hours without a request; each request moves the end on.
 SESSION_COOKIE_AGE = int(env_str("SESSION_IDLE_SECONDS", str(8 * 60 * 60)))
@@ -239,7 +248,6 @@ CSRF_COOKIE_SECURE = not DEBUG
 SECURE_HSTS_SECONDS = int(env_str("DJANGO_HSTS_SECONDS", "0" if DEBUG else "31536000"))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
 SECURE_HSTS_PRELOAD = not DEBUG
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 # Content-Security-Policy (django-csp): scripts and styles only from our static files, no inline code or
