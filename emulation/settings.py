@@ -200,6 +200,22 @@ CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# Two queues, a worker each in production (compose: ``worker`` -Q default, ``worker-documents`` -Q documents):
+# rendering a PDF dossier and importing a workbook take seconds to minutes and must not hold up the short work
+# (notifications, email, attainment recompute, the beat's sweeps). A worker started without -Q (``make worker``)
+# listens on both. CELERY_QUEUE_PREFIX gives a test run queues of its own (tests/celery_queues.py), so a
+# developer's running worker cannot take its tasks.
+CELERY_QUEUE_PREFIX = env_str("CELERY_QUEUE_PREFIX")
+CELERY_QUEUE_DEFAULT = f"{CELERY_QUEUE_PREFIX}default"
+CELERY_QUEUE_DOCUMENTS = f"{CELERY_QUEUE_PREFIX}documents"
+CELERY_TASK_DEFAULT_QUEUE = CELERY_QUEUE_DEFAULT
+CELERY_TASK_QUEUES = {name: {"exchange": name, "routing_key": name}
+                      for name in (CELERY_QUEUE_DEFAULT, CELERY_QUEUE_DOCUMENTS)}
+CELERY_TASK_ROUTES = {
+    "reports.render_document": {"queue": CELERY_QUEUE_DOCUMENTS},
+    "emulation.import_organisation": {"queue": CELERY_QUEUE_DOCUMENTS},
+    "campaigns.import_results": {"queue": CELERY_QUEUE_DOCUMENTS},
+}
 # A request publishing to a broker that is down must not hang: it gives up at once and the outbox keeps the
 # task (emulation.dispatch); the beat sweep publishes it when the broker is back.
 CELERY_BROKER_CONNECTION_TIMEOUT = 2
