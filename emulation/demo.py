@@ -25,7 +25,7 @@ from .services import derive_officer_fields, derive_unit_fields, save_officer, s
 
 DEMO_PASSWORD = "thidua2026"
 # Demo accounts' email addresses: a domain reserved for examples (RFC 2606), so no real mailbox is ever written to.
-DEMO_EMAIL_DOMAIN = "thidua.example"
+DEMO_EMAIL_DOMAIN = "khenthuong.example"  # not "thidua.example": the demo password "thidua2026" would be too like it
 
 # (username, role, unit scope, the officer behind the account or a (family + middle, given) name, Django admin)
 _ACCOUNTS = [

@@ -12,8 +12,10 @@ from csp.constants import NONE, SELF
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
+# An empty variable counts as unset, everywhere: `.env.example` lists every variable, most of them empty, and
+# `set -a; . ./.env.example; set +a` must give the local defaults (an empty MEDIA_ROOT is not the current folder).
 def env_str(name: str, default: str = "") -> str:
-    return os.environ.get(name, default)
+    return os.environ.get(name) or default
 
 
 def env_bool(name: str, default: bool = False) -> bool:
@@ -29,7 +31,7 @@ def env_bool(name: str, default: bool = False) -> bool:
 
 
 def env_list(name: str, default: str = "") -> list[str]:
-    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+    return [item.strip() for item in env_str(name, default).split(",") if item.strip()]
 
 
 def database_from_url(url: str) -> dict:

@@ -214,7 +214,7 @@ def test_every_demo_account_can_log_in(demo):
     # Email addresses on a domain reserved for examples (RFC 2606): no real mailbox is ever written to.
     emails = sorted(get_user_model().objects.filter(username__in=[a["username"] for a in DEMO_ACCOUNTS])
                     .values_list("email", flat=True))
-    assert emails == sorted(f"{a['username']}@thidua.example" for a in DEMO_ACCOUNTS)
+    assert emails == sorted(f"{a['username']}@khenthuong.example" for a in DEMO_ACCOUNTS)
 
 
 def test_seed_targets_as_written_with_their_gaps(demo):
