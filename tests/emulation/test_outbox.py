@@ -161,9 +161,10 @@ def test_the_daily_digest_is_one_email_per_user_and_day(smtp_server):  # noqa: F
     assert nobody.pk not in set(OutboundEmail.objects.values_list("recipient_id", flat=True))
 
 
-def test_the_digest_task_writes_and_delivers_todays_digests():
+def test_the_digest_task_writes_and_delivers_todays_digests(django_capture_on_commit_callbacks):
     DigestItemFactory(notification__recipient=UserFactory(email="c@thidua.example"))
-    assert [tasks.send_digests(), tasks.send_digests()] == [1, 0]
+    with django_capture_on_commit_callbacks(execute=True):  # the delivery is published after the commit (outbox)
+        assert [tasks.send_digests(), tasks.send_digests()] == [1, 0]
     digest = OutboundEmail.objects.get()
     assert ([m.to for m in django_mail.outbox], digest.status, digest.digest_day) == (
         [["c@thidua.example"]], EmailStatus.SENT, timezone.localdate())
