@@ -1,6 +1,8 @@
 # The application image: web (gunicorn), the Celery workers and beat, the one-shot migrate (docker-compose.yml).
 FROM python:3.11-slim-bookworm
-ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PIP_NO_CACHE_DIR=1 PIP_DISABLE_PIP_VERSION_CHECK=1
+# XDG_CACHE_HOME: fontconfig (WeasyPrint) keeps its cache where `app`, which has no home, can write.
+ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PIP_NO_CACHE_DIR=1 PIP_DISABLE_PIP_VERSION_CHECK=1 \
+    XDG_CACHE_HOME=/tmp/.cache
 
 # WeasyPrint needs Pango (and HarfBuzz's subsetter for fast font embedding); the documents embed their own
 # fonts (reports/fonts/), Liberation is the fallback for anything else. The same list as `make check-system`.
