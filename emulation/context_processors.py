@@ -5,8 +5,8 @@ from .models import Role
 
 
 def navigation(request):
-    user = request.user
-    if not user.is_authenticated:
+    user = getattr(request, "user", None)  # absent on the 400 page of a refused Host (before AuthenticationMiddleware)
+    if user is None or not user.is_authenticated:
         return {}
     user_roles = access.roles(user)
     role_labels = [Role(r).label for r in sorted(user_roles)]

@@ -5,10 +5,13 @@ board, publication)."""
 from django.contrib import admin
 from django.urls import include, path
 
+from emulation.views.health import healthz
+
 admin.site.site_header = "Thi đua – Khen thưởng: quản trị"
 admin.site.site_title = "Thi đua – Khen thưởng"
 
 urlpatterns = [
+    path("healthz", healthz, name="healthz"),  # no namespace, no trailing slash: probes ask exactly this
     path("", include("reports.urls")),
     path("to-chuc/", include("emulation.urls")),
     path("ke-hoach/", include("campaigns.urls")),

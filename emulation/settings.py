@@ -12,8 +12,10 @@ from csp.constants import NONE, SELF
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
+# An empty variable counts as unset, everywhere: `.env.example` lists every variable, most of them empty, and
+# `set -a; . ./.env.example; set +a` must give the local defaults (an empty MEDIA_ROOT is not the current folder).
 def env_str(name: str, default: str = "") -> str:
-    return os.environ.get(name, default)
+    return os.environ.get(name) or default
 
 
 def env_bool(name: str, default: bool = False) -> bool:
@@ -29,7 +31,7 @@ def env_bool(name: str, default: bool = False) -> bool:
 
 
 def env_list(name: str, default: str = "") -> list[str]:
-    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+    return [item.strip() for item in env_str(name, default).split(",") if item.strip()]
 
 
 def database_from_url(url: str) -> dict:
@@ -56,7 +58,15 @@ SECRET_KEY = env_str("DJANGO_SECRET_KEY", "dev-only-insecure-key-change-me" if D
 if not SECRET_KEY:
     raise RuntimeError("DJANGO_SECRET_KEY must be set when DJANGO_DEBUG is off")
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
-CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
+CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")  # e.g. https://thidua.thads.gov.vn
+
+# Behind a reverse proxy that terminates TLS (compose: the ``proxy`` service, Caddy): only then are its
+# X-Forwarded-Proto (the request was HTTPS), X-Forwarded-Host and X-Forwarded-For (the client's address, for
+# the sign-in lockout) believed. Exposed directly, a client could send them itself: they are ignored.
+BEHIND_PROXY = env_bool("DJANGO_BEHIND_PROXY", False)
+PROXY_COUNT = int(env_str("DJANGO_PROXY_COUNT", "1"))  # proxies in front of gunicorn, each appending to X-F-F
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if BEHIND_PROXY else None
+USE_X_FORWARDED_HOST = BEHIND_PROXY
 
 INSTALLED_APPS = [
     "emulation",  # first: its createsuperuser (password rules without a prompt too) replaces Django's
@@ -133,6 +143,7 @@ AXES_FAILURE_LIMIT = int(env_str("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = timedelta(minutes=int(env_str("AXES_COOLOFF_MINUTES", "30")))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "emulation.client_ip.client_ip"  # X-Forwarded-For only behind the proxy (above)
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"  # answered with status 429
 # Sessions end after 8 hours without a request; each request moves the end on.
 SESSION_COOKIE_AGE = int(env_str("SESSION_IDLE_SECONDS", str(8 * 60 * 60)))
@@ -151,7 +162,7 @@ FORMAT_MODULE_PATH = ["emulation.formats"]
 USE_THOUSAND_SEPARATOR = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(env_str("STATIC_ROOT") or BASE_DIR / "staticfiles")  # collectstatic (the image: at build)
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"  # never mounted: stored files are served only by views that check scope or publication
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
@@ -207,6 +218,22 @@ CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# Two queues, a worker each in production (compose: ``worker`` -Q default, ``worker-documents`` -Q documents):
+# rendering a PDF dossier and importing a workbook take seconds to minutes and must not hold up the short work
+# (notifications, email, attainment recompute, the beat's sweeps). A worker started without -Q (``make worker``)
+# listens on both. CELERY_QUEUE_PREFIX gives a test run queues of its own (tests/celery_queues.py), so a
+# developer's running worker cannot take its tasks.
+CELERY_QUEUE_PREFIX = env_str("CELERY_QUEUE_PREFIX")
+CELERY_QUEUE_DEFAULT = f"{CELERY_QUEUE_PREFIX}default"
+CELERY_QUEUE_DOCUMENTS = f"{CELERY_QUEUE_PREFIX}documents"
+CELERY_TASK_DEFAULT_QUEUE = CELERY_QUEUE_DEFAULT
+CELERY_TASK_QUEUES = {name: {"exchange": name, "routing_key": name}
+                      for name in (CELERY_QUEUE_DEFAULT, CELERY_QUEUE_DOCUMENTS)}
+CELERY_TASK_ROUTES = {
+    "reports.render_document": {"queue": CELERY_QUEUE_DOCUMENTS},
+    "emulation.import_organisation": {"queue": CELERY_QUEUE_DOCUMENTS},
+    "campaigns.import_results": {"queue": CELERY_QUEUE_DOCUMENTS},
+}
 # A request publishing to a broker that is down must not hang: it gives up at once and the outbox keeps the
 # task (emulation.dispatch); the beat sweep publishes it when the broker is back.
 CELERY_BROKER_CONNECTION_TIMEOUT = 2
@@ -256,12 +283,12 @@ CACHES = {
 
 # Production hardening (on when DJANGO_DEBUG=0).
 SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", not DEBUG)
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # the health check answers over plain HTTP inside the stack
 SESSION_COOKIE_SECURE = not DEBUG
 CSRF_COOKIE_SECURE = not DEBUG
 SECURE_HSTS_SECONDS = int(env_str("DJANGO_HSTS_SECONDS", "0" if DEBUG else "31536000"))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
 SECURE_HSTS_PRELOAD = not DEBUG
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 # Content-Security-Policy (django-csp): scripts and styles only from our static files, no inline code or

@@ -1,7 +1,9 @@
 """A real Celery worker process, against the same PostgreSQL test database and Redis broker."""
 
 import contextlib
+import itertools
 import os
+import socket
 import subprocess
 import sys
 import tempfile
@@ -16,6 +18,7 @@ from tests.services import port_open, service_missing
 
 ROOT = Path(__file__).resolve().parent.parent
 WORKER_LEASE_SECONDS = 4  # short, so a test sees a dead worker's lease run out; renewed every 1,3 s
+_started = itertools.count(1)
 
 
 def _require_services():
@@ -38,16 +41,21 @@ def worker(media_root, pool: str):
            "JOB_LEASE_SECONDS": str(WORKER_LEASE_SECONDS)}
     from emulation.celery import app
 
+    # This run's own queues (CELERY_QUEUE_PREFIX, set by tests/celery_queues.py): purging them leaves a
+    # developer's queues alone, and a developer's worker, listening on the unprefixed ones, takes nothing here.
+    queues = [settings.CELERY_QUEUE_DEFAULT, settings.CELERY_QUEUE_DOCUMENTS]
+    assert settings.CELERY_QUEUE_PREFIX, "tests/celery_queues.py did not give this run its own queues"
     app.control.purge()
+    nodename = f"test-{os.getpid()}-{next(_started)}@{socket.gethostname()}"
     with tempfile.TemporaryFile(mode="w+") as log:
         process = subprocess.Popen(
             [sys.executable, "-m", "celery", "-A", "emulation", "worker", f"--pool={pool}", "--concurrency=1",
              "--loglevel=warning", "--without-gossip", "--without-mingle", "--without-heartbeat",
-             "-n", f"test-{os.getpid()}@%h"],
+             "-Q", ",".join(queues), "-n", nodename],
             cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, text=True,
         )
         try:
-            _wait_until_ready(app, process, log)
+            _wait_until_ready(app, process, log, nodename)
             yield process
         finally:
             process.terminate()
@@ -78,13 +86,13 @@ def pool_children(process) -> list[int]:
         return [int(pid) for pid in children.read().split()]
 
 
-def _wait_until_ready(app, process, log, seconds=60):
+def _wait_until_ready(app, process, log, nodename, seconds=60):
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if process.poll() is not None:
             log.seek(0)
             pytest.fail(f"celery worker exited: {log.read()}")
-        if app.control.ping(timeout=1.0):
+        if app.control.ping(destination=[nodename], timeout=1.0):  # this worker, not any other on the broker
             return
     pytest.fail(f"celery worker did not answer a ping within {seconds} s")
 
