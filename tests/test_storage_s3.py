@@ -82,7 +82,6 @@ def test_an_attachment_lands_in_the_bucket_and_comes_back_through_the_scoped_vie
     download = login(head_a).get(url)
     assert (download.status_code, b"".join(download.streaming_content)) == (200, content)
     assert download["Content-Disposition"].startswith("attachment")
-    download.close()
     assert login(head_b).get(url).status_code == 404
 
 
