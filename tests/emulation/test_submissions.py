@@ -16,7 +16,7 @@ from awards.services import proposals as proposal_services
 from campaigns.models import Campaign, Milestone, Plan
 from emulation.models import FormSubmission, RegisteredDocument, Role
 from tests.awards.conftest import campaign_award, certificate, province_campaign, submitted_proposal  # noqa: F401
-from tests.factories import RoleGrantFactory
+from tests.factories import FormSubmissionFactory, RoleGrantFactory
 from tests.samples import PDF
 from tests.services import run_together, service_missing
 
@@ -121,6 +121,16 @@ def test_the_same_form_posted_twice_writes_once(request, login, name):
     assert [str(m) for m in get_messages(second.wsgi_request)][-1] == (
         "Đã ghi nhận: biểu mẫu này đã được gửi, không ghi thêm lần nữa.")
     assert FormSubmission.objects.get().result_url == first["Location"]
+
+
+@pytest.mark.django_db
+def test_a_token_already_consumed_leads_to_the_first_result_and_writes_nothing(login, staff, province_plan):
+    campaign = province_plan.campaigns.get()
+    consumed = FormSubmissionFactory(user=staff, result_url=campaign.get_absolute_url())
+    response = login(staff).post(reverse("campaigns:milestone_create", args=[campaign.pk]), {
+        "kind": "final_review", "title": "Tổng kết", "starts_on": "10/07/2024", "submission": consumed.key})
+    assert (response.status_code, response["Location"], Milestone.objects.count()) == (
+        302, campaign.get_absolute_url(), 0)
 
 
 @pytest.mark.django_db
