@@ -11,11 +11,12 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from awards.models import Feedback, FeedbackWindow, Nomination, Proposal, ProposalAttachment
+from awards.models import Feedback, FeedbackWindow, Nomination, Proposal, ProposalAttachment, TypicalExample
 from awards.services import proposals as proposal_services
 from campaigns.models import Campaign, Milestone, Plan
 from emulation.models import FormSubmission, RegisteredDocument, Role
 from tests.awards.conftest import campaign_award, certificate, province_campaign, submitted_proposal  # noqa: F401
+from tests.awards.typical_fixtures import example_a, typical_campaign  # noqa: F401
 from tests.factories import FormSubmissionFactory, RoleGrantFactory
 from tests.samples import PDF
 from tests.services import run_together, service_missing
@@ -96,8 +97,23 @@ def _attachment(f):
         {"kind": "minutes"}, ProposalAttachment.objects
 
 
+def _typical(f):
+    f("media_root")
+    url = reverse("awards:typical_create")
+    data = {"campaign": f("typical_campaign").pk, "unit": f("unit_a").pk, "title": "Gương sáng tiếp dân",
+            "level": "", "story": "Câu chuyện"}
+    return f("head_a"), url, url, data, TypicalExample.objects
+
+
+def _typical_note(f):
+    example = f("example_a")
+    return f("head_a"), reverse("awards:typical_detail", args=[example.pk]), \
+        reverse("awards:typical_note_add", args=[example.pk]), {"text": "Ghi nhận sơ kết"}, example.notes
+
+
 FORMS = {"milestone": _milestone, "register": _register, "plan": _plan, "campaign": _campaign,
-         "feedback": _feedback, "proposal_open": _proposal_open, "nominate": _nominate, "attachment": _attachment}
+         "feedback": _feedback, "proposal_open": _proposal_open, "nominate": _nominate, "attachment": _attachment,
+         "typical": _typical, "typical_note": _typical_note}
 
 
 def _post(client, url, data, token, name):
