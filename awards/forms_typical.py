@@ -4,6 +4,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from emulation.forms import CheckedInputMixin
 from emulation.models import Officer
 
 from .models import TypicalExample
@@ -20,7 +21,8 @@ def _checked(form, name, *, allowed, max_bytes):
     return upload
 
 
-class TypicalExampleForm(forms.ModelForm):
+class TypicalExampleForm(CheckedInputMixin, forms.ModelForm):
+    name_fields = ("title",)
     photo = forms.FileField(label=_("Ảnh (JPEG hoặc PNG, tối đa 5 MB)"), required=False,
                             widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png"}))
 

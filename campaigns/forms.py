@@ -5,8 +5,9 @@ import re
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from emulation.forms import DateInput
+from emulation.forms import CheckedInputMixin, DateInput
 from emulation.models import Officer, Unit
+from emulation.validators import DOCUMENT_DATES
 
 from .brackets import Bracket, overlap_errors
 from .models import BracketBasis, Campaign, MetricKind, Milestone, Plan, Pledge, Result, Target, TargetBracket
@@ -20,7 +21,10 @@ def _check_period(form, start_field, end_field, message):
         form.add_error(end_field, message)
 
 
-class PlanForm(forms.ModelForm):
+class PlanForm(CheckedInputMixin, forms.ModelForm):
+    name_fields = ("symbol", "title")
+    date_fields = {"issued_on": DOCUMENT_DATES}
+
     class Meta:
         model = Plan
         fields = ["issuer", "number", "symbol", "year", "issued_on", "place", "title", "theme", "legal_basis",
@@ -70,7 +74,10 @@ class PlanForm(forms.ModelForm):
         return data
 
 
-class CampaignForm(forms.ModelForm):
+class CampaignForm(CheckedInputMixin, forms.ModelForm):
+    name_fields = ("name",)
+    date_fields = dict.fromkeys(["starts_on", "ends_on", "results_starts_on", "results_ends_on", "pledges_due_on",
+                                 "dossier_due_on"], DOCUMENT_DATES)
     participants = forms.ModelMultipleChoiceField(
         label=_("Đơn vị tham gia"), queryset=Unit.objects.none(), required=False,
         widget=forms.SelectMultiple(attrs={"size": 12}),
@@ -105,7 +112,10 @@ class CampaignForm(forms.ModelForm):
         return data
 
 
-class MilestoneForm(forms.ModelForm):
+class MilestoneForm(CheckedInputMixin, forms.ModelForm):
+    name_fields = ("title",)
+    date_fields = dict.fromkeys(["starts_on", "ends_on"], DOCUMENT_DATES)
+
     class Meta:
         model = Milestone
         fields = ["kind", "title", "starts_on", "ends_on", "note"]
@@ -157,7 +167,9 @@ class PledgeForm(forms.ModelForm):
         return data
 
 
-class TargetForm(forms.ModelForm):
+class TargetForm(CheckedInputMixin, forms.ModelForm):
+    name_fields = ("code", "title")
+
     class Meta:
         model = Target
         fields = ["code", "title", "metric_kind", "subject_kind", "unit", "basis", "value", "strict", "position"]
@@ -216,8 +228,10 @@ BracketFormSet = forms.inlineformset_factory(Target, TargetBracket, form=Bracket
                                              extra=2, can_delete=True)
 
 
-class ResultForm(forms.ModelForm):
+class ResultForm(CheckedInputMixin, forms.ModelForm):
     """The six standard figures, plus one field per campaign-specific target that applies."""
+
+    date_fields = {"as_of": DOCUMENT_DATES}
 
     reason = forms.CharField(label=_("Lý do sửa số liệu đã xác nhận"), required=False, max_length=500)
 

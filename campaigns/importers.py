@@ -18,6 +18,8 @@ from emulation.spreadsheets import (
     read_sheet,
     refuse_formula,
 )
+from emulation.text import nfc
+from emulation.validators import name_problem
 
 from .attainment import input_errors
 from .models import Campaign, Result, ResultStatus
@@ -44,10 +46,15 @@ class Outcome:
 
 
 def parse_code(value) -> str:
-    """A unit's or officer's code as written in the sheet (whole numbers without ".0"); never a formula."""
+    """A unit's or officer's code as written in the sheet (whole numbers without ".0"), in NFC; never a formula
+    nor an invisible character."""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    return refuse_formula(str(value).strip())
+    code = nfc(str(value))
+    problem = name_problem(code)
+    if problem:
+        raise CellError(problem)
+    return refuse_formula(code)
 
 
 def _read(records, sheet, errors, *, subject_column, period) -> list[dict]:

@@ -7,7 +7,8 @@ class EmulationConfig(AppConfig):
     verbose_name = _("Tổ chức, cán bộ, tài khoản")
 
     def ready(self):
-        from . import reorganisation_movers, sign_in
+        from . import account_audit, reorganisation_movers, sign_in
 
         reorganisation_movers.register()
         sign_in.connect()
+        account_audit.connect()

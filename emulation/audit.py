@@ -1,5 +1,7 @@
 """The audit trail. Services call ``record`` inside their transaction, once per change."""
 
+import contextlib
+import contextvars
 import datetime
 from decimal import Decimal
 
@@ -10,6 +12,22 @@ from .models import AuditAction, AuditEntry
 from .text import person_name
 
 _SKIPPED = {"search_key", "sort_key", "path", "password", "last_login"}
+_ACTOR = contextvars.ContextVar("audit_actor", default=None)
+
+
+@contextlib.contextmanager
+def acting_as(user):
+    """Who acts while the block runs, for the entries written where no service passes an actor
+    (``emulation.account_audit``); the middleware sets it for each request."""
+    token = _ACTOR.set(user)
+    try:
+        yield
+    finally:
+        _ACTOR.reset(token)
+
+
+def current_actor():
+    return _ACTOR.get()
 
 
 def _plain(value):

@@ -1,8 +1,10 @@
 """Forms for units, officers, transfers and discipline. Each validates itself; services save."""
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from . import validators
 from .models import AwardHold, Discipline, Officer, Unit
 from .registers import SERIES
 
@@ -14,7 +16,38 @@ class DateInput(forms.DateInput):
         super().__init__(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy", "autocomplete": "off"}, **kwargs)
 
 
-class UnitForm(forms.ModelForm):
+class CheckedInputMixin:
+    """The one check of names, codes and dates typed into a form (rules in ``emulation.validators``):
+    ``name_fields`` come out in NFC and refuse invisible characters, ``date_fields`` (field → window)
+    refuse implausible dates. Put it before the Django form class."""
+
+    name_fields: tuple[str, ...] = ()
+    date_fields: dict[str, validators.Window] = {}
+
+    def clean(self):
+        data = super().clean()
+        today = timezone.localdate()
+        for name in self.name_fields:
+            if isinstance(data.get(name), str):
+                data[name], problem = validators.clean_name(data[name])
+                if problem:
+                    self.add_error(name, problem)
+        for name, window in self.date_fields.items():
+            problem = validators.date_problem(data.get(name), today=today, window=window)
+            if problem:
+                self.add_error(name, problem)
+        return data
+
+    def check_birth_date(self, starts_on) -> None:
+        problem = validators.birth_date_problem(self.cleaned_data.get("birth_date"), today=timezone.localdate(),
+                                                starts_on=starts_on)
+        if problem:
+            self.add_error("birth_date", problem)
+
+
+class UnitForm(CheckedInputMixin, forms.ModelForm):
+    name_fields = ("code", "name", "short_name")
+
     class Meta:
         model = Unit
         fields = ["code", "name", "short_name", "kind", "parent", "valid_from", "valid_to",
@@ -37,7 +70,9 @@ class UnitForm(forms.ModelForm):
         return data
 
 
-class OfficerForm(forms.ModelForm):
+class OfficerForm(CheckedInputMixin, forms.ModelForm):
+    name_fields = ("code", "full_name")
+    date_fields = {"starts_on": validators.WORK_START}
     starts_on = forms.DateField(label=_("Ngày bắt đầu công tác tại đơn vị"), widget=DateInput())
     hardship = forms.BooleanField(label=_("Công tác vùng sâu, vùng xa, khó khăn"), required=False)
 
@@ -52,15 +87,29 @@ class OfficerForm(forms.ModelForm):
         if unit_choices is not None:
             self.fields["unit"].queryset = unit_choices
 
+    def clean(self):
+        data = super().clean()
+        self.check_birth_date(data.get("starts_on"))
+        return data
 
-class OfficerEditForm(forms.ModelForm):
+
+class OfficerEditForm(CheckedInputMixin, forms.ModelForm):
+    name_fields = ("full_name",)
+
     class Meta:
         model = Officer
         fields = ["full_name", "gender", "birth_date", "position", "is_leader", "is_enforcement_officer", "is_active"]
         widgets = {"birth_date": DateInput()}
 
+    def clean(self):
+        data = super().clean()
+        first = self.instance.assignments.order_by("starts_on").first() if self.instance.pk else None
+        self.check_birth_date(first.starts_on if first else None)
+        return data
 
-class TransferForm(forms.Form):
+
+class TransferForm(CheckedInputMixin, forms.Form):
+    date_fields = {"starts_on": validators.WORK_START}
     unit = forms.ModelChoiceField(label=_("Đơn vị mới"), queryset=Unit.objects.none())
     starts_on = forms.DateField(label=_("Từ ngày"), widget=DateInput())
     position = forms.CharField(label=_("Chức vụ"), required=False, max_length=120)
@@ -99,8 +148,10 @@ class AwardHoldForm(forms.ModelForm):
         return data
 
 
-class IssueNumberForm(forms.Form):
+class IssueNumberForm(CheckedInputMixin, forms.Form):
     """Lấy số cho một văn bản làm ngoài hệ thống, để sổ không trùng số với văn bản hệ thống tạo."""
+
+    date_fields = {"issued_on": validators.DOCUMENT_DATES}
 
     issuer = forms.ModelChoiceField(label=_("Cơ quan ban hành"), queryset=Unit.objects.none())
     series = forms.ChoiceField(label=_("Loại văn bản (sổ)"), choices=SERIES)

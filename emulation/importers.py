@@ -6,8 +6,9 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 
-from . import access, audit, services
+from . import access, audit, services, validators
 from .models import Assignment, AuditAction, Gender, Officer, Unit, UnitKind
 from .spreadsheets import (
     CellError,
@@ -50,7 +51,7 @@ class Outcome:
 
 def parse_text(max_length: int, *, name: bool = False) -> Callable:
     """A parser for a text cell: NFC, trimmed, whole numbers without ".0", at most ``max_length`` long.
-    A ``name`` (or code) may not start like a spreadsheet formula."""
+    A ``name`` (or code) may not start like a spreadsheet formula nor hold invisible characters."""
 
     def parse(value) -> str:
         if isinstance(value, float) and value.is_integer():
@@ -58,7 +59,12 @@ def parse_text(max_length: int, *, name: bool = False) -> Callable:
         text = nfc(str(value)) if value is not None else ""
         if len(text) > max_length:
             raise CellError(f"Dài quá {max_length} ký tự (đang có {len(text)}).")
-        return refuse_formula(text) if name else text
+        if not name:
+            return text
+        problem = validators.name_problem(text)
+        if problem:
+            raise CellError(problem)
+        return refuse_formula(text)
 
     return parse
 
@@ -128,6 +134,7 @@ class _Plan:
     existing_officers: dict[str, Officer] = field(default_factory=dict)
     db_parent: dict[str, str | None] = field(default_factory=dict)  # unit code → parent code, as stored
     open_since: dict[str, object] = field(default_factory=dict)  # officer code → start of the open assignment
+    today: object = None
 
     def parent_of(self, code: str) -> str | None:
         return self.units[code]["parent"] if code in self.units else self.db_parent.get(code)
@@ -193,7 +200,17 @@ def _transfer_error(plan: _Plan, code: str, unit: Unit | None) -> tuple[str, str
     return None
 
 
+def _officer_date_errors(plan: _Plan, row: dict) -> Iterator[tuple[str, str]]:
+    start = validators.date_problem(row["starts_on"], today=plan.today, window=validators.WORK_START)
+    if start:
+        yield "Ngày bắt đầu công tác", start
+    birth = validators.birth_date_problem(row["birth_date"], today=plan.today, starts_on=row["starts_on"])
+    if birth:
+        yield "Ngày sinh", birth
+
+
 def _officer_errors(plan: _Plan, code: str, editable) -> Iterator[tuple[str, str]]:
+    yield from _officer_date_errors(plan, plan.officers[code])
     unit_code = plan.officers[code]["unit"]
     unit = plan.existing_units.get(unit_code)
     if unit_code and unit_code not in plan.units and unit is None:
@@ -328,7 +345,7 @@ def _validate(file, user, errors: list) -> _Plan | None:
                          errors)
     finally:
         workbook.close()
-    plan = _Plan(user=user, units=units, officers=officers)
+    plan = _Plan(user=user, units=units, officers=officers, today=timezone.localdate())
     _load(plan)
     _check(plan, errors)
     return plan

@@ -7,6 +7,8 @@ from django.shortcuts import render
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 
+from . import audit
+
 
 class ChosenLanguageMiddleware:
     def __init__(self, get_response):
@@ -38,3 +40,16 @@ class RefuseNulBytesMiddleware:
         if any("\x00" in key or any("\x00" in value for value in values) for key, values in request.GET.lists()):
             return render(request, "400.html", status=400)
         return self.get_response(request)
+
+
+class AuditActorMiddleware:
+    """The signed-in user is the actor of the audit entries written outside our services (Django's admin
+    and auth views: ``emulation.account_audit``)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        # the lazy user as it is: read only when an entry is written (an anonymous user has no pk: no actor)
+        with audit.acting_as(getattr(request, "user", None)):
+            return self.get_response(request)

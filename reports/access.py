@@ -7,6 +7,7 @@ from emulation.models import Role
 from .documents import KINDS, Kind
 
 UNIT_SIGNED_OWNERS = {"proposal", "nomination"}  # what a unit head signs and sends up
+UNIT_PRODUCED_OWNERS = UNIT_SIGNED_OWNERS | {"plan", "campaign"}  # a unit head also plans for their own unit
 
 
 def can_use_kind(user, kind: Kind, record) -> bool:
@@ -29,6 +30,17 @@ def _issuing_unit(owner: str, record):
     if owner in ("decision", "plan"):
         return record.issuer
     return record.plan.issuer  # campaign
+
+
+def can_render_kind(user, kind: Kind, record) -> bool:
+    """Queueing a new render is for those who make the paper: staff and the director of the unit whose
+    paper it is (or above it), and the unit head for their own unit's proposals and plans. Anyone who
+    may read the record (a viewer, a council member, a participating unit) downloads the files that
+    exist, but does not set a worker rendering."""
+    if not can_use_kind(user, kind, record):
+        return False
+    roles = org_access.DEPARTMENT_ROLES | ({Role.UNIT_HEAD} if kind.owner in UNIT_PRODUCED_OWNERS else set())
+    return holds_over(user, roles, _issuing_unit(kind.owner, record))
 
 
 def can_upload_signed(user, document, record) -> bool:

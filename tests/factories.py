@@ -14,6 +14,7 @@ from emulation.models import (
     DigestItem,
     Discipline,
     DisciplineForm,
+    FormSubmission,
     Gender,
     Notification,
     NotificationPreference,
@@ -81,6 +82,16 @@ class UserFactory(factory.django.DjangoModelFactory):
     def save_password(obj, create, extracted, **kwargs):
         if create:
             obj.save()
+
+
+class FormSubmissionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = FormSubmission
+
+    user = factory.SubFactory(UserFactory)
+    key = factory.Sequence(lambda n: f"{n:032x}")
+    path = "/phong-trao/1/moc/them/"
+    result_url = "/phong-trao/1/"
 
 
 class RoleGrantFactory(factory.django.DjangoModelFactory):

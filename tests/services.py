@@ -3,8 +3,10 @@
 import os
 import shutil
 import socket
+import threading
 
 import pytest
+from django.db import connection
 
 REQUIRE_SERVICES = os.environ.get("REQUIRE_SERVICES", "") in {"1", "true", "yes"}
 
@@ -26,3 +28,25 @@ def port_open(host: str, port: int) -> bool:
 
 def chromium_path() -> str | None:
     return shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+def run_together(action, times: int) -> tuple[list, list[str]]:
+    """Run ``action()`` in ``times`` threads released at the same moment, each on its own database connection
+    (closed after); return the results and the errors (as repr), each in completion order."""
+    barrier, results, errors = threading.Barrier(times), [], []
+
+    def run():
+        try:
+            barrier.wait()
+            results.append(action())
+        except Exception as exc:  # noqa: BLE001 - the caller asserts on the errors
+            errors.append(repr(exc))
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=run) for _ in range(times)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return results, errors

@@ -12,9 +12,10 @@ from django.utils import timezone
 import emulation.root_urls
 from awards.models import AttachmentKind, Proposal, ProposalAttachment, PublicationState
 from tests.awards.typical_fixtures import PNG, example_a, typical_campaign  # noqa: F401
+from tests.samples import PDF
 
 pytestmark = pytest.mark.integration
-SCAN = b"%PDF-1.7\n1 0 obj << >> endobj\n%%EOF\n"
+SCAN = PDF
 
 
 @pytest.fixture

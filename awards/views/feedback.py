@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from emulation.submissions import once_per_submission
 from emulation.viewhelpers import save_with, scoped_or_404
 
 from .. import access
@@ -55,6 +56,7 @@ def published_list(request, pk):
 
 @login_required
 @require_POST
+@once_per_submission
 def feedback_create(request, pk):
     nomination = scoped_or_404(selectors.published_nomination, request.user, pk)
     campaign = nomination.proposal.campaign

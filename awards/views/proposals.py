@@ -16,6 +16,7 @@ from campaigns import selectors as campaign_selectors
 from emulation import organisation, panels, querystring
 from emulation.lifecycle import Refused
 from emulation.models import Unit
+from emulation.submissions import once_per_submission
 from emulation.viewhelpers import save_with, scoped_or_404
 
 from .. import access, dossier, workflow
@@ -69,6 +70,7 @@ def candidates(request, pk, award_pk):
 
 @login_required
 @require_POST
+@once_per_submission
 def proposal_open(request, pk):
     campaign = _campaign(request, pk)
     today = timezone.localdate()
@@ -185,6 +187,7 @@ def _run(request, action, success: str) -> bool:
 
 @login_required
 @require_POST
+@once_per_submission
 def nominate(request, pk):
     proposal = _editable_proposal(request, pk)
     awards = list(selectors.campaign_awards(proposal.campaign))
@@ -242,6 +245,7 @@ def report_edit(request, pk, nomination_pk):
 
 @login_required
 @require_POST
+@once_per_submission
 def attachment_upload(request, pk):
     proposal = _editable_proposal(request, pk)
     form = AttachmentForm(request.POST, request.FILES, nominations=list(proposal.nominations.all()))

@@ -15,6 +15,7 @@ from emulation import access as org_access
 from emulation import querystring
 from emulation.models import Unit
 from emulation.paging import paginate
+from emulation.submissions import once_per_submission
 from emulation.viewhelpers import save_with, scoped_or_404
 
 from .. import access, stages
@@ -54,6 +55,7 @@ def typical_list(request):
 
 
 @login_required
+@once_per_submission
 def typical_create(request):
     units = _editable_units(request.user)
     if not org_access.editable_unit_ids(request.user):
@@ -138,6 +140,7 @@ def _refused(request, exc: ValidationError):
 
 @login_required
 @require_POST
+@once_per_submission
 def typical_note_add(request, pk):
     example = _for_action(request, pk)
     form = NoteForm(request.POST, request.FILES)

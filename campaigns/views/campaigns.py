@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from emulation import organisation, panels, querystring
 from emulation import selectors as org_selectors
 from emulation.paging import paginate
+from emulation.submissions import once_per_submission
 from emulation.viewhelpers import save_with, scoped_or_404
 
 from .. import access, selectors, services
@@ -46,6 +47,7 @@ def _unit_choices(user, campaign):
 
 
 @login_required
+@once_per_submission
 def campaign_create(request, plan_pk):
     plan = scoped_or_404(selectors.plan_detail, request.user, plan_pk)
     if not access.can_create_campaign(request.user, plan):
@@ -77,6 +79,7 @@ def campaign_edit(request, pk):
 
 
 @login_required
+@once_per_submission
 def milestone_create(request, pk):
     campaign = scoped_or_404(selectors.campaign_detail, request.user, pk)
     if not access.can_edit_campaign(request.user, campaign):

@@ -15,6 +15,7 @@ from emulation import organisation, querystring
 from emulation import panels as org_panels
 from emulation.models import Unit
 from emulation.paging import paginate
+from emulation.submissions import once_per_submission
 from emulation.viewhelpers import save_with, scoped_or_404
 
 from .. import access, periods, selectors, services, workflow
@@ -63,6 +64,7 @@ def _plan_form(request, instance=None):
 
 
 @login_required
+@once_per_submission
 def plan_create(request):
     if not access.can_create_any_plan(request.user):
         raise PermissionDenied

@@ -435,3 +435,4 @@ from .dispatch import OutboxStatus, OutboxTask  # noqa: E402, F401
 from .mail import Channel, DigestItem, EmailStatus, NotificationPreference, OutboundEmail  # noqa: E402, F401
 from .notifications import Notification  # noqa: E402, F401
 from .reorganisation import Reorganisation, ReorganisationItem, ReorganisationKind  # noqa: E402, F401
+from .submissions import FormSubmission  # noqa: E402, F401

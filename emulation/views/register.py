@@ -10,10 +10,12 @@ from django.utils.translation import gettext as _
 from .. import access, organisation, querystring, registers, selectors
 from ..forms import IssueNumberForm
 from ..paging import paginate
+from ..submissions import once_per_submission
 from ..viewhelpers import save_with
 
 
 @login_required
+@once_per_submission
 def register_list(request):
     user = request.user
     if not access.can_view_register(user):

@@ -20,7 +20,7 @@ from ..forms import SignedUploadForm
 def document_request(request, kind, object_id):
     document_kind = pipeline.kind_of(kind)
     record = scoped_or_404(selectors.owner_record, request.user, document_kind.owner, object_id)
-    if not access.can_use_kind(request.user, document_kind, record):
+    if not access.can_render_kind(request.user, document_kind, record):
         raise PermissionDenied
     try:
         document, job = pipeline.request(kind=document_kind, object_id=object_id, user=request.user)

@@ -23,9 +23,9 @@ from awards.services import proposals as services
 from emulation.models import AuditEntry, DisciplineForm
 from tests.awards.test_decisions import approve, closed_session
 from tests.factories import DisciplineFactory, OfficerFactory
+from tests.samples import JPEG, PDF
 
 pytestmark = pytest.mark.django_db
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 BEFORE_DUE = datetime.datetime(2024, 6, 25, 9, 0, tzinfo=datetime.UTC)
 
 
@@ -165,7 +165,7 @@ def test_upload_type_is_read_from_the_bytes(draft, head_a, media_root):
     with pytest.raises(ValidationError, match="không phải PDF/JPEG"):
         services.attach(actor=head_a, proposal=draft, kind=AttachmentKind.MINUTES,
                         upload=SimpleUploadedFile("x.docx", b"PK\x03\x04", "application/msword"))
-    scan = SimpleUploadedFile("bien-ban.jpg", b"\xff\xd8\xff\xe0 a scan", "image/jpeg")
+    scan = SimpleUploadedFile("bien-ban.jpg", JPEG, "image/jpeg")
     assert services.attach(actor=head_a, proposal=draft, kind=AttachmentKind.MINUTES, upload=scan).content_type \
         == "image/jpeg"
 

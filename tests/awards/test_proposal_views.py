@@ -9,10 +9,11 @@ from django.urls import reverse
 
 from awards.models import AchievementReport, AwardForm, CampaignAward, Nomination, Proposal, ProposalAttachment
 from awards.services import proposals as services
+from tests import samples
 from tests.factories import OfficerFactory
+from tests.samples import PDF
 
 pytestmark = pytest.mark.django_db
-PDF = b"%PDF-1.4\n%%EOF\n"
 
 
 @pytest.fixture
@@ -52,6 +53,25 @@ def test_wrong_file_type_is_refused_with_a_message(login, head_a, draft, media_r
         "kind": "minutes", "file": SimpleUploadedFile("bb.pdf", b"GIF89a....", "application/pdf")}, follow=True)
     assert "không phải PDF/JPEG" in response.content.decode()
     assert not ProposalAttachment.objects.exists()
+
+
+def test_a_pdf_with_javascript_is_refused_with_a_message(login, head_a, draft, media_root):
+    response = login(head_a).post(reverse("awards:attachment_upload", args=[draft.pk]), {
+        "kind": "minutes", "file": SimpleUploadedFile("bb.pdf", samples.pdf("open_action"), "application/pdf")},
+        follow=True)
+    assert "Tệp “bb.pdf” chứa mã JavaScript nhúng trong PDF" in response.content.decode()
+    assert not ProposalAttachment.objects.exists()
+
+
+def test_an_attachment_is_served_as_a_download(login, head_a, draft, media_root):
+    client = login(head_a)
+    client.post(reverse("awards:attachment_upload", args=[draft.pk]),
+                {"kind": "minutes", "file": SimpleUploadedFile("bb.pdf", PDF, "application/pdf")})
+    attachment = ProposalAttachment.objects.get()
+    response = client.get(reverse("awards:attachment_download", args=[draft.pk, attachment.pk]))
+    assert (response["Content-Disposition"], response["Content-Type"], b"".join(response.streaming_content)) == (
+        'attachment; filename="bb.pdf"', "application/pdf", PDF)
+    response.close()
 
 
 def test_bad_meeting_counts_rerender_and_save_nothing(login, head_a, draft):

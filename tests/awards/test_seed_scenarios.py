@@ -24,10 +24,10 @@ from awards.services import ballots, council, decisions
 from awards.services import proposals as services
 from emulation.models import Officer, Role, Unit
 from tests.factories import RoleGrantFactory
+from tests.samples import PDF
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 D = datetime.date
-PDF = b"%PDF-1.4\n%%EOF\n"
 User = get_user_model()
 
 

@@ -1,4 +1,5 @@
-"""The shared upload checker: the type comes from the file's first bytes, and the name must agree."""
+"""The shared upload checker: the type comes from the file's first bytes, the name must agree, and the
+content must parse: no JavaScript or Launch action in a PDF, no broken image, no decompression bomb."""
 
 import io
 
@@ -6,13 +7,12 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from awards.uploads import MAX_PHOTO_BYTES, MAX_SCAN_BYTES, PHOTO_TYPES, SCAN_TYPES, check_upload
+from awards.uploads import MAX_IMAGE_PIXELS, MAX_PHOTO_BYTES, MAX_SCAN_BYTES, PHOTO_TYPES, SCAN_TYPES, check_upload
+from tests import samples
+from tests.samples import JPEG, PDF, PNG
 
 pytestmark = pytest.mark.unit
 
-PDF = b"%PDF-1.7\n1 0 obj\n<<>>\nendobj\n%%EOF\n"
-JPEG = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + b"\x00" * 32
-PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
 
 
 def upload(name, content):
@@ -67,3 +67,41 @@ def test_reads_plain_file_objects_and_leaves_the_position_alone():
 def test_unknown_kinds_are_a_programming_error():
     with pytest.raises(ValueError):
         check_upload(upload("a.pdf", PDF), allowed={"docx"}, max_bytes=MAX_SCAN_BYTES)
+
+
+@pytest.mark.parametrize(("hostile", "code", "message"), [
+    ("open_action", "javascript", "Tệp “x.pdf” chứa mã JavaScript nhúng trong PDF; hãy xuất lại PDF không có mã lệnh."),
+    ("names_tree", "javascript", None),
+    ("page_aa", "javascript", None),
+    ("annotation", "javascript", None),
+    ("launch", "launch", "Tệp “x.pdf” chứa lệnh mở chương trình khác (Launch) trong PDF; hãy xuất lại PDF sạch."),
+    ("encrypted", "encrypted", "Tệp “x.pdf” là PDF có mật khẩu hoặc bị mã hóa; hãy tải lên bản không đặt mật khẩu."),
+    ("truncated", "unreadable_pdf", "Tệp “x.pdf” không đọc được như một PDF (bị hỏng hoặc không trọn vẹn)."),
+])
+def test_pdfs_that_run_code_or_cannot_be_read_are_refused(hostile, code, message):
+    with pytest.raises(ValidationError) as caught:
+        check_upload(upload("x.pdf", samples.pdf(hostile)), allowed=SCAN_TYPES, max_bytes=MAX_SCAN_BYTES)
+    assert caught.value.code == code
+    if message:
+        assert caught.value.messages == [message]
+
+
+@pytest.mark.parametrize(("name", "content", "code"), [
+    ("anh.jpg", JPEG[: len(JPEG) // 2], "unreadable_image"),                # truncated
+    ("anh.jpg", b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + b"\x00" * 32, "unreadable_image"),  # signature only
+    ("anh.png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 32, "unreadable_image"),
+    ("anh.png", samples.image("PNG", (8000, 6000)), "too_many_pixels"),      # 48 M pixels, a few KB compressed
+])
+def test_images_that_do_not_decode_or_are_bombs_are_refused(name, content, code):
+    with pytest.raises(ValidationError) as caught:
+        check_upload(upload(name, content), allowed=PHOTO_TYPES, max_bytes=MAX_PHOTO_BYTES)
+    assert caught.value.code == code
+
+
+def test_the_pixel_limit_is_named_in_the_message():
+    with pytest.raises(ValidationError) as caught:
+        check_upload(upload("anh.png", samples.image("PNG", (8000, 6000))), allowed=PHOTO_TYPES,
+                     max_bytes=MAX_PHOTO_BYTES)
+    assert (caught.value.messages, MAX_IMAGE_PIXELS) == (["Ảnh “anh.png” quá lớn (tối đa 40 triệu điểm ảnh)."],
+                                                         40_000_000)
+

@@ -8,10 +8,9 @@ from awards.demo_typical import photo_png
 from awards.models import TypicalExample
 from campaigns.models import CampaignKind
 from tests.factories import CampaignFactory, ParticipationFactory
+from tests.samples import JPEG, PDF  # noqa: F401 - re-exported to the typical tests
 
 PNG = photo_png((10, 60, 120), size=(40, 30))
-JPEG = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + b"\x00" * 32
-PDF = b"%PDF-1.7\n%%EOF\n"
 
 
 @pytest.fixture

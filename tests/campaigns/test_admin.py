@@ -59,7 +59,7 @@ def test_duplicate_plan_number_refused_in_the_admin(superuser_client, province):
         "issuer": province.pk, "number": "5", "symbol": "KH-CTHADS", "year": "2024", "title": "Trùng số",
         **_inline("campaigns")})
     assert "Đơn vị ban hành đã có kế hoạch cùng số và ký hiệu trong năm này." in response.content.decode()
-    assert Plan.objects.count() == 1 and not AuditEntry.objects.exists()
+    assert Plan.objects.count() == 1 and not AuditEntry.objects.filter(model_label="campaigns.Plan").exists()
 
 
 def test_campaign_milestone_and_participation_inlines_audited(superuser_client, province_plan, unit_a, unit_b):

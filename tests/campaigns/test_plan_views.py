@@ -140,6 +140,8 @@ def test_same_number_is_fine_when_year_symbol_or_number_differ(login, staff, pro
     ("issued_on", "31/02/2024", "Nhập một ngày hợp lệ."),
     ("year", "1800", "Năm không hợp lệ."),
     ("title", "", "Trường này là bắt buộc."),
+    ("title", "Kế hoạch\u200b thi đua", "Có ký tự ẩn hoặc ký tự đảo chiều văn bản (U+200B)"),
+    ("issued_on", "20/03/2040", "Ngày 20/03/2040 không hợp lý: chỉ nhận từ 01/01/2000 đến"),
 ])
 def test_bad_input_rerenders_with_message_and_saves_nothing(login, staff, province, field, value, message):
     count = Plan.objects.count()

@@ -13,9 +13,9 @@ from emulation.models import Role
 from tests.awards.conftest import campaign_award, certificate, province_campaign  # noqa: F401 - fixtures
 from tests.e2e.conftest import ARTIFACTS
 from tests.factories import RoleGrantFactory
+from tests.samples import PDF
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 
 def signed_in(browser, live_server, user):

@@ -109,6 +109,28 @@ def test_three_bad_rows_give_three_precise_errors_and_save_nothing(staff, provin
 
 
 @pytest.mark.integration
+def test_hidden_characters_and_implausible_dates_are_row_errors(staff, province):
+    content = workbook_bytes(
+        units=[unit_row("HG\u200b-KV1", "Phòng THADS khu vực 1", "HG"),
+               unit_row("HG-KV2", "Phòng \u202eTHADS khu vực 2", "HG")],
+        officers=[officer_row("CB-1", "Nguyễn Thị Hồng", "HG-KV2", birth="01/01/2090"),
+                  officer_row("CB-2", "Trần Văn Bé", "HG-KV2", birth="01/01/2010", starts_on="01/07/2025"),
+                  officer_row("CB-3", "Lê Văn Cư", "HG-KV2", birth="01/01/1930")])
+    before = _counts()
+    outcome = import_organisation(BytesIO(content), user=staff)
+    hidden = "Có ký tự ẩn hoặc ký tự đảo chiều văn bản (%s): hãy gõ lại, không dán từ nơi khác."
+    assert [e.as_dict() for e in outcome.errors] == [
+        {"sheet": "Đơn vị", "row": 2, "column": "Mã đơn vị", "message": hidden % "U+200B"},
+        {"sheet": "Đơn vị", "row": 3, "column": "Tên đơn vị", "message": hidden % "U+202E"},
+        {"sheet": "Cán bộ", "row": 2, "column": "Ngày sinh", "message": "Ngày sinh không được ở tương lai."},
+        {"sheet": "Cán bộ", "row": 3, "column": "Ngày sinh",
+         "message": "Cán bộ phải đủ 18 tuổi khi bắt đầu công tác (ngày sinh 01/01/2010, bắt đầu 01/07/2025)."},
+        {"sheet": "Cán bộ", "row": 4, "column": "Ngày sinh", "message": "Ngày sinh phải từ 01/01/1940 trở về sau."},
+    ]
+    assert _counts() == before
+
+
+@pytest.mark.integration
 def test_duplicates_missing_values_and_cycles(staff, province):
     content = workbook_bytes(
         units=[unit_row("A", "Đơn vị A", "B"), unit_row("B", "Đơn vị B", "A"), unit_row("A", "Lặp mã", "HG"),

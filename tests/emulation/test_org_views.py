@@ -94,6 +94,31 @@ def test_head_cannot_create_officer_in_other_unit(login, head_a, unit_b):
     assert not Officer.objects.filter(code="B-777").exists()
 
 
+@pytest.mark.parametrize(("field", "value", "message"), [
+    ("code", "A-\u200b778", "Có ký tự ẩn hoặc ký tự đảo chiều văn bản (U+200B): hãy gõ lại, không dán từ nơi khác."),
+    ("full_name", "Hồ Thị \u202eThu", "Có ký tự ẩn hoặc ký tự đảo chiều văn bản (U+202E): hãy gõ lại, không dán từ "
+                                     "nơi khác."),
+    ("birth_date", "01/01/2090", "Ngày sinh không được ở tương lai."),
+    ("birth_date", "31/12/1939", "Ngày sinh phải từ 01/01/1940 trở về sau."),
+    ("birth_date", "01/01/2010", "Cán bộ phải đủ 18 tuổi khi bắt đầu công tác (ngày sinh 01/01/2010, bắt đầu "
+                                 "15/11/2024)."),
+])
+def test_an_officer_with_hidden_characters_or_an_implausible_birth_date_is_refused(login, head_a, unit_a, field,
+                                                                                   value, message):
+    data = {"code": "A-778", "full_name": "Hồ Thị Thu", "gender": "female", "unit": unit_a.pk,
+            "starts_on": "15/11/2024", field: value}
+    response = login(head_a).post(reverse("emulation:officer_create"), data)
+    assert (response.status_code, response.context["form"].errors[field]) == (200, [message])
+    assert not Officer.objects.filter(full_name__startswith="Hồ Thị").exists()
+
+
+def test_a_decomposed_name_is_stored_in_nfc(login, head_a, unit_a):
+    login(head_a).post(reverse("emulation:officer_create"), {
+        "code": "A-779", "full_name": "Nguye\u0302\u0303n Văn Tư", "gender": "male", "unit": unit_a.pk,
+        "birth_date": "02/03/1990", "starts_on": "15/11/2024"})
+    assert Officer.objects.get(code="A-779").full_name == "Nguyễn Văn Tư"
+
+
 def test_bad_dates_rerender_and_save_nothing(login, staff, officer_a):
     before = (Discipline.objects.count(), AuditEntry.objects.count())
     response = login(staff).post(reverse("emulation:discipline_create", args=[officer_a.pk]), {

@@ -1,14 +1,13 @@
 """The document register: numbers per issuer, year and series, never duplicated."""
 
 import datetime
-import threading
 
 import pytest
 from django.db import connection
 
 from emulation import registers
 from emulation.models import AuditEntry, RegisteredDocument, Unit, UnitKind
-from tests.services import service_missing
+from tests.services import run_together, service_missing
 
 D = datetime.date
 
@@ -47,23 +46,8 @@ def test_two_documents_issued_at_the_same_moment_get_different_numbers(province)
     """PostgreSQL, eight real transactions started together: the issuer lock serialises them."""
     if connection.vendor != "postgresql":
         service_missing("the register race needs PostgreSQL (set DATABASE_URL)")
-    barrier, numbers, errors = threading.Barrier(8), [], []
-
-    def issue():
-        try:
-            barrier.wait()
-            numbers.append(registers.issue_number(issuer=province, series="QĐ", issued_on=D(2024, 7, 10),
-                                                  subject="Khen thưởng").number)
-        except Exception as exc:  # noqa: BLE001 — the test reports any failure below
-            errors.append(repr(exc))
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=issue) for _ in range(8)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    numbers, errors = run_together(lambda: registers.issue_number(
+        issuer=province, series="QĐ", issued_on=D(2024, 7, 10), subject="Khen thưởng").number, 8)
     assert errors == []
     assert sorted(numbers) == list(range(1, 9))
     assert RegisteredDocument.objects.filter(issuer=province).count() == 8

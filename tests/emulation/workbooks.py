@@ -25,5 +25,5 @@ def unit_row(code, name, parent, kind="Chi cục THADS / Phòng THADS khu vực"
     return [code, name, "", kind, parent, valid_from, valid_to, hardship]
 
 
-def officer_row(code, name, unit, gender="Nữ", starts_on="01/07/2025", chv="có"):
-    return [code, name, gender, "15/03/1985", unit, "Chấp hành viên", "không", chv, starts_on]
+def officer_row(code, name, unit, gender="Nữ", starts_on="01/07/2025", chv="có", birth="15/03/1985"):
+    return [code, name, gender, birth, unit, "Chấp hành viên", "không", chv, starts_on]
