@@ -2,8 +2,11 @@
 record the review meeting, attach its minutes, nominate with an achievement report each, submit."""
 
 import datetime
+import functools
+import io
 
 from django.core.files.uploadedfile import SimpleUploadedFile
+from pypdf import PdfWriter
 
 from emulation.models import Officer
 from emulation.text import person_name
@@ -13,9 +16,15 @@ from .models import AchievementReport, CouncilSession, MemberRole, Proposal
 from .services import council
 from .services import proposals as services
 
-MINUTES_PDF = (b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]"
-               b"/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\n"
-               b"trailer<</Root 1 0 R>>\n%%EOF\n")
+
+@functools.cache
+def minutes_pdf() -> bytes:
+    """A blank A4 page standing for the scanned minutes: a real PDF, as the upload check requires."""
+    writer = PdfWriter()
+    writer.add_blank_page(width=595, height=842)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
 
 
 def file_proposal(*, actor, award, unit, nominees: list[str | None], title: str, meeting: tuple[str, str],
@@ -28,7 +37,7 @@ def file_proposal(*, actor, award, unit, nominees: list[str | None], title: str,
     proposal.meeting_votes = "Biểu quyết 6/6 đồng ý đề nghị."
     services.update_proposal(actor=actor, proposal=proposal)
     services.attach(actor=actor, proposal=proposal, kind="minutes",
-                    upload=SimpleUploadedFile("bien-ban-hop-xet.pdf", MINUTES_PDF, "application/pdf"))
+                    upload=SimpleUploadedFile("bien-ban-hop-xet.pdf", minutes_pdf(), "application/pdf"))
     for code in nominees:
         officer = Officer.objects.get(code=code) if code else None
         nomination = services.nominate(actor=actor, proposal=proposal, campaign_award=award, officer=officer,

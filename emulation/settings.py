@@ -250,6 +250,7 @@ CELERY_BEAT_SCHEDULE = {
     "sweep-jobs": {"task": "emulation.sweep_jobs", "schedule": 60.0},
     "email-outbox-sweep": {"task": "emulation.sweep_outbox", "schedule": 60.0},
     "email-daily-digest": {"task": "emulation.send_digests", "schedule": crontab(hour=7, minute=0)},
+    "forget-old-submissions": {"task": "emulation.forget_old_submissions", "schedule": crontab(hour=3, minute=0)},
     "send-reminders": {"task": "emulation.send_reminders", "schedule": crontab(
         hour=int(env_str("REMINDER_HOUR", "7")), minute=0)},
 }

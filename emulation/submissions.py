@@ -9,6 +9,7 @@ the view answers with a redirect and reports no error (it wrote); a form re-rend
 redirect carrying an error message, rolls the claim back, so the corrected form can be sent with the
 same token. A POST without a token runs as before."""
 
+import datetime
 import functools
 import re
 import uuid
@@ -16,13 +17,22 @@ import uuid
 from django.contrib import messages
 from django.db import IntegrityError, transaction
 from django.shortcuts import redirect
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .models import FormSubmission
 
 FIELD = "submission"
+KEPT = datetime.timedelta(days=2)  # a form left open longer than this is sent again as a new submission
 TOKEN = re.compile(r"^[0-9a-f]{32}$")
 REDIRECTS = {301, 302, 303}
+
+
+def forget_old(now=None) -> int:
+    """The beat, daily: tokens of submissions older than ``KEPT`` are forgotten (a resend after two days is a
+    new submission). Returns how many were removed."""
+    cutoff = (now or timezone.now()) - KEPT
+    return FormSubmission.objects.filter(created_at__lt=cutoff).delete()[0]
 
 
 def new_token() -> str:

@@ -8,7 +8,7 @@ from celery import shared_task
 from django.db import OperationalError
 from django.utils import timezone
 
-from . import dispatch, importers, jobs, mail, outbox, reminders
+from . import dispatch, importers, jobs, mail, outbox, reminders, submissions
 from .models import Job
 
 BROKEN_OFF = "Lỗi hệ thống khi nhập tệp; chưa nhập dữ liệu nào. Vui lòng thử lại hoặc báo quản trị hệ thống."
@@ -81,3 +81,9 @@ def send_reminders(self, *, day: str | None = None) -> int:
     """The daily reminders (beat schedule): ``day`` as ``YYYY-MM-DD``, today by default. A retried or
     repeated run sends nothing twice (``emulation.reminders``)."""
     return reminders.send_reminders(today=datetime.date.fromisoformat(day) if day else timezone.localdate())
+
+
+@shared_task(name="emulation.forget_old_submissions")
+def forget_old_submissions() -> int:
+    """Beat, daily: forget the one-time tokens of old form submissions."""
+    return submissions.forget_old()

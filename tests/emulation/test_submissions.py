@@ -4,6 +4,7 @@ import datetime
 import re
 
 import pytest
+from django.conf import settings
 from django.contrib.messages import get_messages
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
@@ -197,3 +198,15 @@ def test_ten_parallel_identical_posts_write_one_row(request, name):
 
     statuses, errors = run_together(post, 10)
     assert (errors, statuses, rows.count() - before) == ([], [302] * 10, 1)
+
+
+@pytest.mark.django_db
+def test_tokens_older_than_two_days_are_forgotten_by_the_daily_task(staff):
+    from emulation import submissions, tasks
+
+    old, _fresh = FormSubmissionFactory(user=staff, key="a"), FormSubmissionFactory(user=staff, key="b")
+    FormSubmission.objects.filter(pk=old.pk).update(created_at=timezone.now() - datetime.timedelta(days=3))
+    assert tasks.forget_old_submissions() == 1
+    assert list(FormSubmission.objects.values_list("key", flat=True)) == ["b"]
+    assert submissions.forget_old(now=timezone.now() + datetime.timedelta(days=3)) == 1
+    assert "forget-old-submissions" in settings.CELERY_BEAT_SCHEDULE
