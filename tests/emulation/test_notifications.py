@@ -121,11 +121,12 @@ def test_the_bell_shows_in_the_navbar_and_a_page_costs_the_same_queries_at_1_and
     url = reverse("emulation:notification_list")
     with CaptureQueriesContext(connection) as few:
         page = client.get(url).content.decode()
-    assert 'data-testid="bell-count">1<' in page
+    assert 'data-testid="bell-count">1<' in page and page.count('data-testid="notification"') == 1
     NotificationFactory.create_batch(39, recipient=head_a)
     with CaptureQueriesContext(connection) as many:
         page = client.get(url).content.decode()
     assert 'data-testid="bell-count">40<' in page
+    assert page.count('data-testid="notification"') == 25  # a full page rendered, for the same queries
     assert len(few) == len(many)
 
 
