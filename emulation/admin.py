@@ -5,6 +5,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from . import audit, reorganisation_services, services
+from .forms import OfficerAdminForm, UnitForm
 from .models import (
     Assignment,
     AuditAction,
@@ -74,6 +75,7 @@ class UnitAdmin(AuditedModelAdmin):
     search_fields = ["name", "code", "search_key"]
     autocomplete_fields = ["parent"]
     inlines = [SuccessionInline]
+    form = UnitForm  # the app's checks (names, codes, dates, no cycle) hold in the admin too
 
     def persist(self, obj):
         services.save_unit(obj)
@@ -97,6 +99,7 @@ class OfficerAdmin(AuditedModelAdmin):
     search_fields = ["full_name", "code", "search_key"]
     autocomplete_fields = ["unit"]
     inlines = [AssignmentInline, DisciplineInline]
+    form = OfficerAdminForm
 
     def persist(self, obj):
         services.save_officer(obj)

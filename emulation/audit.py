@@ -94,14 +94,20 @@ def record(*, actor, action: str, obj: models.Model, before: dict | None = None,
     )
 
 
-def record_sign_in(*, action: str, username: str, ip_address: str | None, user=None, failures: int | None = None):
-    """A failed sign-in or a lockout: the username tried, the address, the count when locked out. The entry
-    belongs to the account's unit (so that unit's staff see it) when the username is an account."""
+def record_sign_in(*, action: str, username: str, ip_address: str | None, user=None, failures: int | None = None,
+                   actor=None):
+    """A failed sign-in, a lockout or its lifting: the username tried, the address, the count when locked
+    out. The entry belongs to the account's unit (so that unit's staff see it) when the username is an
+    account. The actor is the account itself, unless someone else acted (staff lifting a lockout)."""
     grant = user.role_grants.order_by("pk").first() if user is not None else None
     changes = {"ip_address": [None, ip_address]}
     if failures is not None:
         changes["failures"] = [None, failures]
+    if actor is not None or action == AuditAction.UNLOCKED:
+        who, name = (actor if getattr(actor, "pk", None) else None), actor_name(actor)
+    else:
+        who, name = user, username[:150]
     return AuditEntry.objects.create(
-        actor=user, actor_name=username[:150], action=action, model_label="auth.User",
+        actor=who, actor_name=name, action=action, model_label="auth.User",
         object_id=str(user.pk) if user is not None else "", object_repr=username[:255],
         unit_id=grant.unit_id if grant else None, changes=changes)

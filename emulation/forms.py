@@ -108,6 +108,16 @@ class OfficerEditForm(CheckedInputMixin, forms.ModelForm):
         return data
 
 
+class OfficerAdminForm(OfficerEditForm):
+    """The admin's officer form: every field, and the same checks as the app's forms (the code too)."""
+
+    name_fields = ("code", "full_name")
+
+    class Meta(OfficerEditForm.Meta):
+        fields = ["code", "full_name", "gender", "birth_date", "unit", "position", "is_leader",
+                  "is_enforcement_officer", "is_active", "user"]
+
+
 class TransferForm(CheckedInputMixin, forms.Form):
     date_fields = {"starts_on": validators.WORK_START}
     unit = forms.ModelChoiceField(label=_("Đơn vị mới"), queryset=Unit.objects.none())

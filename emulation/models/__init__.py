@@ -314,6 +314,7 @@ class AuditAction(models.TextChoices):
     IMPORT = "import", _("Nhập từ Excel")
     SIGN_IN_FAILED = "login_fail", _("Đăng nhập sai")
     LOCKED_OUT = "lockout", _("Khóa đăng nhập")
+    UNLOCKED = "unlock", _("Mở khóa đăng nhập")
 
 
 class AuditEntry(models.Model):

@@ -218,6 +218,31 @@ def test_admin_edits_of_units_are_audited(client, province, unit_a):
     assert unit_a.search_key.startswith("chi cuc thads thanh pho vi thanh")
 
 
+def test_the_admin_checks_names_and_dates_as_the_app_does(client, province, unit_a, officer_a):
+    from tests.factories import UserFactory
+
+    client.force_login(UserFactory(is_superuser=True, is_staff=True))
+    page = client.get(reverse("admin:emulation_officer_change", args=[officer_a.pk])).content.decode()
+    assert all(f'name="{field}"' in page for field in ("code", "unit", "full_name", "birth_date", "is_active"))
+    response = client.post(reverse("admin:emulation_unit_change", args=[unit_a.pk]), {
+        "code": unit_a.code, "name": "Chi cục\u200b Vị Thanh", "kind": unit_a.kind, "parent": province.pk,
+        "successions_out-TOTAL_FORMS": "0", "successions_out-INITIAL_FORMS": "0"})
+    assert response.status_code == 200 and "U+200B" in response.content.decode()
+    response = client.post(reverse("admin:emulation_unit_change", args=[province.pk]), {
+        "code": province.code, "name": province.name, "kind": province.kind, "parent": unit_a.pk,
+        "successions_out-TOTAL_FORMS": "0", "successions_out-INITIAL_FORMS": "0"})
+    assert "không được là chính nó hoặc đơn vị cấp dưới của nó" in response.content.decode()
+    response = client.post(reverse("admin:emulation_officer_change", args=[officer_a.pk]), {
+        "code": "CB\u202e01", "full_name": officer_a.full_name, "gender": officer_a.gender, "unit": unit_a.pk,
+        "birth_date": "01/01/2090", "position": officer_a.position, "is_active": "on",
+        "assignments-TOTAL_FORMS": "0", "assignments-INITIAL_FORMS": "0",
+        "disciplines-TOTAL_FORMS": "0", "disciplines-INITIAL_FORMS": "0"})
+    text = response.content.decode()
+    assert response.status_code == 200 and "U+202E" in text and "Ngày sinh không được ở tương lai." in text
+    unit_a.refresh_from_db(), province.refresh_from_db(), officer_a.refresh_from_db()
+    assert "\u200b" not in unit_a.name and province.parent_id != unit_a.pk and officer_a.code != "CB\u202e01"
+
+
 def test_staff_record_and_close_an_award_hold(login, staff, head_a, officer_a):
     client = login(staff)
     response = client.post(reverse("emulation:hold_create", args=[officer_a.pk]), {

@@ -77,6 +77,48 @@ def test_staff_unlock_with_the_command(account):
     assert client.session["_auth_user_id"] == str(account.pk)
 
 
+def _unlocks():
+    return list(AuditEntry.objects.filter(action=AuditAction.UNLOCKED).order_by("id"))
+
+
+def test_an_unlock_in_the_admin_is_audited_with_who_lifted_it(account, unit_a, admin_client_signed_in):
+    from axes.models import AccessAttempt
+
+    for _ in range(5):
+        sign_in(Client(), account.username, "sai-mat-khau", address="10.0.0.9")
+    attempt = AccessAttempt.objects.get(username=account.username)
+    url = reverse("admin:axes_accessattempt_delete", args=[attempt.pk])
+    assert admin_client_signed_in.post(url, {"post": "yes"}).status_code == 302
+    assert not AccessAttempt.objects.exists()
+    [entry] = _unlocks()
+    assert (entry.object_id, entry.object_repr, entry.unit_id, entry.actor.username, entry.actor_name) == (
+        str(account.pk), account.username, unit_a.pk, "quantri", "quantri")
+    assert entry.changes == {"ip_address": [None, "10.0.0.9"], "failures": [None, 5]}
+    assert entry.get_action_display() == "Mở khóa đăng nhập"
+    assert sign_in(Client(), account.username, PASSWORD, address="10.0.0.9").status_code == 302
+
+
+def test_an_unlock_by_command_is_audited_as_the_system(account):
+    for _ in range(5):
+        sign_in(Client(), account.username, "sai-mat-khau")
+    call_command("axes_reset_username", account.username, stdout=io.StringIO())
+    [entry] = _unlocks()
+    assert (entry.actor_id, entry.actor_name, entry.object_repr) == (None, "hệ thống", account.username)
+
+
+def test_neither_a_success_nor_an_expired_lockout_counts_as_an_unlock(account, settings):
+    from axes.models import AccessAttempt
+
+    for _ in range(4):
+        sign_in(Client(), account.username, "sai-mat-khau")
+    assert sign_in(Client(), account.username, PASSWORD).status_code == 302  # clears 4 failures: no lock lifted
+    for _ in range(5):
+        sign_in(Client(), account.username, "sai-mat-khau")
+    AccessAttempt.objects.update(attempt_time=timezone.now() - settings.AXES_COOLOFF_TIME)
+    AccessAttempt.objects.all().delete()  # what axes does with an expired lockout
+    assert _unlocks() == []
+
+
 def test_a_success_clears_the_failures(account):
     client = Client()
     for _ in range(4):
