@@ -7,10 +7,15 @@ on PostgreSQL the others wait on the index until it commits, then find its row a
 the page the first one led to, told "Đã ghi nhận", writing nothing. The token is consumed only when
 the view answers with a redirect and reports no error (it wrote); a form re-rendered with errors, or a
 redirect carrying an error message, rolls the claim back, so the corrected form can be sent with the
-same token. A POST without a token runs as before."""
+same token.
+
+A POST without a token (a page rendered before tokens existed, a script) is keyed by what it sends:
+the same user posting the same fields and files to the same address within ``SAME_CONTENT_WINDOW`` is
+a repeat, answered like a repeated token; after the window the same content is a new submission."""
 
 import datetime
 import functools
+import hashlib
 import re
 import uuid
 
@@ -24,7 +29,10 @@ from .models import FormSubmission
 
 FIELD = "submission"
 KEPT = datetime.timedelta(days=2)  # a form left open longer than this is sent again as a new submission
+SAME_CONTENT_WINDOW = datetime.timedelta(seconds=30)
 TOKEN = re.compile(r"^[0-9a-f]{32}$")
+CONTENT = "="  # keys of tokenless posts start with it (a token is hexadecimal)
+UNHASHED = {"csrfmiddlewaretoken", FIELD}
 REDIRECTS = {301, 302, 303}
 
 
@@ -43,6 +51,22 @@ def token_of(request) -> str | None:
     """The form's token when the request carries a well-formed one."""
     value = request.POST.get(FIELD, "")
     return value if TOKEN.match(value) else None
+
+
+def content_key(request) -> str:
+    """The key of a tokenless POST: a digest of its address, its fields and its files' contents."""
+    digest = hashlib.sha256(request.path.encode())
+    for name in sorted(set(request.POST) - UNHASHED):
+        digest.update(b"\0f" + name.encode())
+        for value in request.POST.getlist(name):
+            digest.update(b"\0v" + value.encode())
+    for name in sorted(request.FILES):
+        for upload in request.FILES.getlist(name):
+            digest.update(b"\0u" + name.encode() + b"\0" + (upload.name or "").encode())
+            for chunk in upload.chunks():
+                digest.update(chunk)
+            upload.seek(0)
+    return CONTENT + digest.hexdigest()[:31]
 
 
 class _NotWritten(Exception):
@@ -65,7 +89,12 @@ def _claimed(request, key: str) -> bool:
         with transaction.atomic():
             FormSubmission.objects.create(user=request.user, key=key, path=request.path[:300])
     except IntegrityError:
-        return False
+        if not key.startswith(CONTENT):
+            return False
+        # The same content sent before the window: a new submission. Of parallel requests, one moves it on.
+        now = timezone.now()
+        return FormSubmission.objects.filter(user=request.user, key=key, created_at__lt=now - SAME_CONTENT_WINDOW
+                                             ).update(created_at=now, result_url="") == 1
     return True
 
 
@@ -74,9 +103,9 @@ def once_per_submission(view):
 
     @functools.wraps(view)
     def wrapper(request, *args, **kwargs):
-        key = token_of(request) if request.method == "POST" else None
-        if key is None or not request.user.is_authenticated:
+        if request.method != "POST" or not request.user.is_authenticated:
             return view(request, *args, **kwargs)
+        key = token_of(request) or content_key(request)
         try:
             with transaction.atomic():
                 if not _claimed(request, key):

@@ -1,11 +1,15 @@
 # ruff: noqa: F811 - fixtures are imported by name
 """Faults, through a real Celery worker (Redis broker, PostgreSQL test database; CI): a worker killed in the
-middle of an import, the pool child or the whole worker, and a web process whose Redis is down while users
-import, ask for a dossier and confirm results. Nothing is lost, nothing is done twice, every page is normal."""
+middle of an import, the pool child or the whole worker; a web process whose Redis is down while users import,
+ask for a dossier and confirm results; and the same with the one Redis of web and worker stopped and started again.
+Nothing is lost, nothing is done twice, every page is normal."""
 
 import datetime
 import os
+import shutil
 import signal
+import socket
+import subprocess
 import time
 
 import pytest
@@ -21,6 +25,7 @@ from tests.awards.conftest import campaign_award, certificate, province_campaign
 from tests.emulation.test_dispatch import CLOSED, point_broker_at
 from tests.emulation.workbooks import officer_row, unit_row, workbook_bytes
 from tests.reports.test_documents_proposal import dossier_proposal  # noqa: F401
+from tests.services import port_open, service_missing
 from tests.worker_fixture import WORKER_LEASE_SECONDS, pool_children, wait_for, worker
 
 pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True)]
@@ -105,6 +110,59 @@ def redis_down_for_the_web(settings):
 def test_redis_down_delays_import_dossier_and_recompute_and_loses_nothing(
         celery_worker_process, redis_down_for_the_web, login, settings, staff, head_a, province, unit_a,
         dossier_proposal):
+    _while_redis_is_down(redis_down_for_the_web, login, settings, staff, head_a, unit_a, dossier_proposal)
+
+
+class PrivateRedis:
+    """A redis-server of this test's own, which the test stops and starts again on the same port."""
+
+    def __init__(self):
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            self.port = probe.getsockname()[1]
+        self.url = f"redis://127.0.0.1:{self.port}/0"
+        self.process = None
+
+    def start(self):
+        self.process = subprocess.Popen([shutil.which("redis-server"), "--port", str(self.port), "--bind", "127.0.0.1",
+                                         "--save", "", "--appendonly", "no"], stdout=subprocess.DEVNULL)
+        wait_for(lambda: port_open("127.0.0.1", self.port), what="redis-server")
+
+    def stop(self):
+        self.process.terminate()
+        self.process.wait(timeout=10)
+        assert not port_open("127.0.0.1", self.port)
+
+
+@pytest.fixture
+def private_redis():
+    if not shutil.which("redis-server"):
+        service_missing("redis-server is not installed: the Redis-outage test stops a Redis of its own")
+    server = PrivateRedis()
+    server.start()
+    yield server
+    if server.process.poll() is None:
+        server.stop()
+
+
+def test_redis_stopped_for_web_and_worker_delays_the_work_and_loses_none(
+        private_redis, media_root, login, settings, staff, head_a, province, unit_a, dossier_proposal):
+    """The real outage: the one Redis of web and worker is stopped while users work, then started again (empty, as
+    a Redis without persistence comes back); the worker reconnects and the sweep publishes what waited."""
+    real_caches = settings.CACHES
+    point_broker_at(private_redis.url)
+    try:
+        with worker(media_root, "solo", broker=private_redis.url):
+            settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
+                                           "LOCATION": private_redis.url}}
+            private_redis.stop()
+            _while_redis_is_down(private_redis.start, login, settings, staff, head_a, unit_a, dossier_proposal)
+    finally:
+        settings.CACHES = real_caches
+        point_broker_at(None)
+
+
+def _while_redis_is_down(bring_back, login, settings, staff, head_a, unit_a, dossier_proposal):
     settings.ATTAINMENT_DEBOUNCE_SECONDS = 0
     client = login(staff)
     # Import of units and officers
@@ -140,7 +198,7 @@ def test_redis_down_delays_import_dossier_and_recompute_and_loses_nothing(
     assert (Job.objects.get(pk=imported.pk).status, Job.objects.get(pk=rendered.pk).status) == (
         JobStatus.PENDING, JobStatus.PENDING)  # the worker got nothing
 
-    redis_down_for_the_web()  # Redis is back: the beat's next sweep publishes what waited
+    bring_back()  # Redis is back: the beat's next sweep publishes what waited
     assert dispatch.send_pending() == 3
     assert dispatch.send_pending() == 0
     assert wait_for(lambda: _finished(imported.pk), what="import").status == JobStatus.SUCCEEDED

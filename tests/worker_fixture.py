@@ -33,12 +33,15 @@ def _require_services():
 
 
 @contextlib.contextmanager
-def worker(media_root, pool: str):
+def worker(media_root, pool: str, broker: str | None = None):
+    """``broker``: another Redis than the configured one (this process must publish to it too)."""
     _require_services()
     db = settings.DATABASES["default"]
     url = f"postgres://{db['USER']}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
     env = {**os.environ, "DATABASE_URL": url, "MEDIA_ROOT": str(media_root), "CELERY_TASK_ALWAYS_EAGER": "0",
            "JOB_LEASE_SECONDS": str(WORKER_LEASE_SECONDS)}
+    if broker:
+        env.update(CELERY_BROKER_URL=broker, CELERY_RESULT_BACKEND=broker)
     from emulation.celery import app
 
     # This run's own queues (CELERY_QUEUE_PREFIX, set by tests/celery_queues.py): purging them leaves a
