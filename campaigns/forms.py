@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from emulation.forms import CheckedInputMixin, DateInput
 from emulation.models import Officer, Unit
+from emulation.number_fields import GroupedIntegerField
 from emulation.validators import DOCUMENT_DATES
 
 from .brackets import Bracket, overlap_errors
@@ -195,6 +196,7 @@ class BracketForm(forms.ModelForm):
     class Meta:
         model = TargetBracket
         fields = ["lower", "lower_inclusive", "upper", "upper_inclusive", "value"]
+        field_classes = {"lower": GroupedIntegerField, "upper": GroupedIntegerField}
 
     def clean(self):
         data = super().clean()
@@ -228,6 +230,10 @@ BracketFormSet = forms.inlineformset_factory(Target, TargetBracket, form=Bracket
                                              extra=2, can_delete=True)
 
 
+FIGURES = ("cases_total", "cases_with_conditions", "cases_completed", "money_total", "money_with_conditions",
+           "money_completed")
+
+
 class ResultForm(CheckedInputMixin, forms.ModelForm):
     """The six standard figures, plus one field per campaign-specific target that applies."""
 
@@ -237,9 +243,9 @@ class ResultForm(CheckedInputMixin, forms.ModelForm):
 
     class Meta:
         model = Result
-        fields = ["as_of", "cases_total", "cases_with_conditions", "cases_completed", "money_total",
-                  "money_with_conditions", "money_completed"]
+        fields = ["as_of", *FIGURES]
         widgets = {"as_of": DateInput()}
+        field_classes = dict.fromkeys(FIGURES, GroupedIntegerField)
 
     def __init__(self, *args, extra_targets=(), locked=False, **kwargs):
         super().__init__(*args, **kwargs)
@@ -262,9 +268,7 @@ class ResultForm(CheckedInputMixin, forms.ModelForm):
     def _get_validation_exclusions(self):
         # The figures' cross-checks are the service's (precise, per field); the model's check
         # constraints would only repeat them as one generic message.
-        return super()._get_validation_exclusions() | {
-            "cases_total", "cases_with_conditions", "cases_completed", "money_total", "money_with_conditions",
-            "money_completed"}
+        return super()._get_validation_exclusions() | set(FIGURES)
 
     def target_values(self) -> dict:
         values = {}

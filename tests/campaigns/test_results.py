@@ -47,6 +47,24 @@ def test_bad_figures_are_refused_and_nothing_saved(login, head_a, campaign, unit
     assert not Result.objects.exists()
 
 
+def test_money_and_counts_are_typed_and_shown_with_vietnamese_grouping(login, head_a, campaign, unit_a):
+    client = login(head_a)
+    response = _enter(client, campaign, unit_a, cases_total="1.200", cases_with_conditions="1.000",
+                      cases_completed="800", money_total="150.000.000.000", money_with_conditions="120.000.000.000",
+                      money_completed="2.50.000")
+    assert response.status_code == 200 and not Result.objects.exists()
+    assert "có thể nhóm hàng nghìn bằng dấu chấm: 1.234.567." in response.content.decode()
+    assert 'value="2.50.000"' in response.content.decode()  # what was typed stays, to be corrected
+    assert _enter(client, campaign, unit_a, cases_total="1.200", cases_with_conditions="1.000",
+                  cases_completed="800", money_total="150.000.000.000", money_with_conditions="120.000.000.000",
+                  money_completed="90.500.000.000").status_code == 302
+    result = Result.objects.get(unit=unit_a)
+    assert (result.cases_total, result.money_total, result.money_completed) == (
+        1200, 150_000_000_000, 90_500_000_000)
+    page = client.get(reverse("campaigns:result_edit", args=[campaign.pk, result.pk])).content.decode()
+    assert 'value="150.000.000.000"' in page and 'value="1.200"' in page and 'type="number"' not in page
+
+
 def test_workflow_lock_and_attainment(login, head_a, staff, campaign, unit_a, unit_b):
     head, office = login(head_a), login(staff)
     assert _enter(head, campaign, unit_a).status_code == 302
