@@ -63,13 +63,30 @@ def overflows(rules: list[QuotaRule], taken: list[Seat], new: list[Seat]) -> lis
     return errors
 
 
-def remaining(rules: list[QuotaRule], taken: list[Seat], unit_id: int | None = None) -> list[tuple]:
-    """(rule, places left) for each quota — a per-unit quota for ``unit_id``; None: unlimited."""
-    used = usage(rules, taken)
-    left = []
-    for rule in rules:
-        if rule.limit is None:
-            left.append((rule, None))
-        else:
-            left.append((rule, max(rule.limit - used.get((rule.id, unit_id if rule.per_unit else None), 0), 0)))
-    return left
+@dataclass(frozen=True)
+class Standing:
+    """Where a quota stands for one proposal: places taken by submitted proposals, by the draft being
+    written, and what is left once the draft is sent (``left`` < 0: the draft goes over by ``-left``)."""
+
+    rule: QuotaRule
+    taken: int
+    in_draft: int
+
+    @property
+    def left(self) -> int | None:
+        return None if self.rule.limit is None else self.rule.limit - self.taken - self.in_draft
+
+    @property
+    def over(self) -> int:
+        return max(-(self.left or 0), 0)
+
+
+def standings(rules: list[QuotaRule], taken: list[Seat], unit_id: int | None = None,
+              draft: list[Seat] = ()) -> list[Standing]:
+    """Each quota's standing — a per-unit quota for ``unit_id`` — with the seats of a draft counted apart."""
+    used, drafted = usage(rules, taken), usage(rules, list(draft))
+
+    def key(rule):
+        return (rule.id, unit_id if rule.per_unit else None)
+
+    return [Standing(rule, used.get(key(rule), 0), drafted.get(key(rule), 0)) for rule in rules]

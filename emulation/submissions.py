@@ -77,9 +77,10 @@ class _NotWritten(Exception):
         self.response = response
 
 
-def _reported_an_error(request) -> bool:
+def _messages(request) -> list:
+    """The messages waiting to be shown (from earlier requests first, then this one's), left waiting."""
     storage = messages.get_messages(request)
-    found = any(message.level >= messages.ERROR for message in storage)
+    found = list(storage)
     storage.used = False  # looked at, not shown: they stay for the next page
     return found
 
@@ -112,8 +113,10 @@ def once_per_submission(view):
                     first = FormSubmission.objects.get(user=request.user, key=key)
                     messages.info(request, _("Đã ghi nhận: biểu mẫu này đã được gửi, không ghi thêm lần nữa."))
                     return redirect(first.result_url)
+                earlier = len(_messages(request))  # an error still waiting from an earlier page is not this one's
                 response = view(request, *args, **kwargs)
-                if response.status_code not in REDIRECTS or _reported_an_error(request):
+                reported = _messages(request)[earlier:]
+                if response.status_code not in REDIRECTS or any(m.level >= messages.ERROR for m in reported):
                     raise _NotWritten(response)
                 FormSubmission.objects.filter(user=request.user, key=key).update(result_url=response["Location"])
                 return response

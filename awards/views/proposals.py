@@ -21,7 +21,7 @@ from emulation.viewhelpers import save_with, scoped_or_404
 
 from .. import access, dossier, workflow
 from ..forms import AttachmentForm, MeetingForm, NominateForm, ProposalOpenForm, ReopenForm, ReportForm, ReturnForm
-from ..models import AchievementReport, CampaignAward
+from ..models import AchievementReport, CampaignAward, ProposalStatus
 from ..selectors import proposals as selectors
 from ..services import proposals as services
 
@@ -37,7 +37,7 @@ def campaign_awards(request, pk):
     awards = list(selectors.campaign_awards(campaign))
     today = timezone.localdate()
     rules = selectors.rules_in_force([a.award_form for a in awards], campaign.dossier_due_on or today)
-    left = selectors.quotas_left(awards)
+    left = selectors.quota_standings(awards)
     for award in awards:
         award.rule, award.left = rules.get(award.award_form_id), left[award.pk]
         award.discrepancy = dossier.basis_discrepancy(award.cited_basis, award.rule.legal_basis if award.rule else "")
@@ -142,7 +142,8 @@ def proposal_detail(request, pk):
     awards = list(selectors.campaign_awards(proposal.campaign))
     editable = access.can_edit_proposal(user, proposal)
     nominations = list(proposal.nominations.all())
-    left = selectors.quotas_left(awards, proposal.unit_id)
+    draft = nominations if proposal.status != ProposalStatus.SUBMITTED else []
+    left = selectors.quota_standings(awards, proposal.unit_id, draft)
     context = {
         "proposal": proposal, "campaign": proposal.campaign, "nominations": nominations,
         "attachments": list(proposal.attachments.all()), "versions": selectors.proposal_versions(proposal),
@@ -196,12 +197,36 @@ def nominate(request, pk):
     if not form.is_valid():
         messages.error(request, _("Chọn hình thức và đối tượng trong danh sách của đơn vị."))
         return redirect(proposal)
-    subject = form.cleaned_subject()
+    subject, award = form.cleaned_subject(), form.cleaned_award()
     officer, unit = (None, subject) if isinstance(subject, Unit) else (subject, None)
-    _run(request, lambda: services.nominate(actor=request.user, proposal=proposal, campaign_award=form.cleaned_award(),
-                                            officer=officer, unit=unit, today=today),
-         _("Đã thêm vào danh sách đề nghị."))
+    try:
+        services.nominate(actor=request.user, proposal=proposal, campaign_award=award, officer=officer, unit=unit,
+                          today=today)
+    except ValidationError as exc:
+        for message in exc.messages:
+            messages.error(request, message)
+        return redirect(proposal)
+    _tell_added(request, proposal, award, subject, today)
     return redirect(proposal)
+
+
+def _tell_added(request, proposal, award, subject, today) -> None:
+    """Added, and — when the subject does not meet the award's conditions today — why, as a warning: the
+    unit head learns it now, not from the council."""
+    key = ("unit", subject.pk) if isinstance(subject, Unit) else ("officer", subject.pk)
+    found = next((a.assessment for a in selectors.candidates_for(award, [proposal.unit], today) if a.key == key), None)
+    verdict = getattr(found, "verdict", "")
+    if verdict not in ("not_eligible", "needs_judgement"):
+        messages.success(request, _("Đã thêm vào danh sách đề nghị."))
+        return
+    reasons = "; ".join(f"{f.criterion}: {f.text}".rstrip(".") for f in found.open_findings)
+    if verdict == "not_eligible":
+        text = _("Đã thêm %(subject)s, nhưng hiện chưa đủ điều kiện “%(award)s”: %(reasons)s. Bỏ khỏi danh sách "
+                 "nếu không có căn cứ khác.")
+    else:
+        text = _("Đã thêm %(subject)s; điều kiện “%(award)s” cần Hội đồng xem xét: %(reasons)s.")
+    messages.warning(request, text % {"subject": subject.name if isinstance(subject, Unit) else subject.full_name,
+                                      "award": award.award_form.name, "reasons": reasons})
 
 
 def _one_of(rows, pk):

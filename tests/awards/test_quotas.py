@@ -4,7 +4,7 @@ collectives and 10 individuals in total."""
 
 import pytest
 
-from awards.quotas import QuotaRule, Seat, overflows, remaining
+from awards.quotas import QuotaRule, Seat, overflows, standings
 
 pytestmark = pytest.mark.unit
 
@@ -43,7 +43,27 @@ def test_seed_002_totals_and_remaining():
     taken = [Seat(SUB, 1)] * 4 + [Seat(OTHER, 1)] * 10
     assert overflows(rules, taken, [Seat(DIVISION, 2)]) == []
     assert overflows(rules, taken, [Seat(CHV, 2)])
-    assert [(r.id, left) for r, left in remaining(rules, taken)] == [(5, 1), (6, 0)]
+    assert [(s.rule.id, s.taken, s.left) for s in standings(rules, taken)] == [(5, 4, 1), (6, 10, 0)]
+
+
+@pytest.mark.parametrize(("taken", "draft", "expected"), [
+    # (places taken by submitted proposals, nominees in the draft) → (left after the draft, over by)
+    (0, 0, (3, 0)),
+    (1, 1, (1, 0)),
+    (0, 3, (0, 0)),
+    (1, 3, (-1, 1)),   # "còn 1" before counting the draft's three: the draft goes over by one
+    (3, 2, (-2, 2)),
+])
+def test_a_draft_counts_its_own_nominees_apart(taken, draft, expected):
+    rules = [QuotaRule(7, "officer", True, 3, "03 cá nhân mỗi đơn vị")]
+    [standing] = standings(rules, [Seat(OTHER, 1)] * taken + [Seat(OTHER, 2)] * 5, 1, [Seat(OTHER, 1)] * draft)
+    assert (standing.taken, standing.in_draft, (standing.left, standing.over)) == (taken, draft, expected)
+
+
+def test_an_unlimited_quota_has_nothing_left_to_count():
+    [standing] = standings([QuotaRule(8, "officer", False, None, "không giới hạn")], [Seat(OTHER, 1)], 1,
+                           [Seat(OTHER, 1)])
+    assert (standing.left, standing.over) == (None, 0)
 
 
 def test_an_overflow_already_there_is_not_blamed_on_an_unrelated_nominee():

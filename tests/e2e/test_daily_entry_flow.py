@@ -1,0 +1,89 @@
+# ruff: noqa: F811 - the awards fixtures are imported by name
+"""Daily entry as a person types it, at 1366 and 390 px: money with Vietnamese grouping (a mistyped group is
+refused beside the field and kept to be corrected), and a draft proposal that warns when a nominee does not
+meet the conditions and counts its own nominees against the quota."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+
+from awards.models import Criterion, CriterionKind, Quota
+from awards.services import proposals as proposal_services
+from campaigns.models import Result
+from emulation.models import DisciplineForm
+from tests.awards.conftest import campaign_award, certificate, province_campaign  # noqa: F401
+from tests.e2e.test_award_flow import signed_in
+from tests.e2e.test_notifications_flow import _looked_at
+from tests.factories import DisciplineFactory, OfficerFactory
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.mark.parametrize("width", [1366, 390])
+def test_money_is_typed_with_dots_and_a_mistyped_group_is_refused_beside_the_field(
+        browser, live_server, head_a, province_plan, unit_a, width):
+    campaign = province_plan.campaigns.get()
+    campaign.results_starts_on, campaign.results_ends_on = datetime.date(2023, 10, 1), datetime.date(2024, 6, 30)
+    campaign.save()
+    context, page = signed_in(browser, live_server, head_a)
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(live_server.url + reverse("campaigns:result_create", args=[campaign.pk]) + f"?unit={unit_a.pk}")
+    assert page.get_attribute("#id_money_total", "inputmode") == "numeric"
+    for field, value in {"as_of": "30/06/2024", "cases_total": "1.200", "cases_with_conditions": "1.000",
+                         "cases_completed": "800", "money_total": "150.000.000.000",
+                         "money_with_conditions": "120.000.000.000", "money_completed": "90.5000.000"}.items():
+        page.fill(f"#id_{field}", value)
+    page.click("[data-testid=form-submit]")
+    page.wait_for_load_state("networkidle")
+    error = page.inner_text("#id_money_completed ~ .invalid-feedback, #error_1_id_money_completed")
+    assert "có thể nhóm hàng nghìn bằng dấu chấm: 1.234.567" in error
+    assert page.input_value("#id_money_completed") == "90.5000.000"  # kept, to be corrected
+    assert page.input_value("#id_money_total") == "150.000.000.000"
+    _looked_at(page, f"grouped-money-refused-{width}")
+    page.fill("#id_money_completed", "90.500.000.000")
+    page.click("[data-testid=form-submit]")
+    page.wait_for_load_state("networkidle")
+    assert "Đã lưu số liệu." in page.inner_text("main")
+    result = Result.objects.get(campaign=campaign, unit=unit_a)
+    assert (result.money_total, result.money_completed, result.cases_total) == (
+        150_000_000_000, 90_500_000_000, 1200)
+    page.goto(live_server.url + reverse("campaigns:result_edit", args=[campaign.pk, result.pk]))
+    assert page.input_value("#id_money_completed") == "90.500.000.000"
+    _looked_at(page, f"grouped-money-saved-{width}")
+    context.close()
+
+
+@pytest.mark.parametrize("width", [1366, 390])
+def test_a_draft_warns_about_an_ineligible_nominee_and_counts_its_own_against_the_quota(
+        browser, live_server, campaign_award, head_a, officer_a, width):
+    campaign = campaign_award.campaign
+    campaign.dossier_due_on = datetime.date(2099, 1, 1)
+    campaign.save()
+    Criterion.objects.create(campaign_award=campaign_award, kind=CriterionKind.NO_DISCIPLINE, applies_to="individual",
+                             params={"from": "2023-10-01", "to": "2024-06-30", "min_form": "reprimand"})
+    Quota.objects.create(campaign_award=campaign_award, subject_kind="officer", limit=1, per_unit=True,
+                         text="01 cá nhân mỗi đơn vị")
+    DisciplineFactory(officer=officer_a, form=DisciplineForm.REPRIMAND, decided_on=datetime.date(2024, 2, 1),
+                      ends_on=datetime.date(2024, 5, 1))
+    colleague = OfficerFactory(unit=officer_a.unit, full_name="Lê Thị Cúc", code="A-002", gender="female")
+    draft = proposal_services.open_proposal(actor=head_a, campaign=campaign, unit=officer_a.unit,
+                                            title="Đề nghị tặng Giấy khen")
+    context, page = signed_in(browser, live_server, head_a)
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(live_server.url + reverse("awards:proposal_detail", args=[draft.pk]))
+    assert "còn 1" in page.inner_text("[data-testid=quota-standing]")
+    for officer in (officer_a, colleague):
+        page.select_option("#id_subject", f"o{officer.pk}")
+        page.click("[data-testid=nominate-submit]")
+        page.wait_for_load_state("networkidle")
+        if officer == officer_a:
+            warning = page.inner_text(".alert-warning")
+            assert "Đã thêm Nguyễn Văn An, nhưng hiện chưa đủ điều kiện" in warning and "khiển trách" in warning
+            assert page.locator(".alert-success").count() == 0
+            _looked_at(page, f"nominee-warning-{width}")
+    quota = page.locator("[data-testid=quota-standing]")
+    assert "đã gửi 0, đề nghị này 2: vượt 1" in " ".join(quota.inner_text().split())
+    assert "list-group-item-danger" in quota.get_attribute("class")
+    _looked_at(page, f"quota-over-{width}")
+    context.close()
