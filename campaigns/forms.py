@@ -87,7 +87,7 @@ class CampaignForm(CheckedInputMixin, forms.ModelForm):
     class Meta:
         model = Campaign
         fields = ["kind", "name", "theme", "description", "starts_on", "ends_on", "results_starts_on",
-                  "results_ends_on", "pledges_due_on", "dossier_due_on"]
+                  "results_ends_on", "pledges_due_on", "dossier_due_on", "leader_share_max"]
         widgets = {
             "name": forms.Textarea(attrs={"rows": 2}),
             "theme": forms.Textarea(attrs={"rows": 2}),

@@ -8,7 +8,7 @@ from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from emulation import access as org_access
 from emulation.models import Assignment, Officer, Unit
 
-from .. import candidates, quotas
+from .. import balance, candidates, quotas
 from ..models import (
     AwardRecord,
     AwardRule,
@@ -131,15 +131,19 @@ def candidates_for(award: CampaignAward, units: list[Unit], on: datetime.date) -
     return _for_award(award, units, officers, on)
 
 
-def quotas_left(awards: list[CampaignAward], unit_id: int | None = None) -> dict[int, list[tuple]]:
-    """Award id → (quota, places left) for each of its quotas — the unit's share of per-unit ones (one
-    query for all the awards; their quotas come prefetched by ``campaign_awards``)."""
-    seats = defaultdict(list)
+def quota_standings(awards: list[CampaignAward], unit_id: int | None = None,
+                    draft: list[Nomination] = ()) -> dict[int, list[quotas.Standing]]:
+    """Award id → the standing of each of its quotas — the unit's share of per-unit ones — with the
+    nominees of ``draft`` (a proposal being written) counted apart (one query for all the awards; their
+    quotas come prefetched by ``campaign_awards``)."""
+    seats, drafted = defaultdict(list), defaultdict(list)
     held = Nomination.objects.filter(campaign_award__in=awards, proposal__status=ProposalStatus.SUBMITTED,
                                      status__in=SEAT_HOLDING).select_related("officer", "unit", "proposal")
     for nomination in held:
         seats[nomination.campaign_award_id].append(seat_of(nomination))
-    return {a.pk: quotas.remaining(quota_rules(a), seats[a.pk], unit_id) for a in awards}
+    for nomination in draft:
+        drafted[nomination.campaign_award_id].append(seat_of(nomination))
+    return {a.pk: quotas.standings(quota_rules(a), seats[a.pk], unit_id, drafted[a.pk]) for a in awards}
 
 
 def rules_in_force(award_forms, day) -> dict[int, AwardRule]:
@@ -156,23 +160,22 @@ def award_history(*, officer=None, unit=None) -> QuerySet[AwardRecord]:
     return records.filter(officer=officer) if officer is not None else records.filter(unit=unit)
 
 
-def nominee_balance(campaign) -> dict:
-    """Leaders vs. direct workers and hardship postings among the individuals proposed (seed 000 asks
-    for a fair share of direct workers and priority for remote and hardship posts). One query."""
-    hardship_post = Assignment.objects.filter(officer=OuterRef("pk"), hardship=True, ends_on__isnull=True)
-    rows = list(Officer.objects.filter(
-        nominations__proposal__campaign=campaign, nominations__proposal__status=ProposalStatus.SUBMITTED,
-        nominations__status__in=SEAT_HOLDING).annotate(post=Exists(hardship_post)).values_list(
-        "is_leader", "unit__hardship", "post"))
-    total = len(rows)
-    leaders = sum(1 for leader, _unit, _post in rows if leader)
-    hardship = sum(1 for _leader, unit_hardship, post in rows if unit_hardship or post)
-
-    def share(count):
-        return round(count * 100 / total) if total else 0
-
-    return {"total": total, "leaders": leaders, "leaders_percent": share(leaders), "others": total - leaders,
-            "others_percent": share(total - leaders), "hardship": hardship, "hardship_percent": share(hardship)}
+def nominee_balance(campaign) -> dict[str, balance.Balance]:
+    """The make-up of the individuals proposed (``awards.balance``): in the proposals sent, and in those
+    still being written (drafts and proposals returned to be completed), each against the campaign's
+    ceiling on the leaders' share. One query."""
+    hardship_post = Assignment.objects.filter(officer=OuterRef("officer_id"), hardship=True, ends_on__isnull=True)
+    rows = Nomination.objects.filter(
+        proposal__campaign=campaign, officer__isnull=False, status__in=SEAT_HOLDING,
+        proposal__status__in=[ProposalStatus.SUBMITTED, ProposalStatus.DRAFT]).annotate(
+        post=Exists(hardship_post)).values_list(
+        "proposal__status", "officer__is_leader", "officer__unit__hardship", "post")
+    found = {ProposalStatus.SUBMITTED: [], ProposalStatus.DRAFT: []}
+    for status, leader, unit_hardship, post in rows:
+        found[status].append((leader, unit_hardship or post))
+    cap = campaign.leader_share_max
+    return {"submitted": balance.of(found[ProposalStatus.SUBMITTED], cap),
+            "drafted": balance.of(found[ProposalStatus.DRAFT], cap)}
 
 
 def open_proposals(user, limit: int = 8) -> list[Proposal]:

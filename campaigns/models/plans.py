@@ -1,6 +1,7 @@
 """Plans, campaigns, milestones, participation, sub-plan requirements and pledges."""
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
@@ -94,6 +95,11 @@ class Campaign(models.Model):
     results_ends_on = models.DateField(_("kỳ tính kết quả đến"), null=True, blank=True)
     pledges_due_on = models.DateField(_("hạn đăng ký giao ước thi đua"), null=True, blank=True)
     dossier_due_on = models.DateField(_("hạn gửi hồ sơ đề nghị khen thưởng"), null=True, blank=True)
+    leader_share_max = models.PositiveSmallIntegerField(
+        _("tỷ lệ lãnh đạo, quản lý tối đa trong số cá nhân được đề nghị (%)"), null=True, blank=True,
+        validators=[MaxValueValidator(100)],
+        help_text=_("Kế hoạch yêu cầu tỷ lệ hợp lý giữa lãnh đạo và công chức, người lao động trực tiếp; để trống nếu "
+                    "kế hoạch không nêu con số. Trang khen thưởng cảnh báo khi vượt."))
     participants = models.ManyToManyField(Unit, through="Participation", related_name="campaigns", blank=True)
     search_key = models.CharField(max_length=600, editable=False, db_index=True, default="")
 

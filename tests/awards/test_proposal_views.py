@@ -2,6 +2,7 @@
 bad input loses nothing, query counts do not grow with the number of nominees."""
 
 import datetime
+import re
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -46,6 +47,55 @@ def test_unit_head_opens_nominates_and_uploads(login, head_a, draft, officer_a, 
     assert ProposalAttachment.objects.filter(proposal=draft).count() == 1
     page = client.get(reverse("awards:proposal_detail", args=[draft.pk]))
     assert "Nguyễn Văn An" in page.content.decode() and "Đủ điều kiện" in page.content.decode()
+
+
+def test_adding_an_ineligible_nominee_warns_with_the_reason(login, head_a, draft, officer_a, campaign_award):
+    from django.contrib.messages import get_messages
+
+    from awards.models import Criterion, CriterionKind
+    from emulation.models import DisciplineForm
+    from tests.factories import DisciplineFactory
+
+    Criterion.objects.create(campaign_award=campaign_award, kind=CriterionKind.NO_DISCIPLINE, applies_to="individual",
+                             params={"from": "2023-10-01", "to": "2024-06-30", "min_form": "reprimand"})
+    DisciplineFactory(officer=officer_a, form=DisciplineForm.REPRIMAND, decided_on=datetime.date(2024, 2, 1),
+                      ends_on=datetime.date(2024, 5, 1), decision_number="07/QĐ-CTHADS")
+    colleague = OfficerFactory(unit=officer_a.unit, full_name="Lê Thị Cúc", code="A-002", gender="female")
+    client = login(head_a)
+    response = client.post(reverse("awards:nominate", args=[draft.pk]),
+                           {"campaign_award": str(campaign_award.pk), "subject": f"o{officer_a.pk}"})
+    [message] = list(get_messages(response.wsgi_request))
+    assert message.level_tag == "warning"
+    assert str(message).startswith("Đã thêm Nguyễn Văn An, nhưng hiện chưa đủ điều kiện “Giấy khen")
+    assert "Bị kỷ luật hình thức “khiển trách” trở lên từ 01/10/2023 đến 30/06/2024" in str(message)
+    response = client.post(reverse("awards:nominate", args=[draft.pk]),
+                           {"campaign_award": str(campaign_award.pk), "subject": f"o{colleague.pk}"})
+    message = list(get_messages(response.wsgi_request))[-1]  # after the warning, not shown yet
+    assert (message.level_tag, str(message)) == ("success", "Đã thêm vào danh sách đề nghị.")
+    assert Nomination.objects.filter(proposal=draft).count() == 2
+
+
+def test_the_quota_panel_of_a_draft_counts_its_own_nominees(login, head_a, draft, officer_a, campaign_award):
+    import re
+
+    from awards.models import Quota
+
+    Quota.objects.create(campaign_award=campaign_award, subject_kind="officer", limit=2, per_unit=True,
+                         text="02 cá nhân mỗi đơn vị")
+    client = login(head_a)
+    page = client.get(reverse("awards:proposal_detail", args=[draft.pk])).content.decode()
+
+    def panel(page):
+        return [re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", li)).strip()
+                for li in re.findall(r'data-testid="quota-standing">(.*?)</li>', page, re.S)]
+
+    assert panel(page) == [f"{campaign_award.award_form.name}: 02 cá nhân mỗi đơn vị — còn 2"]
+    for n in range(3):
+        officer = officer_a if n == 0 else OfficerFactory(unit=officer_a.unit, code=f"A-10{n}")
+        services.nominate(actor=head_a, proposal=draft, campaign_award=campaign_award, officer=officer)
+    page = client.get(reverse("awards:proposal_detail", args=[draft.pk])).content.decode()
+    assert panel(page) == [f"{campaign_award.award_form.name}: 02 cá nhân mỗi đơn vị — đã gửi 0, đề nghị này 3: vượt 1"]
+    assert "list-group-item-danger" in page
 
 
 def test_wrong_file_type_is_refused_with_a_message(login, head_a, draft, media_root):
@@ -152,6 +202,36 @@ def test_staff_see_leaders_direct_workers_and_hardship_among_nominees(login, sta
     assert "nơi khó khăn: 2 (100%)" in balance
     assert 'data-testid="nominee-balance"' not in login(head_a).get(
         reverse("awards:campaign_awards", args=[submitted_proposal.campaign_id])).content.decode()
+
+
+def test_the_balance_warns_above_the_campaigns_ceiling_and_counts_drafts_apart(login, staff, head_b, unit_b,
+                                                                               submitted_proposal, officer_a):
+    officer_a.is_leader = True
+    officer_a.save()
+    campaign = submitted_proposal.campaign
+    url = reverse("awards:campaign_awards", args=[campaign.pk])
+
+    def balance():
+        page = login(staff).get(url).content.decode()
+        return " ".join(re.sub(r"<[^>]+>", " ", page.split('data-testid="nominee-balance"')[1].split("</section>")[0])
+                        .split())
+
+    assert "Phong trào chưa đặt tỷ lệ lãnh đạo, quản lý tối đa" in balance()
+    campaign.leader_share_max = 40
+    campaign.save()
+    assert "Lãnh đạo, quản lý: 1 (50%) — tối đa 40% theo phong trào (không quá 0 người)" in balance()
+    assert "Tỷ lệ lãnh đạo, quản lý vượt mức 40% của phong trào: 1 người, tối đa 0." in balance()
+    campaign.leader_share_max = 50
+    campaign.save()
+    assert "vượt mức" not in balance()
+    draft = services.open_proposal(actor=head_b, campaign=campaign, unit=unit_b, title="Đề nghị")
+    for n in range(3):
+        services.nominate(actor=head_b, proposal=draft, campaign_award=campaign.awards.get(),
+                          officer=OfficerFactory(unit=unit_b, code=f"B-{n}", is_leader=n == 0))
+    text = balance()
+    assert "2 cá nhân trong các đề nghị đã gửi" in text
+    assert ("Thêm 3 cá nhân trong các đề nghị đang soạn (chưa gửi, chưa tính ở trên), trong đó 1 lãnh đạo, "
+            "quản lý.") in text
 
 
 @pytest.mark.parametrize("extra_awards", [0, 8])
