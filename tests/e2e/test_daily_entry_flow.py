@@ -12,7 +12,7 @@ from awards.models import Criterion, CriterionKind, Quota
 from awards.services import proposals as proposal_services
 from campaigns.models import Result
 from emulation.models import DisciplineForm
-from tests.awards.conftest import campaign_award, certificate, province_campaign  # noqa: F401
+from tests.awards.conftest import campaign_award, certificate, province_campaign, submitted_proposal  # noqa: F401
 from tests.e2e.test_award_flow import signed_in
 from tests.e2e.test_notifications_flow import _looked_at
 from tests.factories import DisciplineFactory, OfficerFactory
@@ -86,4 +86,22 @@ def test_a_draft_warns_about_an_ineligible_nominee_and_counts_its_own_against_th
     assert "đã gửi 0, đề nghị này 2: vượt 1" in " ".join(quota.inner_text().split())
     assert "list-group-item-danger" in quota.get_attribute("class")
     _looked_at(page, f"quota-over-{width}")
+    context.close()
+
+
+@pytest.mark.parametrize("width", [1366, 390])
+def test_staff_see_the_leaders_share_against_the_campaigns_ceiling(browser, live_server, submitted_proposal, staff,
+                                                                   officer_a, width):
+    officer_a.is_leader = True
+    officer_a.save()
+    campaign = submitted_proposal.campaign
+    campaign.leader_share_max = 30
+    campaign.save()
+    context, page = signed_in(browser, live_server, staff)
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(live_server.url + reverse("awards:campaign_awards", args=[campaign.pk]))
+    assert "Lãnh đạo, quản lý: 1 (50%) — tối đa 30% theo phong trào" in page.inner_text("[data-testid=balance-leaders]")
+    assert "vượt mức 30% của phong trào: 1 người, tối đa 0" in page.inner_text("[data-testid=balance-warning]")
+    page.locator("[data-testid=nominee-balance]").scroll_into_view_if_needed()
+    _looked_at(page, f"nominee-balance-{width}")
     context.close()
