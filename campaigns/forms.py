@@ -197,6 +197,16 @@ class BracketForm(forms.ModelForm):
         model = TargetBracket
         fields = ["lower", "lower_inclusive", "upper", "upper_inclusive", "value"]
         field_classes = {"lower": GroupedIntegerField, "upper": GroupedIntegerField}
+        localized_fields = ["value"]  # "76,5" as it is written
+        widgets = {"lower_inclusive": forms.CheckboxInput(attrs={"class": "form-check-input"}),
+                   "upper_inclusive": forms.CheckboxInput(attrs={"class": "form-check-input"})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["value"].widget.attrs.update(inputmode="decimal", autocomplete="off")
+        for field in self.fields.values():  # a table cell in Bootstrap's look (red when refused: the template)
+            if not isinstance(field.widget, forms.CheckboxInput):
+                field.widget.attrs["class"] = "form-control form-control-sm"
 
     def clean(self):
         data = super().clean()
@@ -211,6 +221,11 @@ class BracketForm(forms.ModelForm):
 
 class BaseBracketFormSet(forms.BaseInlineFormSet):
     """Overlapping brackets are refused, naming both ranges; gaps are allowed (the page reports them)."""
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        if "DELETE" in form.fields:
+            form.fields["DELETE"].widget.attrs["class"] = "form-check-input"
 
     def clean(self):
         super().clean()

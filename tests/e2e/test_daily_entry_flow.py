@@ -105,3 +105,51 @@ def test_staff_see_the_leaders_share_against_the_campaigns_ceiling(browser, live
     page.locator("[data-testid=nominee-balance]").scroll_into_view_if_needed()
     _looked_at(page, f"nominee-balance-{width}")
     context.close()
+
+
+@pytest.mark.parametrize("width", [1366, 390])
+def test_a_four_tier_table_is_entered_in_one_save_and_a_bad_row_is_shown_where_it_is(
+        browser, live_server, staff, province_plan, width):
+    from campaigns.models import Target
+
+    campaign = province_plan.campaigns.get()
+    context, page = signed_in(browser, live_server, staff)
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(live_server.url + reverse("campaigns:target_create", args=[campaign.pk]))
+    page.fill("#id_code", "3.1")
+    page.fill("#id_title", "Chi cục – tỷ lệ thi hành xong về tiền")
+    page.select_option("#id_metric_kind", "completion_money")
+    page.select_option("#id_subject_kind", "sub_department")
+    page.select_option("#id_basis", "money_total")
+    assert page.locator("[data-testid=bracket-row]").count() == 2
+    page.click("[data-testid=bracket-add]")
+    page.click("[data-testid=bracket-add]")
+    assert page.locator("[data-testid=bracket-row]").count() == 4
+    assert page.evaluate("document.activeElement.id") == "id_khung-3-lower"  # the new row, ready to type
+    tiers = [("0", "100.000.000.000", "40"), ("100.000.000.000", "150.000.000.000", "38"),
+             ("150.000.000.000", "30.000.000.000", "36,5"), ("300.000.000.000", "", "34")]  # row 3: a slip
+    for index, (lower, upper, value) in enumerate(tiers):
+        page.fill(f"#id_khung-{index}-lower", lower)
+        page.fill(f"#id_khung-{index}-upper", upper)
+        page.fill(f"#id_khung-{index}-value", value)
+    page.click("[data-testid=form-submit]")
+    page.wait_for_load_state("networkidle")
+    assert "Chưa lưu: sửa các ô tô đỏ bên dưới" in page.inner_text("[data-testid=form-errors]")
+    bad = page.locator("#id_khung-2-upper").locator("xpath=..")
+    assert "cell-invalid" in bad.get_attribute("class")
+    assert "Cận trên phải lớn hơn hoặc bằng cận dưới." in bad.inner_text()
+    assert page.input_value("#id_khung-3-lower") == "300.000.000.000"  # nothing typed is lost
+    assert not Target.objects.filter(campaign=campaign).exists()
+    _looked_at(page, f"tiers-refused-{width}")
+    page.fill("#id_khung-2-upper", "300.000.000.000")
+    page.click("[data-testid=form-submit]")
+    page.wait_for_load_state("networkidle")
+    assert "Đã lưu chỉ tiêu." in page.inner_text("main")
+    target = Target.objects.get(campaign=campaign)
+    assert [(int(b.lower), b.upper and int(b.upper), str(b.value)) for b in target.brackets.order_by("lower")] == [
+        (0, 100 * 10**9, "40.00"), (100 * 10**9, 150 * 10**9, "38.00"), (150 * 10**9, 300 * 10**9, "36.50"),
+        (300 * 10**9, None, "34.00")]
+    page.goto(live_server.url + reverse("campaigns:target_edit", args=[campaign.pk, target.pk]))
+    assert page.input_value("#id_khung-2-value") == "36,50"
+    _looked_at(page, f"tiers-saved-{width}")
+    context.close()
