@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from emulation.forms import CheckedInputMixin, DateInput
 from emulation.models import Officer, Unit
-from emulation.number_fields import GroupedIntegerField
+from emulation.number_fields import GroupedIntegerField, LocalizedDecimalField
 from emulation.validators import DOCUMENT_DATES
 
 from .brackets import Bracket, overlap_errors
@@ -175,6 +175,7 @@ class TargetForm(CheckedInputMixin, forms.ModelForm):
         model = Target
         fields = ["code", "title", "metric_kind", "subject_kind", "unit", "basis", "value", "strict", "position"]
         widgets = {"title": forms.Textarea(attrs={"rows": 2})}
+        field_classes = {"value": LocalizedDecimalField}
 
     def __init__(self, *args, unit_choices, **kwargs):
         super().__init__(*args, **kwargs)
@@ -196,14 +197,12 @@ class BracketForm(forms.ModelForm):
     class Meta:
         model = TargetBracket
         fields = ["lower", "lower_inclusive", "upper", "upper_inclusive", "value"]
-        field_classes = {"lower": GroupedIntegerField, "upper": GroupedIntegerField}
-        localized_fields = ["value"]  # "76,5" as it is written
+        field_classes = {"lower": GroupedIntegerField, "upper": GroupedIntegerField, "value": LocalizedDecimalField}
         widgets = {"lower_inclusive": forms.CheckboxInput(attrs={"class": "form-check-input"}),
                    "upper_inclusive": forms.CheckboxInput(attrs={"class": "form-check-input"})}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["value"].widget.attrs.update(inputmode="decimal", autocomplete="off")
         for field in self.fields.values():  # a table cell in Bootstrap's look (red when refused: the template)
             if not isinstance(field.widget, forms.CheckboxInput):
                 field.widget.attrs["class"] = "form-control form-control-sm"
@@ -274,7 +273,7 @@ class ResultForm(CheckedInputMixin, forms.ModelForm):
                     widget=forms.Select(choices=[("unknown", _("Chưa đánh giá")), ("true", _("Đạt")),
                                                  ("false", _("Không đạt"))]))
             else:
-                self.fields[f"target_{target.pk}"] = forms.DecimalField(
+                self.fields[f"target_{target.pk}"] = LocalizedDecimalField(
                     label=target.title, required=False, min_value=0, max_digits=17, decimal_places=2,
                     initial=value.number if value else None)
         if not locked:

@@ -6,7 +6,7 @@ import pytest
 from django import forms
 from django.utils import translation
 
-from emulation.number_fields import GroupedIntegerField, parse_grouped
+from emulation.number_fields import GroupedIntegerField, LocalizedDecimalField, parse_decimal, parse_grouped
 
 
 @pytest.mark.parametrize(("text", "separator", "number"), [
@@ -55,3 +55,29 @@ def test_the_field_reads_and_shows_grouping_in_the_interface_language():
         assert 'value="2,500,000"' in str(Figures(initial={"money": 2_500_000})["money"])
         assert Figures({"money": "2.500.000"}).errors["money"] == [
             "Enter a whole number, digits only; thousands may be grouped with commas: 1,234,567."]
+
+
+@pytest.mark.parametrize(("text", "number"), [
+    ("76,5", Decimal("76.5")), ("76", Decimal("76")), ("0,25", Decimal("0.25")), ("1.234,5", Decimal("1234.5")),
+    ("100", Decimal("100")),
+    ("7.5", None),      # an English decimal point is not read as grouping (it would be 75)
+    ("76,", None), (",5", None), ("76,5,1", None), ("-1", None), ("abc", None), ("12.34,5", None),
+])
+def test_parse_decimal_the_vietnamese_way(text, number):
+    assert parse_decimal(text, ",", ".") == number
+
+
+def test_parse_decimal_the_english_way():
+    assert parse_decimal("76.5", ".", ",") == Decimal("76.5") and parse_decimal("76,5", ".", ",") is None
+
+
+class Tier(forms.Form):
+    value = LocalizedDecimalField(max_digits=5, decimal_places=2)
+
+
+def test_the_decimal_field_reads_and_shows_the_decimal_comma():
+    with translation.override("vi"):
+        assert Tier({"value": "36,5"}).is_valid()
+        assert Tier({"value": "7.5"}).errors["value"] == ["Nhập một số, phần thập phân sau dấu phẩy: 76,5."]
+        assert 'value="36,50"' in str(Tier(initial={"value": Decimal("36.50")})["value"])
+        assert 'inputmode="decimal"' in str(Tier()["value"])
