@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from emulation.viewhelpers import save_with, scoped_or_404
 
-from .. import access, pipeline, selectors, services
+from .. import access, field_labels, pipeline, selectors, services
 from ..forms import SignedUploadForm
 
 
@@ -62,7 +62,10 @@ def document_detail(request, pk):
             return redirect("reports:document_detail", document.pk)
     return render(request, "reports/document_detail.html", {
         "document": document, "form": form, "can_upload": can_upload,
-        "signed_copies": list(document.signed_copies.select_related("uploaded_by")),
+        "fields": [{**f, "label": field_labels.label(f["name"])} for f in document.signature_fields],
+        "signed_copies": [(copy, field_labels.signing_overview([f["name"] for f in document.signature_fields],
+                                                              copy.signatures))
+                          for copy in document.signed_copies.select_related("uploaded_by")],
         "history": list(selectors.document_history(document)[:10])})
 
 

@@ -92,3 +92,26 @@ def test_who_may_upload(login, head_b, council_member, letter, signer, trusted):
     signed = pki.sign_field(_bytes(letter), "ToTrinh_NguoiKy", signer)
     assert _upload(login(head_b), letter, signed).status_code == 404  # another unit's proposal
     assert not SignedUpload.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_copy_signed_in_one_field_of_nine_says_which_eight_are_empty_in_words_and_local_time(
+        login, head_a, dossier_proposal, media_root, signer, trusted):
+    import datetime
+    import re
+
+    from django.utils import timezone
+
+    dossier = pipeline.produce(kind=KINDS["proposal_dossier"], object_id=dossier_proposal.pk)
+    assert len(dossier.signature_fields) == 9
+    signed = pki.sign_field(_bytes(dossier), "ToTrinh_NguoiKy", signer)
+    assert _upload(login(head_a), dossier, signed).status_code == 302
+    page = login(head_a).get(reverse("reports:document_detail", args=[dossier.pk])).content.decode()
+    text = " ".join(re.sub(r"<[^>]+>", " ", page).split())
+    assert "Đã ký 1/9 ô. Còn 8 ô chưa ký: bản này được lưu" in text
+    assert "Biên bản họp xét – chủ tọa : chưa ký" in text and "Báo cáo thành tích số 01 – thủ trưởng xác nhận" in text
+    stored = SignedUpload.objects.get().signatures[0]["signed_at"]
+    local = timezone.localtime(datetime.datetime.fromisoformat(stored)).strftime("%d/%m/%Y %H:%M:%S")
+    assert "Tờ trình – người ký : Nguyễn Văn An" in text and f"ký lúc {local}" in text
+    assert "ToTrinh_NguoiKy" in text  # still named, for the signing software, after the words
+    assert text.index("Tờ trình – người ký") < text.index("ToTrinh_NguoiKy")
