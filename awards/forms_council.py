@@ -7,6 +7,7 @@ from emulation.forms import DateInput
 from emulation.text import person_name
 
 from .models import Choice, CouncilSession, FeedbackWindow, MemberRole
+from .public_feedback import contact_problem
 from .services.council import Seat
 
 MEMBER_ROWS = 9
@@ -142,3 +143,27 @@ class FeedbackWindowForm(forms.ModelForm):
 
 class FeedbackForm(forms.Form):
     text = forms.CharField(label=_("Ý kiến góp ý"), widget=forms.Textarea(attrs={"rows": 2}), max_length=4000)
+
+
+class PublicFeedbackForm(forms.Form):
+    """Góp ý công khai: who writes (the list is public; staff may need to verify what is said) and what."""
+
+    name = forms.CharField(label=_("Họ và tên"), max_length=150)
+    contact = forms.CharField(label=_("Thư điện tử hoặc số điện thoại"), max_length=150,
+                              help_text=_("Chỉ Thường trực thấy, để liên hệ khi cần xác minh."))
+    text = forms.CharField(label=_("Ý kiến góp ý"), widget=forms.Textarea(attrs={"rows": 3}), max_length=4000)
+
+    def clean_contact(self):
+        contact = self.cleaned_data["contact"]
+        if problem := contact_problem(contact):
+            raise forms.ValidationError(problem)
+        return contact
+
+
+class ModerationForm(forms.Form):
+    note = forms.CharField(label=_("Lý do không đăng"), required=False, max_length=1000,
+                           widget=forms.Textarea(attrs={"rows": 1}))
+
+
+class ReplyForm(forms.Form):
+    reply = forms.CharField(label=_("Trả lời"), max_length=4000, widget=forms.Textarea(attrs={"rows": 2}))

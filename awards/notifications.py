@@ -200,10 +200,16 @@ def feedback_received(event) -> None:
     if feedback is None:
         return
     campaign = feedback.nomination.proposal.campaign
-    values = {"actor": notifications.actor_name(event), "subject": str(feedback.nomination.subject),
-              "campaign": campaign.name}
-    text = _("%(actor)s đã gửi ý kiến góp ý về %(subject)s trong danh sách công khai đề nghị khen thưởng phong trào "
-             "“%(campaign)s”. Việc cần làm: xem ý kiến, xác minh và tổng hợp báo cáo Hội đồng.") % values
+    actor = (_("%(name)s (góp ý công khai)") % {"name": feedback.author_name} if feedback.is_public
+             else notifications.actor_name(event))
+    values = {"actor": actor, "subject": str(feedback.nomination.subject), "campaign": campaign.name}
+    if feedback.is_public:
+        text = _("%(actor)s đã gửi ý kiến góp ý về %(subject)s trên trang lấy ý kiến công khai của phong trào "
+                 "“%(campaign)s”. Việc cần làm: xác minh, duyệt đăng hoặc không đăng (ghi lý do) và trả lời người "
+                 "góp ý.") % values
+    else:
+        text = _("%(actor)s đã gửi ý kiến góp ý về %(subject)s trong danh sách công khai đề nghị khen thưởng phong "
+                 "trào “%(campaign)s”. Việc cần làm: xem ý kiến, xác minh và tổng hợp báo cáo Hội đồng.") % values
     notifications.notify(event, notifications.holder_ids(campaign.plan.issuer, STAFF_ROLES), text,
                          reverse("awards:published_list", args=[campaign.pk]), object_label=str(feedback.nomination),
                          actor=values["actor"], campaign_id=campaign.pk)

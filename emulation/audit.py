@@ -77,14 +77,15 @@ def actor_name(actor) -> str:
 
 
 def record(*, actor, action: str, obj: models.Model, before: dict | None = None,
-           after: dict | None = None, unit_id=None) -> AuditEntry:
+           after: dict | None = None, unit_id=None, actor_label: str = "") -> AuditEntry:
+    """``actor_label``: who acted when it is no account (a member of the public, by the name they gave)."""
     if after is None and action != AuditAction.DELETE:
         after = snapshot(obj)
     with translation.override("vi"):  # the log reads the same whatever the actor's interface language
         object_repr = str(obj)[:255]
     return AuditEntry.objects.create(
         actor=actor if getattr(actor, "pk", None) else None,
-        actor_name=actor_name(actor),
+        actor_name=actor_label[:150] or actor_name(actor),
         action=action,
         model_label=obj._meta.label,
         object_id=str(obj.pk),

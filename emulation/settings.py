@@ -141,6 +141,8 @@ AUTHENTICATION_BACKENDS = [
 # AXES_COOLOFF_MINUTES; staff unlock in the admin (Axes › Access attempts) or with
 # ``manage.py axes_reset_username USERNAME`` / ``axes_reset_ip ADDRESS`` (see README).
 AXES_FAILURE_LIMIT = int(env_str("AXES_FAILURE_LIMIT", "5"))
+# Góp ý công khai (no sign-in): at most this many comments from one address in an hour.
+PUBLIC_FEEDBACK_PER_HOUR = int(env_str("PUBLIC_FEEDBACK_PER_HOUR", "5"))
 AXES_COOLOFF_TIME = timedelta(minutes=int(env_str("AXES_COOLOFF_MINUTES", "30")))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True

@@ -22,6 +22,7 @@ from django.utils.translation import gettext_lazy as _
 
 from campaigns.models import Campaign
 from emulation.models import RegisteredDocument, Unit
+from emulation.text import person_name
 
 from ..enums import RecusalGround
 from .proposals import Nomination
@@ -49,21 +50,56 @@ class FeedbackWindow(models.Model):
         return self.opens_on <= day <= self.closes_on
 
 
+class FeedbackStatus(models.TextChoices):
+    PENDING = "pending", _("Chờ duyệt")
+    SHOWN = "shown", _("Đã đăng")
+    HIDDEN = "hidden", _("Không đăng")
+
+
 class Feedback(models.Model):
-    """Ý kiến of a signed-in officer about a published nominee; the council reads it beside the nominee."""
+    """Ý kiến about a published nominee: from a signed-in officer (shown at once, they are known) or from
+    anyone through the public page (name and contact required; shown once staff approve it). Staff may
+    answer; the public author reads the answer through the private link given on sending."""
 
     nomination = models.ForeignKey(Nomination, on_delete=models.CASCADE, related_name="feedback")
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
+                               related_name="+")
+    author_name = models.CharField(_("họ và tên người góp ý"), max_length=150, blank=True)
+    contact = models.CharField(_("thư điện tử hoặc số điện thoại"), max_length=150, blank=True)
+    ip_address = models.GenericIPAddressField(null=True, blank=True)
     text = models.TextField(_("ý kiến"))
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    status = models.CharField(_("trạng thái"), max_length=10, choices=FeedbackStatus.choices,
+                              default=FeedbackStatus.SHOWN)
+    moderation_note = models.TextField(_("lý do không đăng"), blank=True)
+    moderated_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                     related_name="+")
+    moderated_at = models.DateTimeField(null=True, blank=True)
+    reply = models.TextField(_("trả lời của Thường trực"), blank=True)
+    replied_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                   related_name="+")
+    replied_at = models.DateTimeField(null=True, blank=True)
+    token = models.CharField(max_length=32, unique=True, null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("ý kiến góp ý")
         verbose_name_plural = _("ý kiến góp ý")
         ordering = ["created_at", "id"]
+        indexes = [models.Index(fields=["ip_address", "created_at"], name="feedback_by_address")]
+        constraints = [models.CheckConstraint(condition=Q(author__isnull=False) | ~Q(author_name=""),
+                                              name="feedback_has_an_author")]
 
     def __str__(self):
         return self.text[:60]
+
+    @property
+    def is_public(self) -> bool:
+        return self.author_id is None
+
+    @property
+    def who(self) -> str:
+        """The author as the pages show them: the officer's name, or the name a member of the public gave."""
+        return person_name(self.author) if self.author_id else self.author_name
 
 
 class SessionStatus(models.TextChoices):

@@ -29,6 +29,7 @@ from ..models import (
     CouncilMember,
     CouncilSession,
     Feedback,
+    FeedbackStatus,
     MemberRole,
     Nomination,
     NominationStatus,
@@ -102,7 +103,7 @@ def session_detail(user, pk: int) -> CouncilSession:
     number of queries whatever the size of the agenda."""
     items = AgendaItem.objects.select_related(*_nomination_relations("nomination__"), "nomination__report")
     items = items.prefetch_related(
-        Prefetch("nomination__feedback", Feedback.objects.select_related("author")),
+        Prefetch("nomination__feedback", Feedback.objects.filter(status=FeedbackStatus.SHOWN).select_related("author")),
         Prefetch("comments", CouncilComment.objects.select_related("member")),
         Prefetch("recusals", Recusal.objects.select_related("member")),
         Prefetch("nomination__campaign_award__award_form__rules", AwardRule.objects.order_by("valid_from")),
@@ -183,12 +184,42 @@ def published_campaign(user, pk: int) -> Campaign:
     return campaign
 
 
-def published_nominations(campaign) -> QuerySet[Nomination]:
-    """The nominees of the campaign's submitted proposals, with the feedback left on them."""
+def published_nominations(campaign, *, shown_only: bool = True) -> QuerySet[Nomination]:
+    """The nominees of the campaign's submitted proposals, with the feedback left on them: the comments
+    staff let through (``shown_only``), or all of them for the staff who moderate."""
+    feedback = Feedback.objects.select_related("author", "replied_by")
+    if shown_only:
+        feedback = feedback.filter(status=FeedbackStatus.SHOWN)
     return (Nomination.objects.filter(proposal__campaign=campaign, proposal__status=ProposalStatus.SUBMITTED)
             .select_related(*_nomination_relations())
-            .prefetch_related(Prefetch("feedback", Feedback.objects.select_related("author")))
+            .prefetch_related(Prefetch("feedback", feedback))
             .order_by("campaign_award__award_form__rank", "proposal__unit__path", "position", "id"))
+
+
+def public_campaign(pk: int, today) -> Campaign:
+    """A campaign whose list has been made public (from the first day of its window), for anyone."""
+    return Campaign.objects.select_related("plan", "plan__issuer", "feedback_window").get(
+        pk=pk, feedback_window__opens_on__lte=today)
+
+
+def public_nomination(pk: int, today) -> Nomination:
+    return Nomination.objects.select_related(
+        "proposal", "proposal__campaign", "proposal__campaign__plan", "proposal__campaign__plan__issuer",
+        "proposal__campaign__feedback_window").get(pk=pk, proposal__status=ProposalStatus.SUBMITTED,
+                                                   proposal__campaign__feedback_window__opens_on__lte=today)
+
+
+def feedback_by_token(token: str) -> Feedback:
+    return Feedback.objects.select_related("nomination__officer", "nomination__unit",
+                                           "nomination__proposal__campaign").get(token=token)
+
+
+def moderated_feedback(user, pk: int) -> Feedback:
+    """A comment on a list the user may read (moderation itself is checked by the service)."""
+    feedback = Feedback.objects.select_related("nomination__proposal__campaign__plan__issuer").get(pk=pk)
+    if not access.can_read_publication(user, feedback.nomination.proposal.campaign):
+        raise Feedback.DoesNotExist
+    return feedback
 
 
 def published_nomination(user, pk: int) -> Nomination:
