@@ -15,6 +15,13 @@ PYTEST_ARGS ?= -n 2 --dist loadgroup
 
 .PHONY: run test lint install worker check-system lock
 
+# What the browser tests inject into pages (axe-core, package.json), when npm is there; without it those tests skip.
+NPM := $(shell command -v npm 2>/dev/null)
+BROWSER_CHECKS := $(if $(NPM),node_modules/.installed)
+node_modules/.installed: package.json package-lock.json
+	$(NPM) ci --no-audit --no-fund --silent
+	touch $@
+
 # requirements.lock pins every package, for this virtualenv and for the image (Dockerfile) alike.
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -39,7 +46,7 @@ run: $(STAMP) check-system
 lint: $(STAMP)
 	$(BIN)/python -m ruff check .
 
-test: $(STAMP) check-system lint
+test: $(STAMP) check-system lint $(BROWSER_CHECKS)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 worker: export DJANGO_DEBUG ?= 1
