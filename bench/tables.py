@@ -22,7 +22,7 @@ URL = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/t
 os.environ["DATABASE_URL"] = URL
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "emulation.settings")
 os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "testserver")
-os.environ.setdefault("DJANGO_SECRET_KEY", "bench-tables-only-not-a-secret")  # DEBUG off, as served
+os.environ.setdefault("DJANGO_DEBUG", "1")  # as the other page benches: no collectstatic, no TLS redirect
 REPEAT = 5
 
 
