@@ -7,7 +7,6 @@ import json
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import F
 from django.utils import timezone
 
 from emulation import dispatch
@@ -80,20 +79,19 @@ def recompute(campaign_id: int) -> AttainmentSnapshot | None:
     return snapshot
 
 
-RECORD_FIELDS = {"unit_code": F("unit__code"), "unit": F("unit__name"), "officer_code": F("officer__code"),
-                 "officer": F("officer__full_name"), "metric": F("metric_kind")}
-
-
 def records(snapshot: AttainmentSnapshot | None) -> list[dict]:
     """The snapshot's rows as plain records (the keys of ``as_record``; numbers as text), in table order."""
     if snapshot is None:
         return []
-    rows = snapshot.attainment_rows.order_by("position").values(
-        "target_code", "bracket", "target_value", "actual", "state", "gap_units", "gap_points", "rank", "peers",
-        "reason", **RECORD_FIELDS)
-    return [{**row, "officer_code": row["officer_code"] or "", "officer": row["officer"] or "",
-             "target_value": _text(row["target_value"]), "actual": _text(row["actual"]),
-             "gap_points": str(row["gap_points"])} for row in rows]
+    rows = snapshot.attainment_rows.order_by("position").values_list(
+        "unit__code", "unit__name", "officer__code", "officer__full_name", "target_code", "metric_kind", "bracket",
+        "target_value", "actual", "state", "gap_units", "gap_points", "rank", "peers", "reason")
+    return [{"unit_code": unit_code, "unit": unit, "officer_code": officer_code or "", "officer": officer or "",
+             "target_code": code, "metric": metric, "bracket": bracket, "target_value": _text(value),
+             "actual": _text(actual), "state": state, "gap_units": gap_units, "gap_points": str(gap_points),
+             "rank": rank, "peers": peers, "reason": reason}
+            for (unit_code, unit, officer_code, officer, code, metric, bracket, value, actual, state, gap_units,
+                 gap_points, rank, peers, reason) in rows]
 
 
 def _text(value) -> str | None:

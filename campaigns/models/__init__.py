@@ -16,7 +16,7 @@ from .results import AttainmentRow, AttainmentSnapshot, Result, ResultValue
 from .targets import BracketBasis, MetricKind, SubjectKind, Target, TargetBracket
 
 __all__ = [
-    "AttainmentRow", "AttainmentSnapshot", "BracketBasis", "Campaign", "CampaignKind", "MetricKind", "Milestone", "MilestoneKind",
-    "Participation", "Plan", "Pledge", "PledgeStatus", "Result", "ResultStatus", "ResultValue", "SubjectKind",
-    "SubPlanRequirement", "SubPlanStatus", "Target", "TargetBracket",
+    "AttainmentRow", "AttainmentSnapshot", "BracketBasis", "Campaign", "CampaignKind", "MetricKind", "Milestone",
+    "MilestoneKind", "Participation", "Plan", "Pledge", "PledgeStatus", "Result", "ResultStatus", "ResultValue",
+    "SubjectKind", "SubPlanRequirement", "SubPlanStatus", "Target", "TargetBracket",
 ]
