@@ -3,6 +3,7 @@ results, attainment and the campaign dashboard (``results``)."""
 
 from .plans import (
     campaign_detail,
+    campaign_header,
     campaign_list,
     campaign_pledge_status,
     campaigns_visible_to,
@@ -43,6 +44,7 @@ __all__ = [
     "attainment_rows_for_all",
     "campaign_dashboard",
     "campaign_detail",
+    "campaign_header",
     "campaign_list",
     "campaign_pledge_status",
     "campaign_targets",

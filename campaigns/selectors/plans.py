@@ -97,6 +97,11 @@ def campaign_list(user, *, q: str = "", kind: str = "", year: int | None = None)
     return campaigns.order_by("-starts_on", "id")
 
 
+def campaign_header(user, pk: int) -> Campaign:
+    """The campaign alone (with its plan and issuer), for pages that show its name and read their rows."""
+    return campaigns_visible_to(user).get(pk=pk)
+
+
 def campaign_detail(user, pk: int) -> Campaign:
     participations = Participation.objects.select_related("unit").order_by("unit__path")
     return campaigns_visible_to(user).prefetch_related(

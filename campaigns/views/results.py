@@ -127,7 +127,7 @@ def _table_filters(params) -> TableFilters:
 
 @login_required
 def campaign_attainment(request, pk):
-    campaign = scoped_or_404(selectors.campaign_detail, request.user, pk)
+    campaign = scoped_or_404(selectors.campaign_header, request.user, pk)
     snapshot, filters = latest_snapshot(campaign), _table_filters(request.GET)
     context = {"campaign": campaign, "snapshot": snapshot, "stale": is_stale(campaign, snapshot), "filters": filters,
                "units": selectors.participants_in_scope(request.user, campaign), "states": STATES}
@@ -142,7 +142,7 @@ def campaign_attainment(request, pk):
 @login_required
 @require_POST
 def attainment_export(request, pk):
-    campaign = scoped_or_404(selectors.campaign_detail, request.user, pk)
+    campaign = scoped_or_404(selectors.campaign_header, request.user, pk)
     fmt = request.POST.get("format", "")
     if fmt not in exports.FORMATS:
         return HttpResponseBadRequest(_("Định dạng không hợp lệ."))
@@ -153,7 +153,7 @@ def attainment_export(request, pk):
 
 @login_required
 def attainment_export_file(request, pk, job_pk):
-    campaign = scoped_or_404(selectors.campaign_detail, request.user, pk)
+    campaign = scoped_or_404(selectors.campaign_header, request.user, pk)
     job = get_object_or_404(Job, pk=job_pk, kind="export_attainment", created_by=request.user,
                             status=JobStatus.SUCCEEDED, task_kwargs__campaign_id=campaign.pk)
     if not job.result_file:
@@ -186,6 +186,6 @@ def results_import(request, pk):
 
 @login_required
 def campaign_dashboard(request, pk):
-    campaign = scoped_or_404(selectors.campaign_detail, request.user, pk)
+    campaign = scoped_or_404(selectors.campaign_header, request.user, pk)
     return render(request, "campaigns/campaign_dashboard.html", {
         "campaign": campaign, "charts": selectors.campaign_dashboard(request.user, campaign)})
