@@ -38,7 +38,7 @@ def test_units_are_paged_and_each_subject_shows_its_latest_result(login, staff, 
     row = next(r for r in first.context["subjects"] if r["unit"] == unit_a)
     assert [(p["officer"], p["result"].as_of, p["result"].status) for p in row["officers"]] == [
         (officer_a, JUNE, "submitted")]
-    assert 'name="ids" value="%d"' % row["officers"][0]["result"].pk in first.content.decode()  # bulk selection
+    assert f'name="ids" value="{row["officers"][0]["result"].pk}"' in first.content.decode()  # bulk selection
 
 
 def test_filters_by_status_name_and_unit(login, staff, campaign, unit_a, unit_b, officer_a, officer_b):
