@@ -62,14 +62,16 @@ def _stored(snapshot: AttainmentSnapshot, position: int, row) -> AttainmentRow:
 
 def recompute(campaign_id: int) -> AttainmentSnapshot | None:
     """Store a new snapshot and its rows (one transaction) when the inputs changed since the last one;
-    return it (None if unchanged: the last one is then marked as checked now)."""
+    return it (None if unchanged: the last one is then marked as checked now, if a recompute was asked for)."""
     campaign = Campaign.objects.get(pk=campaign_id)
     checked_at = timezone.now()
     inputs = _inputs(campaign)
     digest = _digest(inputs)
     latest = campaign.snapshots.first()
     if latest is not None and latest.inputs_digest == digest:
-        AttainmentSnapshot.objects.filter(pk=latest.pk).update(checked_at=checked_at)
+        asked = campaign.attainment_requested_at
+        if asked is not None and asked > latest.checked_at:  # answers the request: the table is current
+            AttainmentSnapshot.objects.filter(pk=latest.pk).update(checked_at=checked_at)
         return None
     rows = attainment_rows_for_all(campaign)
     with transaction.atomic():
