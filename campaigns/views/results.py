@@ -146,8 +146,9 @@ def attainment_export(request, pk):
     fmt = request.POST.get("format", "")
     if fmt not in exports.FORMATS:
         return HttpResponseBadRequest(_("Định dạng không hợp lệ."))
-    job = exports.start_attainment_export(actor=request.user, campaign=campaign, fmt=fmt,
-                                          filters=_table_filters(request.POST))
+    filters = TableFilters.clean(unit=querystring.integer(request.POST.get("unit")),
+                                 **{name: request.POST.get(name, "") for name in ("bracket", "state", "q")})
+    job = exports.start_attainment_export(actor=request.user, campaign=campaign, fmt=fmt, filters=filters)
     return redirect("emulation:job_detail", pk=job.pk)
 
 
