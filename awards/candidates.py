@@ -9,6 +9,7 @@ from decimal import Decimal
 from django.db.models import Q
 from django.utils import timezone, translation
 
+from campaigns import snapshots
 from campaigns.models import Campaign, MetricKind
 from campaigns.standings import COMPLETION
 from emulation.models import AwardHold, Discipline, Gender, Officer, PerformanceRating, Unit
@@ -68,7 +69,7 @@ def _figure(value: str | None, metric: str) -> str | None:
 
 def _attainment(snapshot, targets: dict[str, str]) -> dict[tuple, list[AttainmentFact]]:
     found = defaultdict(list)
-    for row in snapshot.rows if snapshot else []:
+    for row in snapshots.records(snapshot):
         key = ("officer", row["officer_code"]) if row["officer_code"] else ("unit", row["unit_code"])
         metric = row["metric"]
         name = MetricKind(metric).label if metric in COMPLETION else targets.get(row["target_code"], "")
@@ -104,10 +105,10 @@ def _heirs(units: list[Unit]) -> dict[int, list[int]]:
 
 def gather(campaign: Campaign, units: list[Unit], officers: list[Officer],
            on: datetime.date) -> tuple[dict[tuple, Candidate], Context]:
-    """Facts of the collectives ``units`` and the ``officers`` as known on ``on`` (eight queries):
+    """Facts of the collectives ``units`` and the ``officers`` as known on ``on`` (nine queries):
     disciplines decided, holds opened and awards decided by that day; the same for every award of
     the campaign. (Ratings carry no date: each is the year's rating as entered.)"""
-    snapshot = campaign.snapshots.first()
+    snapshot = campaign.snapshots.defer("inputs").first()
     context = context_for(campaign, on, snapshot)
     targets = dict(campaign.targets.values_list("code", "title"))
     targets = {code: (title if len(title) <= 60 else title[:57] + "…") for code, title in targets.items()}

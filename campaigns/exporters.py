@@ -1,6 +1,10 @@
 """Excel out: the results template of a campaign, pre-filled with the codes the user may report for, and
 the attainment table in the layout exchanged with the higher level."""
 
+import csv
+import io
+from types import SimpleNamespace
+
 from openpyxl import Workbook
 
 from emulation import access as org_access
@@ -9,7 +13,7 @@ from emulation.models import Officer
 from emulation.spreadsheets import add_sheet, append_row, workbook_bytes
 
 from .importers import OFFICER_COLUMNS, OFFICER_SHEET, REQUIRED, UNIT_COLUMNS, UNIT_SHEET
-from .models import Campaign
+from .models import Campaign, MetricKind
 
 
 def results_template(campaign: Campaign, user) -> bytes:
@@ -62,3 +66,32 @@ def attainment_workbook(campaign: Campaign, rows) -> bytes:
     title_lines, values = attainment_table(campaign, rows)
     return exchange_workbook(sheet_title="Đạt chỉ tiêu", title_lines=title_lines, columns=ATTAINMENT_COLUMNS,
                              rows=values)
+
+
+class _Stored:
+    """A stored ``AttainmentRow`` seen as the standings row ``attainment_workbook`` prints."""
+
+    def __init__(self, row, labels: dict):
+        label = labels.get(row.metric_kind, row.metric_kind)
+        self.result = SimpleNamespace(unit=row.unit, officer=row.officer)
+        self.target = SimpleNamespace(code=row.target_code, get_metric_kind_display=lambda: label)
+        self.bracket_words, self.target_value = row.bracket, row.target_value
+        self.rank, self.peers = row.rank, row.peers
+        self.evaluation = SimpleNamespace(rate_display=row.actual, state=row.state, gap_units=row.gap_units,
+                                          gap_points=row.gap_points, reason=row.reason)
+
+
+def stored_rows(rows) -> list[_Stored]:
+    labels = {value: str(label) for value, label in MetricKind.choices}
+    return [_Stored(row, labels) for row in rows.iterator(chunk_size=2000)]
+
+
+def attainment_csv(campaign: Campaign, rows) -> bytes:
+    """The same table as the workbook, one header line then one line per row (UTF-8 with BOM for Excel;
+    numbers with a dot, as data)."""
+    _, values = attainment_table(campaign, rows)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow([column.header for column in ATTAINMENT_COLUMNS])
+    writer.writerows(["" if v is None else v for v in line] for line in values)
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")

@@ -1,14 +1,17 @@
-"""Attainment snapshots: compute the table on the latest confirmed results and store it with the
-inputs it used; a second run with the same inputs stores nothing (idempotent)."""
+"""Attainment snapshots: compute the table on the latest confirmed results and store it, as
+``AttainmentRow`` rows, with the inputs it used; a second run with the same inputs stores nothing
+(idempotent: it only notes when the inputs were last checked). Pages and reports read the stored rows."""
 
 import hashlib
 import json
 
 from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
 
 from emulation import dispatch
 
-from .models import AttainmentSnapshot, Campaign, Result, ResultStatus
+from .models import AttainmentRow, AttainmentSnapshot, Campaign, Result, ResultStatus
 from .selectors import attainment_rows_for_all
 
 
@@ -45,21 +48,63 @@ def inputs_digest(campaign: Campaign) -> str:
     return _digest(_inputs(campaign))
 
 
+def _stored(snapshot: AttainmentSnapshot, position: int, row) -> AttainmentRow:
+    result, evaluation, target = row.result, row.evaluation, row.target
+    return AttainmentRow(
+        snapshot=snapshot, position=position, unit_id=result.unit.pk,
+        officer_id=result.officer.pk if result.officer else None, target_id=target.pk, target_code=target.code,
+        metric_kind=target.metric_kind, strict=target.strict, bracket=row.bracket_words,
+        target_value=row.target_value, actual=evaluation.rate_display, actual_display=row.actual_display,
+        state=str(evaluation.state), gap_units=evaluation.gap_units, gap_points=evaluation.gap_points,
+        rank=row.rank, peers=row.peers, overall_rank=row.overall_rank, overall_peers=row.overall_peers,
+        reason=evaluation.reason)
+
+
 def recompute(campaign_id: int) -> AttainmentSnapshot | None:
-    """Store a new snapshot when the inputs changed since the last one; return it (None if unchanged)."""
+    """Store a new snapshot and its rows (one transaction) when the inputs changed since the last one;
+    return it (None if unchanged: the last one is then marked as checked now, if a recompute was asked for)."""
     campaign = Campaign.objects.get(pk=campaign_id)
+    checked_at = timezone.now()
     inputs = _inputs(campaign)
     digest = _digest(inputs)
     latest = campaign.snapshots.first()
     if latest is not None and latest.inputs_digest == digest:
+        asked = campaign.attainment_requested_at
+        if asked is not None and asked > latest.checked_at:  # answers the request: the table is current
+            AttainmentSnapshot.objects.filter(pk=latest.pk).update(checked_at=checked_at)
         return None
-    rows = [as_record(row) for row in attainment_rows_for_all(campaign)]
-    return AttainmentSnapshot.objects.create(campaign=campaign, inputs_digest=digest, inputs=inputs, rows=rows)
+    rows = attainment_rows_for_all(campaign)
+    with transaction.atomic():
+        snapshot = AttainmentSnapshot.objects.create(campaign=campaign, inputs_digest=digest, inputs=inputs,
+                                                     checked_at=checked_at)
+        AttainmentRow.objects.bulk_create((_stored(snapshot, n, row) for n, row in enumerate(rows)), batch_size=2000)
+    return snapshot
+
+
+def records(snapshot: AttainmentSnapshot | None) -> list[dict]:
+    """The snapshot's rows as plain records (the keys of ``as_record``; numbers as text), in table order."""
+    if snapshot is None:
+        return []
+    rows = snapshot.attainment_rows.order_by("position").values_list(
+        "unit__code", "unit__name", "officer__code", "officer__full_name", "target_code", "metric_kind", "bracket",
+        "target_value", "actual", "state", "gap_units", "gap_points", "rank", "peers", "reason")
+    return [{"unit_code": unit_code, "unit": unit, "officer_code": officer_code or "", "officer": officer or "",
+             "target_code": code, "metric": metric, "bracket": bracket, "target_value": _text(value),
+             "actual": _text(actual), "state": state, "gap_units": gap_units, "gap_points": str(gap_points),
+             "rank": rank, "peers": peers, "reason": reason}
+            for (unit_code, unit, officer_code, officer, code, metric, bracket, value, actual, state, gap_units,
+                 gap_points, rank, peers, reason) in rows]
+
+
+def _text(value) -> str | None:
+    return None if value is None else str(value)
 
 
 def request_recompute(campaign_id: int) -> bool:
     """Debounce: one recompute per campaign per window, asked for through the outbox (a broker outage
-    delays it, never loses it); changes made before it starts ride along with it."""
+    delays it, never loses it); changes made before it starts ride along with it. The time of asking is
+    noted first: until a recompute checks the inputs after it, pages say the table is being recomputed."""
+    Campaign.objects.filter(pk=campaign_id).update(attainment_requested_at=timezone.now())
     window = settings.ATTAINMENT_DEBOUNCE_SECONDS
     return dispatch.enqueue("campaigns.recompute_attainment", {"campaign_id": campaign_id}, countdown=window,
                             key=f"attainment:{campaign_id}" if window else "") is not None

@@ -2,6 +2,7 @@
 
 from celery import shared_task
 from django.conf import settings
+from django.core.files.base import ContentFile
 from django.db import OperationalError
 from django.urls import reverse
 
@@ -9,7 +10,7 @@ from emulation import jobs
 from emulation.events import Event
 from emulation.models import Job
 
-from . import importers, notifications, snapshots
+from . import exports, importers, notifications, snapshots
 from .models import Campaign
 
 
@@ -50,3 +51,27 @@ def import_results(self, *, job_id: int, campaign_id: int) -> str:
 def notify_participants(self, *, event: dict, batch_size: int | None = None) -> int:
     """Tell a campaign's new participants (``notifications.tell_participants``); a retry writes nothing twice."""
     return notifications.tell_participants(Event(**event), batch_size=batch_size or settings.NOTIFY_BATCH_UNITS)
+
+
+@shared_task(name="campaigns.export_attainment", bind=True, acks_late=True, reject_on_worker_lost=True, max_retries=3)
+def export_attainment(self, *, job_id: int, campaign_id: int, filters: dict, fmt: str) -> str:
+    """The attainment table of the latest snapshot, in the job creator's scope, as a file on the job. A second
+    run writes the file again (it only reads)."""
+    if not jobs.claim(job_id, resume=True):
+        return "skipped"
+    job = Job.objects.select_related("created_by").get(pk=job_id)
+    try:
+        with jobs.lease(job_id):
+            name, data = exports.attainment_file(campaign_id, user=job.created_by, filters=filters, fmt=fmt)
+            job.result_file.save(name, ContentFile(data), save=False)
+            Job.objects.filter(pk=job_id).update(result_file=job.result_file.name)
+    except OperationalError as exc:
+        jobs.release(job_id)
+        raise self.retry(exc=exc, countdown=2 ** self.request.retries * 5) from exc
+    except Campaign.DoesNotExist:
+        jobs.fail(job_id, errors=[], message="Không xuất được: phong trào không còn trong phạm vi của bạn.")
+        return "gone"
+    result = Job.objects.values_list("result", flat=True).get(pk=job_id)
+    jobs.finish(job_id, message=f"Đã xuất {name}", result={
+        **result, "download_url": reverse("campaigns:attainment_export_file", args=[campaign_id, job_id])})
+    return "succeeded"

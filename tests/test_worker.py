@@ -44,7 +44,7 @@ def test_confirmed_results_are_recomputed_once_by_the_worker(celery_worker_proce
     import datetime
     from decimal import Decimal
 
-    from campaigns import services
+    from campaigns import services, snapshots
     from campaigns.models import AttainmentSnapshot, Result, Target
 
     settings.ATTAINMENT_DEBOUNCE_SECONDS = 1
@@ -61,5 +61,5 @@ def test_confirmed_results_are_recomputed_once_by_the_worker(celery_worker_proce
         time.sleep(0.2)
     time.sleep(2)  # a second, debounced recompute would have landed by now
     snapshot = AttainmentSnapshot.objects.get()
-    assert sorted((r["unit_code"], r["state"], r["rank"]) for r in snapshot.rows) == [
+    assert sorted((r["unit_code"], r["state"], r["rank"]) for r in snapshots.records(snapshot)) == [
         ("HG-LM", "not_met", 2), ("HG-VT", "met", 1)]

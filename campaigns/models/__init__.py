@@ -12,11 +12,11 @@ from .plans import (
     Pledge,
     SubPlanRequirement,
 )
-from .results import AttainmentSnapshot, Result, ResultValue
+from .results import AttainmentRow, AttainmentSnapshot, Result, ResultValue
 from .targets import BracketBasis, MetricKind, SubjectKind, Target, TargetBracket
 
 __all__ = [
-    "AttainmentSnapshot", "BracketBasis", "Campaign", "CampaignKind", "MetricKind", "Milestone", "MilestoneKind",
-    "Participation", "Plan", "Pledge", "PledgeStatus", "Result", "ResultStatus", "ResultValue", "SubjectKind",
-    "SubPlanRequirement", "SubPlanStatus", "Target", "TargetBracket",
+    "AttainmentRow", "AttainmentSnapshot", "BracketBasis", "Campaign", "CampaignKind", "MetricKind", "Milestone",
+    "MilestoneKind", "Participation", "Plan", "Pledge", "PledgeStatus", "Result", "ResultStatus", "ResultValue",
+    "SubjectKind", "SubPlanRequirement", "SubPlanStatus", "Target", "TargetBracket",
 ]

@@ -102,6 +102,8 @@ class Campaign(models.Model):
                     "kế hoạch không nêu con số. Trang khen thưởng cảnh báo khi vượt."))
     participants = models.ManyToManyField(Unit, through="Participation", related_name="campaigns", blank=True)
     search_key = models.CharField(max_length=600, editable=False, db_index=True, default="")
+    # when an input of attainment last changed (a recompute was asked for): the snapshot is stale before it
+    attainment_requested_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("phong trào thi đua")

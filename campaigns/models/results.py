@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from emulation.models import Officer, Unit
@@ -87,14 +88,14 @@ class ResultValue(models.Model):
 
 
 class AttainmentSnapshot(models.Model):
-    """Ảnh chụp kết quả đạt chỉ tiêu: the table as computed at a time, with the inputs it used, so a
-    later award decision can show the figures it was based on."""
+    """Ảnh chụp kết quả đạt chỉ tiêu: the table as computed at a time (its ``AttainmentRow`` rows), with the
+    inputs it used, so a later award decision can show the figures it was based on."""
 
     campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="snapshots")
     computed_at = models.DateTimeField(_("thời điểm tính"), auto_now_add=True)
+    checked_at = models.DateTimeField(_("thời điểm đối chiếu số liệu"), default=timezone.now)
     inputs_digest = models.CharField(max_length=64, db_index=True)
     inputs = models.JSONField(_("số liệu đầu vào"), default=list)
-    rows = models.JSONField(_("bảng đạt chỉ tiêu"), default=list)
 
     class Meta:
         verbose_name = _("ảnh chụp kết quả đạt chỉ tiêu")
@@ -103,3 +104,43 @@ class AttainmentSnapshot(models.Model):
 
     def __str__(self):
         return f"{self.campaign} – {self.computed_at:%d/%m/%Y %H:%M}"
+
+
+class AttainmentRow(models.Model):
+    """Một dòng của bảng đạt chỉ tiêu: one (subject, target) of a snapshot, as computed. The target's code,
+    kind and strictness are copied so the row still reads right if the target is later deleted."""
+
+    snapshot = models.ForeignKey(AttainmentSnapshot, on_delete=models.CASCADE, related_name="attainment_rows")
+    position = models.PositiveIntegerField()  # the computed table's order
+    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="+")
+    officer = models.ForeignKey(Officer, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    target = models.ForeignKey(Target, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    target_code = models.CharField(max_length=20, blank=True)
+    metric_kind = models.CharField(max_length=30)
+    strict = models.BooleanField(default=False)
+    bracket = models.CharField(max_length=200, blank=True)
+    target_value = models.DecimalField(max_digits=17, decimal_places=2, null=True, blank=True)
+    actual = models.DecimalField(max_digits=17, decimal_places=2, null=True, blank=True)
+    actual_display = models.CharField(max_length=40, blank=True)
+    state = models.CharField(max_length=16)
+    gap_units = models.PositiveBigIntegerField(default=0)
+    gap_points = models.DecimalField(max_digits=7, decimal_places=2, default=0)
+    rank = models.PositiveIntegerField(null=True, blank=True)
+    peers = models.PositiveIntegerField(default=0)
+    overall_rank = models.PositiveIntegerField(null=True, blank=True)
+    overall_peers = models.PositiveIntegerField(default=0)
+    reason = models.TextField(blank=True)
+
+    class Meta:
+        verbose_name = _("dòng bảng đạt chỉ tiêu")
+        verbose_name_plural = _("dòng bảng đạt chỉ tiêu")
+        ordering = ["snapshot", "position"]
+        indexes = [  # the page: one snapshot, in order, optionally by state, unit or bracket
+            models.Index(fields=["snapshot", "position"], name="attainment_row_order"),
+            models.Index(fields=["snapshot", "state", "position"], name="attainment_row_state"),
+            models.Index(fields=["snapshot", "unit", "position"], name="attainment_row_unit"),
+            models.Index(fields=["snapshot", "bracket"], name="attainment_row_bracket"),
+        ]
+
+    def __str__(self):
+        return f"{self.officer_id or self.unit_id} – {self.target_code} – {self.state}"

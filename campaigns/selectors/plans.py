@@ -97,6 +97,11 @@ def campaign_list(user, *, q: str = "", kind: str = "", year: int | None = None)
     return campaigns.order_by("-starts_on", "id")
 
 
+def campaign_header(user, pk: int) -> Campaign:
+    """The campaign alone (with its plan and issuer), for pages that show its name and read their rows."""
+    return campaigns_visible_to(user).get(pk=pk)
+
+
 def campaign_detail(user, pk: int) -> Campaign:
     participations = Participation.objects.select_related("unit").order_by("unit__path")
     return campaigns_visible_to(user).prefetch_related(
@@ -163,14 +168,12 @@ def _count(queryset) -> Coalesce:
     return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
 
 
-def pledge_gaps(user, today: datetime.date) -> list[dict]:
-    """Running campaigns in scope with how many of their units and active officers (in scope) have
-    not registered a pledge: ``{campaign, units, units_missing, officers, officers_missing}``."""
-    campaigns = list(campaigns_visible_to(user).filter(starts_on__lte=today, ends_on__gte=today)
-                     .order_by("ends_on", "id"))
+def _pledge_tallies(user, campaign_ids) -> dict:
+    """Per campaign: participating units in scope and their active officers, with how many have not
+    registered a pledge (``Counter`` of units, units_missing, officers, officers_missing); one query."""
     officers = Officer.objects.filter(unit=OuterRef("unit"), is_active=True)
     individual = Pledge.objects.filter(campaign=OuterRef(OuterRef("campaign")), officer=OuterRef("pk"))
-    rows = _participations_in_scope(user, [c.pk for c in campaigns]).annotate(
+    rows = _participations_in_scope(user, campaign_ids).annotate(
         registered=Exists(Pledge.objects.filter(campaign=OuterRef("campaign"), unit=OuterRef("unit"),
                                                 officer__isnull=True)),
         officer_count=_count(officers), officers_missing=_count(officers.exclude(Exists(individual))),
@@ -179,6 +182,24 @@ def pledge_gaps(user, today: datetime.date) -> list[dict]:
     for campaign_id, registered, officer_count, officers_missing in rows:
         totals[campaign_id].update(units=1, units_missing=0 if registered else 1, officers=officer_count,
                                    officers_missing=officers_missing)
+    return totals
+
+
+def pledge_counts(user, campaign: Campaign) -> dict:
+    """The campaign's pledge summary in the user's scope, counted in the database (the keys of ``pledge_totals``)."""
+    counts = _pledge_tallies(user, [campaign.pk])[campaign.pk]
+    return {"units": counts["units"], "units_done": counts["units"] - counts["units_missing"],
+            "units_missing": counts["units_missing"], "officers": counts["officers"],
+            "officers_done": counts["officers"] - counts["officers_missing"],
+            "officers_missing": counts["officers_missing"]}
+
+
+def pledge_gaps(user, today: datetime.date) -> list[dict]:
+    """Running campaigns in scope with how many of their units and active officers (in scope) have
+    not registered a pledge: ``{campaign, units, units_missing, officers, officers_missing}``."""
+    campaigns = list(campaigns_visible_to(user).filter(starts_on__lte=today, ends_on__gte=today)
+                     .order_by("ends_on", "id"))
+    totals = _pledge_tallies(user, [c.pk for c in campaigns])
     keys = ("units", "units_missing", "officers", "officers_missing")
     return [{"campaign": c, **{k: totals[c.pk][k] for k in keys}} for c in campaigns if totals[c.pk]["units"]]
 

@@ -6,14 +6,18 @@ from collections import defaultdict
 from types import SimpleNamespace
 
 from django.db import connection
-from django.db.models import QuerySet, Sum
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Sum, Window
+from django.db.models.functions import RowNumber
 
 from emulation import access
+from emulation.models import Officer
+from emulation.text import search_key
 
 from ..brackets import coverage_problems, money, thousands
-from ..models import BracketBasis, Campaign, Result, ResultStatus, ResultValue
+from ..models import AttainmentRow, BracketBasis, Campaign, Participation, Result, ResultStatus, ResultValue
 from ..standings import COMPLETION, standings
-from .plans import _participations_in_scope, _unit_scope, campaign_pledge_status
+from .attainment import latest_snapshot, snapshot_rows_visible_to
+from .plans import _participations_in_scope, _unit_scope
 
 
 def campaign_targets(campaign: Campaign) -> list[dict]:
@@ -35,22 +39,58 @@ def results_visible_to(user, campaign: Campaign) -> QuerySet[Result]:
     return results if campaign.plan.issuer_id in units else results.filter(unit_id__in=units)
 
 
-def _latest(results) -> list[Result]:
-    latest = {}
-    for result in results:  # ordered by -as_of: the first seen per subject is the latest
-        latest.setdefault((result.unit_id, result.officer_id), result)
-    return list(latest.values())
+RESULT_STATUSES = tuple(ResultStatus.values)
 
 
-def result_subjects(user, campaign: Campaign) -> list[dict]:
-    """Participating units in scope and their active officers, each with its latest result (any status)."""
-    rows = campaign_pledge_status(user, campaign)
-    latest = {(r.unit_id, r.officer_id): r for r in _latest(results_visible_to(user, campaign).order_by("-as_of"))}
-    for result in latest.values():
+def _latest_of(results: QuerySet[Result]) -> QuerySet[Result]:
+    """Each subject's (unit, officer) latest result, picked in SQL by a window (PostgreSQL and SQLite)."""
+    newest = Window(RowNumber(), partition_by=[F("unit_id"), F("officer_id")],
+                    order_by=[F("as_of").desc(), F("pk").desc()])
+    return results.annotate(newest=newest).filter(newest=1)
+
+
+def result_units(user, campaign: Campaign, *, unit: int | None = None, status: str = "",
+                 q: str = "") -> QuerySet[Participation]:
+    """Participations in scope to page through on the results page: a unit, units with a result in ``status``,
+    units whose name or code matches ``q`` or with an active officer who does."""
+    participations = _participations_in_scope(user, [campaign.pk]).select_related("unit")
+    if unit is not None:
+        participations = participations.filter(unit_id=unit)
+    if status in RESULT_STATUSES:
+        participations = participations.filter(Exists(Result.objects.filter(
+            campaign=campaign, unit=OuterRef("unit"), status=status)))
+    if q:
+        key = search_key(q)
+        officers = Officer.objects.filter(unit=OuterRef("unit"), is_active=True).filter(
+            Q(search_key__contains=key) | Q(code__iexact=q))
+        participations = participations.filter(Q(unit__search_key__contains=key) | Q(unit__code__iexact=q)
+                                               | Exists(officers))
+    return participations.order_by("unit__path", "pk")
+
+
+def result_subjects(user, campaign: Campaign, units: list, *, status: str = "", q: str = "") -> list[dict]:
+    """For one page of units: each unit and its active officers with their latest result (any status), in
+    two queries; ``status`` and ``q`` keep only the matching subjects (the unit's own row when it matches)."""
+    ids = [u.pk for u in units]
+    results = {(r.unit_id, r.officer_id): r for r in _latest_of(results_visible_to(user, campaign).filter(
+        unit_id__in=ids))}
+    for result in results.values():
         result.campaign = campaign  # with its prefetched participations, for the lifecycle's roles
-    return [{"unit": row["unit"], "result": latest.get((row["unit"].pk, None)),
-             "officers": [{"officer": p["officer"], "result": latest.get((row["unit"].pk, p["officer"].pk))}
-                          for p in row["officers"]]} for row in rows]
+    officers = defaultdict(list)
+    for officer in Officer.objects.filter(unit_id__in=ids, is_active=True).order_by("sort_key", "id"):
+        officers[officer.unit_id].append(officer)
+    key = search_key(q) if q else ""
+    rows = []
+    for unit in units:
+        unit_hit = not key or key in unit.search_key or q.lower() == unit.code.lower()
+        keep = [{"officer": o, "result": results.get((unit.pk, o.pk))} for o in officers[unit.pk]
+                if unit_hit or key in o.search_key or q.lower() == o.code.lower()]
+        own = results.get((unit.pk, None))
+        if status in RESULT_STATUSES:
+            keep = [p for p in keep if p["result"] is not None and p["result"].status == status]
+        show_unit = (status not in RESULT_STATUSES or (own is not None and own.status == status)) and unit_hit
+        rows.append({"unit": unit, "result": own, "show_unit": show_unit, "officers": keep})
+    return rows
 
 
 def attainment_rows(user, campaign: Campaign) -> list:
@@ -118,15 +158,21 @@ def _attainment(campaign: Campaign, results) -> list:
     return standings(targets, latest, _values_by_result(targets, latest))
 
 
+BUCKETS = [(0, 50), (50, 60), (60, 70), (70, 80), (80, 90), (90, None)]
+
+
 def campaign_dashboard(user, campaign: Campaign) -> dict:
-    """Figures for the campaign dashboard's charts, from a fixed number of queries."""
-    rows = attainment_rows(user, campaign)
-    cases = [r for r in rows if r.target.metric_kind == "completion_cases"]
-    units = [r for r in cases if r.result.officer_id is None]
-    officers = [r for r in cases if r.result.officer_id is not None]
-    buckets = [(0, 50), (50, 60), (60, 70), (70, 80), (80, 90), (90, 101)]
-    histogram = [sum(1 for r in officers if r.evaluation.rate is not None and lo <= r.evaluation.rate < hi)
-                 for lo, hi in buckets]
+    """Figures for the campaign dashboard's charts: the latest snapshot's rows (case completion) in scope,
+    counted in the database, and the reporting trend as aggregates; a fixed number of queries."""
+    snapshot = latest_snapshot(campaign)
+    cases = (snapshot_rows_visible_to(user, campaign, snapshot) if snapshot else AttainmentRow.objects.none()
+             ).filter(metric_kind="completion_cases")
+    units = list(cases.filter(officer__isnull=True).order_by("position").values_list(
+        "unit__short_name", "unit__name", "actual", "target_value"))
+    counted = {f"b{n}": Count("pk", filter=Q(actual__gte=lo) & (Q(actual__lt=hi) if hi else Q()))
+               for n, (lo, hi) in enumerate(BUCKETS)}
+    officers = cases.filter(officer__isnull=False).order_by().aggregate(
+        **counted, **{state: Count("pk", filter=Q(state=state)) for state in ("met", "not_met", "not_computable")})
     reported = set(results_visible_to(user, campaign).filter(officer__isnull=True).exclude(
         status=ResultStatus.DRAFT).values_list("unit_id", flat=True))
     trend = list(results_visible_to(user, campaign).filter(officer__isnull=True, status=ResultStatus.CONFIRMED)
@@ -135,13 +181,13 @@ def campaign_dashboard(user, campaign: Campaign) -> dict:
                                                              money_done=Sum("money_completed"),
                                                              money_cond=Sum("money_with_conditions")))
     return {
-        "units": {"labels": [r.result.unit.short_name or r.result.unit.name for r in units],
-                  "actual": [_float(r.evaluation.rate_display) for r in units],
-                  "target": [_float(r.target_value) for r in units]},
-        "officers": {"labels": ["< 50%", "50–60%", "60–70%", "70–80%", "80–90%", "≥ 90%"], "counts": histogram,
-                     "met": sum(1 for r in officers if r.evaluation.state == "met"),
-                     "not_met": sum(1 for r in officers if r.evaluation.state == "not_met"),
-                     "not_computable": sum(1 for r in officers if r.evaluation.state == "not_computable")},
+        "units": {"labels": [short or name for short, name, _a, _t in units],
+                  "actual": [_float(actual) for _s, _n, actual, _t in units],
+                  "target": [_float(target) for _s, _n, _a, target in units]},
+        "officers": {"labels": ["< 50%", "50–60%", "60–70%", "70–80%", "80–90%", "≥ 90%"],
+                     "counts": [officers[f"b{n}"] for n in range(len(BUCKETS))],
+                     "met": officers["met"], "not_met": officers["not_met"],
+                     "not_computable": officers["not_computable"]},
         "not_reported": [p.unit for p in _participations_in_scope(user, [campaign.pk]).select_related("unit")
                          .order_by("unit__path") if p.unit_id not in reported],
         "trend": {"labels": [t["as_of"].strftime("%d/%m/%Y") for t in trend],
@@ -161,3 +207,9 @@ def returned_results(user, *, limit: int = 20) -> list[Result]:
     units = access.editable_unit_ids(user)
     return list(Result.objects.filter(status=ResultStatus.RETURNED, unit_id__in=units)
                 .select_related("unit", "officer", "campaign").order_by("-returned_at", "-pk")[:limit])
+
+
+def participants_in_scope(user, campaign: Campaign) -> list[tuple[int, str]]:
+    """(id, name) of the participating units the user may look at, in tree order (the tables' unit filter)."""
+    return list(_participations_in_scope(user, [campaign.pk]).order_by("unit__path").values_list(
+        "unit_id", "unit__name"))

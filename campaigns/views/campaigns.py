@@ -30,10 +30,9 @@ def campaign_list(request):
 @login_required
 def campaign_detail(request, pk):
     campaign = scoped_or_404(selectors.campaign_detail, request.user, pk)
-    rows = selectors.campaign_pledge_status(request.user, campaign)
     return render(request, "campaigns/campaign_detail.html", {
         "campaign": campaign, "targets": selectors.campaign_targets(campaign),
-        "pledge_summary": selectors.pledge_totals(rows),
+        "pledge_summary": selectors.pledge_counts(request.user, campaign),
         "can_edit": access.can_edit_campaign(request.user, campaign),
         "can_pledge": access.can_register_any_pledge(request.user, campaign),
         "panels": panels.panels("campaign", request.user, campaign)})

@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -12,28 +12,48 @@ from django.views.decorators.http import require_POST
 from emulation import jobs, querystring
 from emulation.forms_import import ExcelUploadForm
 from emulation.lifecycle import Refused
-from emulation.models import Officer
+from emulation.models import Job, JobStatus, Officer
+from emulation.paging import paginate
 from emulation.viewhelpers import save_with, scoped_or_404
 
-from .. import access, exporters, selectors, services, workflow
+from .. import access, exporters, exports, selectors, services, workflow
 from ..forms import ResultForm
-from ..models import MetricKind, Result
+from ..models import MetricKind, Result, ResultStatus
+from ..selectors.attainment import (
+    STATES,
+    TableFilters,
+    attainment_table,
+    bracket_choices,
+    is_stale,
+    latest_snapshot,
+    state_counts,
+    with_labels,
+)
 from ..standings import applies
 from . import actions
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+PER_PAGE = 50
+UNITS_PER_PAGE = 10
 EXTRA_KINDS = (MetricKind.PERCENTAGE, MetricKind.COUNT, MetricKind.BOOLEAN, MetricKind.COMPARISON)
 
 
 @login_required
 def campaign_results(request, pk):
     campaign = scoped_or_404(selectors.campaign_detail, request.user, pk)
-    subjects = selectors.result_subjects(request.user, campaign)
+    unit, status, q = querystring.integer(request.GET.get("unit")), request.GET.get("status", ""), \
+        request.GET.get("q", "").strip()[:100]
+    paged = paginate(request, selectors.result_units(request.user, campaign, unit=unit, status=status, q=q),
+                     UNITS_PER_PAGE)
+    subjects = selectors.result_subjects(request.user, campaign, [p.unit for p in paged["page_obj"]],
+                                         status=status, q=q)
     results = [r for row in subjects for r in [row["result"], *(p["result"] for p in row["officers"])] if r]
     actions.with_actions(workflow.RESULT, request.user, results, workflow.RESULT_EDITING)
     return render(request, "campaigns/campaign_results.html", {
         "campaign": campaign, "subjects": subjects, "can_confirm": access.can_confirm_results(request.user, campaign),
-        "bulk_actions": [t for t in workflow.RESULT.transitions if "staff" in t.roles]})
+        "bulk_actions": [t for t in workflow.RESULT.transitions if "staff" in t.roles], **paged,
+        "units": selectors.participants_in_scope(request.user, campaign), "statuses": ResultStatus.choices,
+        "filters": {"unit": unit, "status": status, "q": q}})
 
 
 def _new_result(request, campaign) -> Result:
@@ -100,16 +120,48 @@ def results_bulk(request, pk):
         success_url=reverse("campaigns:campaign_results", args=[campaign.pk]))
 
 
+def _table_filters(params) -> TableFilters:
+    return TableFilters.clean(unit=querystring.integer(params.get("unit")), bracket=params.get("bracket", ""),
+                              state=params.get("state", ""), q=params.get("q", ""))
+
+
 @login_required
 def campaign_attainment(request, pk):
-    campaign = scoped_or_404(selectors.campaign_detail, request.user, pk)
-    rows = selectors.attainment_rows(request.user, campaign)
-    if request.GET.get("format") == "xlsx":
-        response = HttpResponse(exporters.attainment_workbook(campaign, rows), content_type=XLSX)
-        response["Content-Disposition"] = f'attachment; filename="dat-chi-tieu-phong-trao-{campaign.pk}.xlsx"'
-        return response
-    return render(request, "campaigns/campaign_attainment.html", {
-        "campaign": campaign, "rows": rows, "snapshot": campaign.snapshots.only("computed_at").first()})
+    campaign = scoped_or_404(selectors.campaign_header, request.user, pk)
+    snapshot, filters = latest_snapshot(campaign), _table_filters(request.GET)
+    context = {"campaign": campaign, "snapshot": snapshot, "stale": is_stale(campaign, snapshot), "filters": filters,
+               "units": selectors.participants_in_scope(request.user, campaign), "states": STATES}
+    if snapshot is not None:
+        rows = attainment_table(request.user, campaign, snapshot, filters)
+        context.update(paginate(request, rows, PER_PAGE), counts=state_counts(rows),
+                       brackets=bracket_choices(snapshot))
+        context["page_rows"] = with_labels(context["page_obj"])
+    return render(request, "campaigns/campaign_attainment.html", context)
+
+
+@login_required
+@require_POST
+def attainment_export(request, pk):
+    campaign = scoped_or_404(selectors.campaign_header, request.user, pk)
+    fmt = request.POST.get("format", "")
+    if fmt not in exports.FORMATS:
+        return HttpResponseBadRequest(_("Định dạng không hợp lệ."))
+    filters = TableFilters.clean(unit=querystring.integer(request.POST.get("unit")),
+                                 **{name: request.POST.get(name, "") for name in ("bracket", "state", "q")})
+    job = exports.start_attainment_export(actor=request.user, campaign=campaign, fmt=fmt, filters=filters)
+    return redirect("emulation:job_detail", pk=job.pk)
+
+
+@login_required
+def attainment_export_file(request, pk, job_pk):
+    campaign = scoped_or_404(selectors.campaign_header, request.user, pk)
+    job = get_object_or_404(Job, pk=job_pk, kind="export_attainment", created_by=request.user,
+                            status=JobStatus.SUCCEEDED, task_kwargs__campaign_id=campaign.pk)
+    if not job.result_file:
+        raise Http404
+    name = job.result_file.name.rsplit("/", 1)[-1]
+    return FileResponse(job.result_file.open("rb"), as_attachment=True, filename=name,
+                        content_type=XLSX if name.endswith(".xlsx") else "text/csv; charset=utf-8")
 
 
 @login_required
@@ -135,6 +187,6 @@ def results_import(request, pk):
 
 @login_required
 def campaign_dashboard(request, pk):
-    campaign = scoped_or_404(selectors.campaign_detail, request.user, pk)
+    campaign = scoped_or_404(selectors.campaign_header, request.user, pk)
     return render(request, "campaigns/campaign_dashboard.html", {
         "campaign": campaign, "charts": selectors.campaign_dashboard(request.user, campaign)})

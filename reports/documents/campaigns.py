@@ -13,7 +13,7 @@ from django.db.models import Count, Prefetch, Q
 from django.utils import timezone
 
 from awards.models import AwardRecord, CampaignAward
-from campaigns import periods
+from campaigns import periods, snapshots
 from campaigns.models import Campaign, MetricKind, Milestone, Participation, Plan, Pledge
 from emulation import organisation, registers
 from emulation.models import Unit
@@ -199,8 +199,8 @@ def summary_parts(campaign: Campaign, *, today: datetime.date | None = None, pre
     today = today or timezone.localdate()
     final = today > campaign.ends_on
     plan, issuer = campaign.plan, registers.issuing_body(campaign.plan.issuer)
-    snapshot = campaign.snapshots.only("computed_at", "rows").first()
-    groups = target_groups(campaign, snapshot.rows if snapshot else [])
+    snapshot = campaign.snapshots.only("computed_at").first()
+    groups = target_groups(campaign, snapshots.records(snapshot))
     codes = {row["unit_code"] for group in groups for row in group.units}
     short_names = dict(Unit.objects.filter(code__in=codes).values_list("code", "short_name")) if codes else {}
     pledges = Pledge.objects.filter(campaign=campaign).aggregate(

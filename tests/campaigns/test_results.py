@@ -7,7 +7,8 @@ import pytest
 from django.urls import reverse
 
 from campaigns.models import Result, Target, TargetBracket
-from emulation.models import AuditEntry
+from campaigns.snapshots import recompute
+from emulation.models import AuditEntry, Job
 from tests.factories import OfficerFactory
 
 pytestmark = pytest.mark.integration
@@ -77,10 +78,11 @@ def test_workflow_lock_and_attainment(login, head_a, staff, campaign, unit_a, un
     result.refresh_from_db()
     assert (result.status, result.confirmed_by) == ("confirmed", staff)
     assert head.get(reverse("campaigns:result_edit", args=[campaign.pk, result.pk])).status_code == 403
-    rows = office.get(reverse("campaigns:campaign_attainment", args=[campaign.pk])).context["rows"]
-    row = next(r for r in rows if r.target.code == "3.1")
-    assert (row.bracket_words, row.target_value, row.evaluation.state) == ("từ 800 đến dưới 1.000", 76, "not_met")
-    assert (row.evaluation.gap_units, row.actual_display, row.rank) == (8, "75,00%", 1)
+    recompute(campaign.pk)  # what the task does after the confirmation
+    rows = office.get(reverse("campaigns:campaign_attainment", args=[campaign.pk])).context["page_rows"]
+    row = next(r for r in rows if r.target_code == "3.1")
+    assert (row.bracket, row.target_value, row.state) == ("từ 800 đến dưới 1.000", 76, "not_met")
+    assert (row.gap_units, row.actual_display, row.rank) == (8, "75,00%", 1)
     edit_url = reverse("campaigns:result_edit", args=[campaign.pk, result.pk])
     assert "phải ghi lý do" in office.post(edit_url, _figures(cases_completed="620")).content.decode()
     office.post(edit_url, _figures(cases_completed="620", reason="Đối chiếu lại sổ thụ lý"))
@@ -88,9 +90,10 @@ def test_workflow_lock_and_attainment(login, head_a, staff, campaign, unit_a, un
     assert result.cases_completed == 620
     entry = AuditEntry.objects.filter(model_label="campaigns.Result", actor=staff).latest("id")
     assert entry.changes["cases_completed"] == [600, 620] and entry.changes["reason"][1] == "Đối chiếu lại sổ thụ lý"
-    rows = office.get(reverse("campaigns:campaign_attainment", args=[campaign.pk])).context["rows"]
-    row = next(r for r in rows if r.target.code == "3.1")
-    assert (row.evaluation.state, row.actual_display) == ("met", "77,50%")
+    recompute(campaign.pk)
+    rows = office.get(reverse("campaigns:campaign_attainment", args=[campaign.pk])).context["page_rows"]
+    row = next(r for r in rows if r.target_code == "3.1")
+    assert (row.state, row.actual_display) == ("met", "77,50%")
 
 
 def test_subject_in_a_gap_is_flagged_not_guessed(login, staff, campaign, unit_b):
@@ -99,6 +102,7 @@ def test_subject_in_a_gap_is_flagged_not_guessed(login, staff, campaign, unit_b)
     result = Result.objects.get(unit=unit_b)
     for status in ("submit", "confirm"):
         office.post(reverse("campaigns:result_action", args=[campaign.pk, result.pk, status]))
+    recompute(campaign.pk)
     page = office.get(reverse("campaigns:campaign_attainment", args=[campaign.pk])).content.decode()
     assert "Tổng số 1.500 không thuộc khung nào của bảng chỉ tiêu." in page
 
@@ -123,10 +127,15 @@ def test_result_pages_query_count_is_constant(login, staff, campaign, unit_a, ro
                               status="confirmed")
     Result.objects.create(campaign=campaign, unit=unit_a, as_of=datetime.date(2024, 6, 30), cases_total=900,
                           cases_with_conditions=800, cases_completed=700, status="confirmed")
+    recompute(campaign.pk)
     client = login(staff)
-    for name in ("campaigns:campaign_results", "campaigns:campaign_attainment"):
-        with django_assert_max_num_queries(20):
-            assert client.get(reverse(name, args=[campaign.pk])).status_code == 200
+    with django_assert_max_num_queries(20):
+        page = client.get(reverse("campaigns:campaign_results", args=[campaign.pk])).content.decode()
+    assert page.count('data-testid="result-row"') == rows + 2  # unit A, its officers, unit B (not reported)
+    with django_assert_max_num_queries(20):
+        response = client.get(reverse("campaigns:campaign_attainment", args=[campaign.pk]))
+    assert response.context["page_obj"].paginator.count == rows + 1  # unit A's case target, each officer's yes/no
+    assert response.content.decode().count('data-testid="attainment-row"') == min(rows + 1, 50)
 
 
 def test_attainment_command_prints_json_and_csv(staff, campaign, unit_a, login):
@@ -152,7 +161,7 @@ def test_attainment_command_prints_json_and_csv(staff, campaign, unit_a, login):
 def test_confirming_results_stores_a_snapshot_once_per_change(login, head_a, staff, campaign, unit_a,
                                                               django_capture_on_commit_callbacks):
     from campaigns.models import AttainmentSnapshot
-    from campaigns.snapshots import recompute
+    from campaigns.snapshots import records
 
     head, office = login(head_a), login(staff)
     _enter(head, campaign, unit_a)
@@ -162,7 +171,7 @@ def test_confirming_results_stores_a_snapshot_once_per_change(login, head_a, sta
     with django_capture_on_commit_callbacks(execute=True):
         office.post(reverse("campaigns:result_action", args=[campaign.pk, result.pk, "confirm"]))
     snapshot = AttainmentSnapshot.objects.get()
-    record = next(r for r in snapshot.rows if r["target_code"] == "3.1")
+    record = next(r for r in records(snapshot) if r["target_code"] == "3.1")
     assert (record["state"], record["gap_units"], snapshot.inputs["results"][0][6]) == ("not_met", 8, 600)
     assert recompute(campaign.pk) is None  # same inputs: nothing new
     with django_capture_on_commit_callbacks(execute=True):
@@ -170,23 +179,57 @@ def test_confirming_results_stores_a_snapshot_once_per_change(login, head_a, sta
                     _figures(cases_completed="640", reason="Bổ sung số liệu"))
     assert AttainmentSnapshot.objects.count() == 2
     latest = AttainmentSnapshot.objects.first()
-    assert next(r for r in latest.rows if r["target_code"] == "3.1")["state"] == "met"
+    assert next(r for r in records(latest) if r["target_code"] == "3.1")["state"] == "met"
 
 
-def test_attainment_excel_export(login, staff, campaign, unit_a):
+def _export(client, campaign, captured, **form):
+    with captured(execute=True):
+        response = client.post(reverse("campaigns:attainment_export", args=[campaign.pk]), form)
+    job = Job.objects.latest("pk")
+    assert response["Location"] == reverse("emulation:job_detail", args=[job.pk])
+    page = client.get(response["Location"]).content.decode()
+    url = reverse("campaigns:attainment_export_file", args=[campaign.pk, job.pk])
+    assert f'href="{url}"' in page
+    return job, client.get(url)
+
+
+def test_attainment_excel_export(login, staff, campaign, unit_a, django_capture_on_commit_callbacks):
     import io
 
     from openpyxl import load_workbook
 
     Result.objects.create(campaign=campaign, unit=unit_a, as_of=datetime.date(2024, 6, 30), cases_total=900,
                           cases_with_conditions=800, cases_completed=600, status="confirmed")
-    response = login(staff).get(reverse("campaigns:campaign_attainment", args=[campaign.pk]), {"format": "xlsx"})
-    sheet = load_workbook(io.BytesIO(response.content))["Đạt chỉ tiêu"]
+    recompute(campaign.pk)
+    client = login(staff)
+    assert client.get(reverse("campaigns:campaign_attainment", args=[campaign.pk]), {"format": "xlsx"}).get(
+        "Content-Disposition") is None  # a GET renders the page, never the file
+    job, response = _export(client, campaign, django_capture_on_commit_callbacks, format="xlsx")
+    sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content)))["Đạt chỉ tiêu"]
     assert sheet["A1"].value == "CỤC THI HÀNH ÁN DÂN SỰ TỈNH HẬU GIANG" and sheet["A3"].value == campaign.name
     assert sheet.freeze_panes == "A6" and sheet["B5"].value == "Đơn vị" and sheet["B5"].font.bold
     row = next(r for r in sheet.iter_rows(min_row=6, values_only=True) if r[3] == "3.1")
     assert row[5:11] == ("từ 800 đến dưới 1.000", 76.0, 75.0, "Chưa đạt", 8, 1.0)
     assert sheet["H6"].number_format == "0.00"
+
+
+def test_attainment_csv_export_keeps_the_filters_and_the_scope(login, staff, head_a, head_b, campaign, unit_a, unit_b,
+                                                               django_capture_on_commit_callbacks):
+    for unit, done in ((unit_a, 600), (unit_b, 790)):
+        Result.objects.create(campaign=campaign, unit=unit, as_of=datetime.date(2024, 6, 30), cases_total=900,
+                              cases_with_conditions=800, cases_completed=done, status="confirmed")
+    recompute(campaign.pk)
+    _, response = _export(login(staff), campaign, django_capture_on_commit_callbacks, format="csv", state="met")
+    lines = b"".join(response.streaming_content).decode("utf-8-sig").splitlines()
+    assert lines[0].startswith("STT,Đơn vị,Cá nhân,Chỉ tiêu") and len(lines) == 2 and unit_b.name in lines[1]
+    head = login(head_a)
+    job, response = _export(head, campaign, django_capture_on_commit_callbacks, format="csv")
+    lines = b"".join(response.streaming_content).decode("utf-8-sig").splitlines()
+    assert [line.split(",")[1] for line in lines[1:]] == [unit_a.name]  # the head's own unit only
+    url = reverse("campaigns:attainment_export_file", args=[campaign.pk, job.pk])
+    assert login(head_b).get(url).status_code == 404  # another user's file
+    assert head.post(reverse("campaigns:attainment_export", args=[campaign.pk]), {"format": "pdf"}).status_code == 400
+    assert Job.objects.filter(kind="export_attainment").count() == 2
 
 
 @pytest.mark.parametrize("rows", [10, 200])
@@ -198,6 +241,7 @@ def test_campaign_dashboard_figures_and_query_count(login, staff, campaign, unit
     for as_of, done in [(datetime.date(2024, 3, 31), 500), (datetime.date(2024, 6, 30), 640)]:
         Result.objects.create(campaign=campaign, unit=unit_a, as_of=as_of, cases_total=900,
                               cases_with_conditions=800, cases_completed=done, status="confirmed")
+    recompute(campaign.pk)
     client = login(staff)
     with django_assert_max_num_queries(21):  # + 3: the idle-session refresh (SESSION_SAVE_EVERY_REQUEST)
         response = client.get(reverse("campaigns:campaign_dashboard", args=[campaign.pk]))

@@ -5,16 +5,17 @@ latest snapshot as stored (tables and an inline SVG chart), awards granted, tabl
 # ruff: noqa: F811
 
 import datetime
+from decimal import Decimal
 
 import pytest
 
 from awards.models import AwardRecord
-from campaigns.models import AttainmentSnapshot, Milestone, MilestoneKind, Target
+from campaigns.models import AttainmentRow, AttainmentSnapshot, Milestone, MilestoneKind, Target
 from reports.documents import campaigns as documents
 from reports.pdf import render_pdf
 from reports.signatures import signature_field_names
 from tests.awards.conftest import certificate, province_campaign  # noqa: F401
-from tests.factories import PlanFactory, PledgeFactory
+from tests.factories import PlanFactory, PledgeFactory, UnitFactory
 
 from .documents import assert_in_order, page_texts
 
@@ -81,20 +82,26 @@ def test_paragraphs_tell_sections_and_headings_from_text():
         ("đoạn mới sau dấu chấm", 0)]
 
 
-def row(unit, code, target, actual, state, officer=""):
-    return {"unit_code": code, "unit": unit, "officer_code": f"{code}-1" if officer else "", "officer": officer,
-            "target_code": "1", "metric": "completion_cases", "bracket": "", "target_value": target, "actual": actual,
-            "state": state, "gap_units": 0, "gap_points": "0", "rank": None, "peers": 0, "reason": ""}
+def store(snapshot, rows) -> None:
+    """The snapshot's table: (unit, officer, target %, actual %, state) per row."""
+    snapshot.attainment_rows.all().delete()
+    AttainmentRow.objects.bulk_create([AttainmentRow(
+        snapshot=snapshot, position=n, unit=unit, officer=officer, target_code="1", metric_kind="completion_cases",
+        target_value=Decimal(target), actual=Decimal(actual), actual_display=f"{actual}%".replace(".", ","),
+        state=state) for n, (unit, officer, target, actual, state) in enumerate(rows)])
+
+
+def numbered_units(count: int) -> list:
+    return [UnitFactory(name=f"Đơn vị số {i}", code=f"U{i}") for i in range(count)]
 
 
 @pytest.fixture
 def summary_campaign(province_campaign, unit_a, unit_b, certificate, officer_a):
     Target.objects.create(campaign=province_campaign, code="1", title="Tỷ lệ thi hành xong về việc",
                           metric_kind="completion_cases", subject_kind="sub_department", value=80)
-    AttainmentSnapshot.objects.create(campaign=province_campaign, inputs_digest="a", rows=[
-        row(unit_a.name, unit_a.code, "80.00", "85.50", "met"),
-        row(unit_b.name, unit_b.code, "80.00", "72.25", "not_met"),
-        row(unit_a.name, unit_a.code, "80.00", "90.00", "met", officer="Nguyễn Văn An")])
+    store(AttainmentSnapshot.objects.create(campaign=province_campaign, inputs_digest="a"), [
+        (unit_a, None, "80.00", "85.50", "met"), (unit_b, None, "80.00", "72.25", "not_met"),
+        (unit_a, officer_a, "80.00", "90.00", "met")])
     PledgeFactory(campaign=province_campaign, unit=unit_a)
     AwardRecord.objects.create(award_form=certificate, officer=officer_a, year=2024, decision_reference="01/QĐ-CTHADS",
                                decided_on=D(2024, 7, 10), issued_by="Cục THADS tỉnh Hậu Giang",
@@ -133,8 +140,7 @@ def test_a_running_campaign_gets_an_interim_report_without_figures(province_camp
 
 def test_a_long_unit_table_breaks_across_pages_with_its_header_repeated(summary_campaign):
     snapshot = summary_campaign.snapshots.get()
-    snapshot.rows = [row(f"Đơn vị số {i}", f"U{i}", "80.00", f"{60 + i % 30}.00", "met") for i in range(70)]
-    snapshot.save()
+    store(snapshot, [(unit, None, "80.00", f"{60 + i % 30}.00", "met") for i, unit in enumerate(numbered_units(70))])
     parts = documents.summary_parts(documents.load_campaign(summary_campaign.pk), today=D(2024, 7, 20))
     pages = page_texts(render_pdf(parts).data)
     with_header = [i for i, page in enumerate(pages) if "STT Đơn vị Khung Mức chỉ tiêu Thực hiện Kết quả Hạng" in page]
@@ -146,8 +152,7 @@ def test_a_long_unit_table_breaks_across_pages_with_its_header_repeated(summary_
 def test_building_the_report_takes_the_same_queries_whatever_its_size(summary_campaign, units,
                                                                       django_assert_max_num_queries):
     snapshot = summary_campaign.snapshots.get()
-    snapshot.rows = [row(f"Đơn vị số {i}", f"U{i}", "80.00", "81.00", "met") for i in range(units)]
-    snapshot.save()
+    store(snapshot, [(unit, None, "80.00", "81.00", "met") for unit in numbered_units(units)])
     with django_assert_max_num_queries(9):
         parts = documents.summary_parts(documents.load_campaign(summary_campaign.pk), today=D(2024, 7, 20))
     assert parts[0].count('<rect class="bar"') == units
