@@ -38,7 +38,7 @@ def rows_to_table(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('campaigns', '0008_returned_state_label'),
+        ('campaigns', '0009_campaign_leader_share_max'),
         ('emulation', '0011_form_submission'),
     ]
 
