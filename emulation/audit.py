@@ -5,9 +5,10 @@ import contextvars
 import datetime
 from decimal import Decimal
 
-from django.db import models
+from django.db import models, transaction
 from django.utils import translation
 
+from . import pagecache
 from .models import AuditAction, AuditEntry
 from .text import person_name
 
@@ -82,6 +83,7 @@ def record(*, actor, action: str, obj: models.Model, before: dict | None = None,
         after = snapshot(obj)
     with translation.override("vi"):  # the log reads the same whatever the actor's interface language
         object_repr = str(obj)[:255]
+    transaction.on_commit(pagecache.changed)  # pages cached before this change are not served again
     return AuditEntry.objects.create(
         actor=actor if getattr(actor, "pk", None) else None,
         actor_name=actor_name(actor),
