@@ -28,6 +28,7 @@ DEMO_URL = os.environ.get("BENCH_DEMO_DATABASE_URL", "postgres://postgres@127.0.
 GOALS = {"national": (150, 25), "demo": (25, None)}  # ms in-process, queries per request
 DASHBOARD_DEMO_MS, PEAK_MIB = 40, 100
 SLOW_SECONDS = 1.0  # a page slower than this is timed twice only
+BASELINE = "/to-chuc/tai-khoan/"  # the account form: sign-in, the navbar and a form, no scoped query
 
 
 def parse_args():
@@ -160,6 +161,7 @@ def main() -> None:
 
     django.setup()
     logging.getLogger("django.request").setLevel(logging.ERROR)  # the refusals are printed as such
+    from django.conf import settings
     from django.core.management import call_command
     from django.test import Client
 
@@ -171,12 +173,18 @@ def main() -> None:
     print(f"{size} size; goals: < {goal_ms} ms in-process"
           + (f" (dashboard < {DASHBOARD_DEMO_MS} ms)" if args.demo else "")
           + (f", < {goal_queries} queries" if goal_queries else "") + f", peak < {PEAK_MIB} MiB; n = {args.n}")
-    print(f"{'role':17s} {'page':16s} {'min ms':>9s} {'median':>9s} {'queries':>7s} {'KiB':>8s} {'peak MiB':>8s}")
+    print(f"cache: {settings.CACHES['default']['BACKEND'].rsplit('.', 1)[1]}; baseline: the account page "
+          f"({BASELINE}) of the same role in the same run, the ratio is median / baseline median")
+    print(f"{'role':17s} {'page':16s} {'min ms':>9s} {'median':>9s} {'queries':>7s} {'KiB':>8s} {'peak MiB':>8s} "
+          f"{'ratio':>6s}")
     for role, user in users.items():
         if wanted_roles and role not in wanted_roles:
             continue
         client = Client()
         client.force_login(user)
+        base = measure(client, BASELINE, args.n)
+        print(f"{role:17s} {'(baseline)':16s} {base['min'] * 1000:9.1f} {base['median'] * 1000:9.1f} "
+              f"{base['queries']:7d} {base['size'] / 1024:8.1f} {base['peak'] / 2**20:8.1f}", flush=True)
         for name, page_url in pages(ids):
             if wanted_pages and name not in wanted_pages:
                 continue
@@ -185,8 +193,8 @@ def main() -> None:
                 print(f"{role:17s} {name:16s} answers {figures['status']}")
                 continue
             print(f"{role:17s} {name:16s} {figures['min'] * 1000:9.1f} {figures['median'] * 1000:9.1f} "
-                  f"{figures['queries']:7d} {figures['size'] / 1024:8.1f} {figures['peak'] / 2**20:8.1f}  "
-                  f"{verdict(name, figures, size)}", flush=True)
+                  f"{figures['queries']:7d} {figures['size'] / 1024:8.1f} {figures['peak'] / 2**20:8.1f} "
+                  f"{figures['median'] / base['median']:5.1f}×  {verdict(name, figures, size)}", flush=True)
 
 
 if __name__ == "__main__":

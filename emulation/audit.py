@@ -96,6 +96,13 @@ def record(*, actor, action: str, obj: models.Model, before: dict | None = None,
     )
 
 
+def record_many(entries: list[AuditEntry], *, batch_size: int = 1000) -> list[AuditEntry]:
+    """Entries built by a bulk operation (an import), written in bulk; like ``record``, pages cached before the
+    commit are not served again."""
+    transaction.on_commit(pagecache.changed)
+    return AuditEntry.objects.bulk_create(entries, batch_size=batch_size)
+
+
 def record_sign_in(*, action: str, username: str, ip_address: str | None, user=None, failures: int | None = None):
     """A failed sign-in or a lockout: the username tried, the address, the count when locked out. The entry
     belongs to the account's unit (so that unit's staff see it) when the username is an account."""
