@@ -40,10 +40,10 @@ def test_a_bulk_write_of_entries_moves_the_generation_on_commit(staff, unit_a, d
 def test_a_change_rolled_back_keeps_the_cached_data(staff, unit_a, django_capture_on_commit_callbacks):
     compute = Counter()
     pagecache.shared("t", staff, compute)
-    with django_capture_on_commit_callbacks(execute=True) as callbacks:
-        with pytest.raises(RuntimeError), transaction.atomic():
-            audit.record(actor=staff, action="update", obj=unit_a)
-            raise RuntimeError
+    with (django_capture_on_commit_callbacks(execute=True) as callbacks, pytest.raises(RuntimeError),
+          transaction.atomic()):
+        audit.record(actor=staff, action="update", obj=unit_a)
+        raise RuntimeError
     assert callbacks == [] and pagecache.shared("t", staff, compute) == ["computed", 1]
 
 
