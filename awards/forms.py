@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from emulation.forms import DateInput
+from emulation.forms import DateInput, LongSelect
 
 from .models import AchievementReport, AttachmentKind, Proposal
 
@@ -11,7 +11,7 @@ TEXTAREA = {"rows": 4}
 
 
 class ProposalOpenForm(forms.Form):
-    unit = forms.ModelChoiceField(label=_("Đơn vị đề nghị"), queryset=None)
+    unit = forms.ModelChoiceField(label=_("Đơn vị đề nghị"), queryset=None, widget=LongSelect)
     title = forms.CharField(label=_("Trích yếu tờ trình"), max_length=255,
                             initial=_("Đề nghị xét tặng khen thưởng"))
 
@@ -82,7 +82,7 @@ class ReturnForm(forms.Form):
 
 
 class ReopenForm(forms.Form):
-    unit = forms.ModelChoiceField(label=_("Đơn vị"), queryset=None)
+    unit = forms.ModelChoiceField(label=_("Đơn vị"), queryset=None, widget=LongSelect)
     until = forms.DateField(label=_("Cho phép gửi đến hết ngày"), widget=DateInput())
     reason = forms.CharField(label=_("Lý do"), max_length=255)
 

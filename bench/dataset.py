@@ -144,3 +144,100 @@ def raw_sql_floor(campaign: Campaign) -> int:
             FROM campaigns_result WHERE campaign_id = %s AND status = 'confirmed'
             ORDER BY unit_id, officer_id, as_of DESC""", [campaign.pk])
         return len(cursor.fetchall())
+
+
+# --- What the list pages and the dashboard show (bench/pages.py) ---------------------------------------------
+
+PAGES_PLAN = "KH-BENCH-2027"
+BENCH_PASSWORD = "bench-pages-2026"
+IMPORTS = 3  # results imports written to the audit trail, one entry per row (as campaigns.importers does)
+
+
+def _page_plans(root, provinces) -> Campaign:
+    """A national plan with a campaign running today (every sub-unit takes part) and, per province, a plan with
+    two campaigns: 35 plans and 69 campaigns for the plan and campaign lists."""
+    from campaigns.services.plans import derive_campaign_fields, derive_plan_fields
+
+    plans = [Plan(issuer=root, symbol=PAGES_PLAN, year=2026, title="Kế hoạch thi đua toàn quốc năm 2027 (đo)",
+                  issued_on=datetime.date(2026, 10, 1))]
+    plans += [Plan(issuer=p, symbol=f"KH-{p.code}", year=2026, issued_on=datetime.date(2026, 10, 5),
+                   title=f"Kế hoạch thi đua năm 2027 của {p.name}") for p in provinces]
+    for plan in plans:
+        derive_plan_fields(plan)
+    Plan.objects.bulk_create(plans)
+    campaigns = [Campaign(plan=plans[0], kind=CampaignKind.ANNUAL, name="Phong trào thi đua năm 2027 (đo)",
+                          starts_on=datetime.date(2026, 10, 1), ends_on=datetime.date(2027, 9, 30),
+                          pledges_due_on=datetime.date(2026, 12, 20), dossier_due_on=datetime.date(2027, 10, 15))]
+    for plan in plans[1:]:
+        for n, (start, end) in enumerate(((datetime.date(2026, 10, 1), datetime.date(2027, 9, 30)),
+                                          (datetime.date(2025, 10, 1), datetime.date(2026, 9, 30)))):
+            campaigns.append(Campaign(plan=plan, kind=CampaignKind.ANNUAL, name=f"Phong trào thi đua {n + 1} – "
+                                      f"{plan.issuer.name}", starts_on=start, ends_on=end))
+    for campaign in campaigns:
+        derive_campaign_fields(campaign)
+    Campaign.objects.bulk_create(campaigns)
+    subs = Unit.objects.filter(kind=UnitKind.SUB_DEPARTMENT, code__startswith="BS")
+    Participation.objects.bulk_create([Participation(campaign=campaigns[0], unit=u) for u in subs])
+    return campaigns[0]
+
+
+def _page_audit(campaign, provinces) -> int:
+    """Three imports of the results (10.700 rows each) in the audit trail, oldest first. The first covers every
+    unit; the two later ones, corrections, cover every province but the first: its staff's "recent changes"
+    are 21.400 rows back, the case where a walk over the time index filters the most."""
+    from emulation.models import AuditEntry
+
+    first = provinces[0].pk
+    officers = list(Officer.objects.filter(code__startswith="BO").values_list("pk", "unit_id", "unit__parent_id"))
+    units = list(Unit.objects.filter(code__startswith="BS").values_list("pk", "pk", "parent_id"))
+    start, count = datetime.datetime(2026, 10, 10, 8, tzinfo=datetime.UTC), 0
+    for n in range(IMPORTS):
+        at = start + datetime.timedelta(days=10 * n)
+        rows = [(f"u{pk}", unit, parent) for pk, unit, parent in units]
+        rows += [(f"o{pk}", unit, parent) for pk, unit, parent in officers]
+        entries = [AuditEntry(at=at + datetime.timedelta(milliseconds=i), actor_name="Thường trực đo",
+                              action="create", model_label="campaigns.Result", object_id=key, unit_id=unit,
+                              object_repr=f"Kết quả {key} – {campaign.name}"[:255],
+                              changes={"cases_total": [None, i % 400]})
+                   for i, (key, unit, parent) in enumerate(rows) if n == 0 or parent != first]
+        AuditEntry.objects.bulk_create(entries, batch_size=5000)
+        count += len(entries)
+    return count
+
+
+def build_page_data() -> Campaign:
+    """Plans, a running campaign and the audit trail of three imports, on top of ``build_dataset``; once."""
+    build_dataset()
+    campaign = Campaign.objects.filter(plan__symbol=PAGES_PLAN).first()
+    if campaign is None:
+        with transaction.atomic():
+            root = Unit.objects.get(code="BENCH")
+            provinces = list(Unit.objects.filter(code__startswith="BP").order_by("code"))
+            campaign = _page_plans(root, provinces)
+            _page_audit(campaign, provinces)
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+    return campaign
+
+
+def bench_users() -> dict:
+    """Three users with role grants over the bench tree, made once: national staff (the whole tree), provincial
+    staff (province BP01 and its sub-units), a unit head (one of BP01's sub-units). Password ``BENCH_PASSWORD``."""
+    from django.contrib.auth import get_user_model
+
+    from emulation.models import Role, RoleGrant
+
+    province = Unit.objects.get(code="BP01")
+    cast = {"national_staff": (Role.STAFF, Unit.objects.get(code="BENCH")),
+            "provincial_staff": (Role.STAFF, province),
+            "unit_head": (Role.UNIT_HEAD, Unit.objects.filter(parent=province).order_by("code").first())}
+    users = {}
+    for name, (role, unit) in cast.items():
+        user, created = get_user_model().objects.get_or_create(username=f"bench_{name}",
+                                                               defaults={"first_name": name})
+        if created:
+            user.set_password(BENCH_PASSWORD)
+            user.save(update_fields=["password"])
+        RoleGrant.objects.get_or_create(user=user, role=role, unit=unit)
+        users[name] = user
+    return users

@@ -159,11 +159,11 @@ def _write(rows, campaign, existing, user, outcome, progress) -> None:
             if progress:
                 progress(min(start + 1000, len(new)), len(new) + len(changed))
         Result.objects.bulk_update(changed, [*FIELDS, "updated_by"], batch_size=1000)
-        AuditEntry.objects.bulk_create([
+        audit.record_many([
             AuditEntry(actor=user, actor_name=audit.actor_name(user), action=AuditAction.IMPORT,
                        model_label="campaigns.Result", object_id=str(r.pk), object_repr=str(r)[:255],
                        unit_id=r.unit_id, changes={name: [None, getattr(r, name)] for name in FIELDS})
-            for r in [*new, *changed]], batch_size=1000)
+            for r in [*new, *changed]])
     if progress:
         progress(len(new) + len(changed), len(new) + len(changed))
     outcome.created, outcome.updated = len(new), len(changed)

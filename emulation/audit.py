@@ -5,9 +5,10 @@ import contextvars
 import datetime
 from decimal import Decimal
 
-from django.db import models
+from django.db import models, transaction
 from django.utils import translation
 
+from . import pagecache
 from .models import AuditAction, AuditEntry
 from .text import person_name
 
@@ -83,6 +84,7 @@ def record(*, actor, action: str, obj: models.Model, before: dict | None = None,
         after = snapshot(obj)
     with translation.override("vi"):  # the log reads the same whatever the actor's interface language
         object_repr = str(obj)[:255]
+    transaction.on_commit(pagecache.changed)  # pages cached before this change are not served again
     return AuditEntry.objects.create(
         actor=actor if getattr(actor, "pk", None) else None,
         actor_name=actor_label[:150] or actor_name(actor),
@@ -93,6 +95,13 @@ def record(*, actor, action: str, obj: models.Model, before: dict | None = None,
         unit_id=unit_id if unit_id is not None else _unit_of(obj),
         changes=diff(before, after),
     )
+
+
+def record_many(entries: list[AuditEntry], *, batch_size: int = 1000) -> list[AuditEntry]:
+    """Entries built by a bulk operation (an import), written in bulk; like ``record``, pages cached before the
+    commit are not served again."""
+    transaction.on_commit(pagecache.changed)
+    return AuditEntry.objects.bulk_create(entries, batch_size=batch_size)
 
 
 def record_sign_in(*, action: str, username: str, ip_address: str | None, user=None, failures: int | None = None,

@@ -1,7 +1,10 @@
 """Forms for units, officers, transfers and discipline. Each validates itself; services save."""
 
 from django import forms
+from django.forms.utils import flatatt
 from django.utils import timezone
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from . import validators
@@ -14,6 +17,18 @@ class DateInput(forms.DateInput):
 
     def __init__(self, **kwargs):
         super().__init__(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy", "autocomplete": "off"}, **kwargs)
+
+
+class LongSelect(forms.Select):
+    """A select of many options (a national scope's 735 units) written in one pass: Django renders each option
+    through a template (about 0,2 ms each, 150 ms for the units of the whole tree); the markup is the same."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        final_attrs = self.build_attrs(self.attrs, {**(attrs or {}), "name": name})
+        chosen = {str(v) for v in self.format_value(value)}
+        options = format_html_join("", '<option value="{}"{}>{}</option>', (
+            (str(key), mark_safe(" selected") if str(key) in chosen else "", label) for key, label in self.choices))
+        return format_html("<select{}>{}</select>", flatatt(final_attrs), options)
 
 
 class CheckedInputMixin:

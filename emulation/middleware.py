@@ -4,7 +4,7 @@ A query string with a NUL byte is refused before any view reads it."""
 
 from django.conf import settings
 from django.shortcuts import render
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.cache import patch_vary_headers
 
 from . import audit
@@ -53,3 +53,21 @@ class AuditActorMiddleware:
         # the lazy user as it is: read only when an entry is written (an anonymous user has no pk: no actor)
         with audit.acting_as(getattr(request, "user", None)):
             return self.get_response(request)
+
+
+class IdleSessionRefreshMiddleware:
+    """The idle limit (``SESSION_COOKIE_AGE`` after the last request) moves on at most once every
+    ``SESSION_REFRESH_SECONDS``: saving the session on every request cost each page an UPDATE and a commit. Placed
+    after SessionMiddleware, so the session it marks is saved on the way out."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        session = getattr(request, "session", None)
+        if session is not None and not session.is_empty():
+            now = int(timezone.now().timestamp())
+            if now - session.get("_refreshed_at", 0) >= settings.SESSION_REFRESH_SECONDS:
+                session["_refreshed_at"] = now
+        return response

@@ -1,8 +1,9 @@
 """Read queries for organisation and people, always scoped to what the user may see."""
 
+from django.db import connection
 from django.db.models import Count, Q, QuerySet
 
-from . import access
+from . import access, pagecache
 from . import lineage as lineage_rules
 from .models import AuditEntry, Officer, RegisteredDocument, Reorganisation, Unit, UnitKind, UnitSuccession
 from .text import search_key
@@ -10,6 +11,14 @@ from .text import search_key
 
 def units_visible_to(user) -> QuerySet[Unit]:
     return Unit.objects.filter(pk__in=access.visible_unit_ids(user)).select_related("parent")
+
+
+def unit_choices(user) -> list[tuple[str, str]]:
+    """(id as text, never localised; name) of the units the user may see, in tree order, for a filter's unit
+    picker: shared by users with the same grants until a change (``pagecache``); a national scope has 735."""
+    return pagecache.shared("unit_choices", user, lambda: [
+        (str(pk), name) for pk, name in
+        Unit.objects.filter(pk__in=access.visible_unit_ids(user)).order_by("path").values_list("pk", "name")])
 
 
 def valid_on(day) -> Q:
@@ -94,6 +103,41 @@ def audit_entries_visible_to(user, *, q: str = "", model_label: str = "") -> Que
     if model_label:
         entries = entries.filter(model_label=model_label)
     return entries
+
+
+def audit_model_labels(user) -> list[str]:
+    """The kinds of data in the trail, for the audit log's filter: a scan of the whole trail, so cached until the
+    next audited change (``pagecache``)."""
+    return pagecache.shared("audit_labels", user, lambda: sorted(
+        AuditEntry.objects.order_by().values_list("model_label", flat=True).distinct()))
+
+
+NEWEST_WINDOW = 2000  # the newest entries of the whole trail a first look at "recent changes" reads
+
+
+def recent_audit_entries(user, *, limit: int = 8) -> list[AuditEntry]:
+    """The ``limit`` newest entries in the user's scope, at a cost bounded whatever the trail holds: first among
+    the trail's newest ``NEWEST_WINDOW`` entries (the time index read backwards, only ids and units); a scope
+    with fewer changes there (a province whose changes are old) is read unit by unit, the newest ``limit`` of
+    each unit in scope through the (unit, -at, -id) index (PostgreSQL; elsewhere the scoped query as it is)."""
+    scope = None if user.is_superuser else access.visible_unit_ids(user)
+    newest = list(AuditEntry.objects.order_by("-at", "-id").values_list("pk", "unit_id")[:NEWEST_WINDOW])
+    ids = [pk for pk, unit_id in newest if scope is None or unit_id in scope][:limit]
+    if len(ids) < limit and len(newest) == NEWEST_WINDOW:
+        if connection.vendor != "postgresql":
+            return list(audit_entries_visible_to(user)[:limit])
+        ids = _newest_by_unit(sorted(scope), limit)
+    return list(AuditEntry.objects.select_related("unit").filter(pk__in=ids))
+
+
+def _newest_by_unit(unit_ids: list[int], limit: int) -> list[int]:
+    with connection.cursor() as cursor:
+        cursor.execute(f"""
+            SELECT e.id FROM unnest(%s::bigint[]) AS scope (unit_id) CROSS JOIN LATERAL (
+                SELECT a.id, a.at FROM {AuditEntry._meta.db_table} a WHERE a.unit_id = scope.unit_id
+                ORDER BY a.at DESC, a.id DESC LIMIT %s) e
+            ORDER BY e.at DESC, e.id DESC LIMIT %s""", [unit_ids, limit, limit])
+        return [row[0] for row in cursor.fetchall()]
 
 
 def register_entries_visible_to(user, *, year: int | None = None, series: str = "",

@@ -89,6 +89,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "emulation.middleware.IdleSessionRefreshMiddleware",
     "emulation.middleware.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -148,9 +149,10 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_CLIENT_IP_CALLABLE = "emulation.client_ip.client_ip"  # X-Forwarded-For only behind the proxy (above)
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"  # answered with status 429
-# Sessions end after 8 hours without a request; each request moves the end on.
+# Sessions end after 8 hours without a request; a request moves the end on, at most once a minute
+# (emulation.middleware.IdleSessionRefreshMiddleware: saving on every request cost each page a write).
 SESSION_COOKIE_AGE = int(env_str("SESSION_IDLE_SECONDS", str(8 * 60 * 60)))
-SESSION_SAVE_EVERY_REQUEST = True
+SESSION_REFRESH_SECONDS = 60
 LOGIN_URL = "emulation:login"
 LOGIN_REDIRECT_URL = "reports:dashboard"
 LOGOUT_REDIRECT_URL = "emulation:login"

@@ -151,6 +151,14 @@ def ballot_key_dir(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
+def fresh_page_cache():
+    """Pages cached by an earlier test (whose rows were rolled back, ids reused) are not served to this one."""
+    from emulation import pagecache
+
+    pagecache.changed()
+
+
+@pytest.fixture(autouse=True)
 def fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 

@@ -336,6 +336,8 @@ class AuditEntry(models.Model):
         verbose_name = _("nhật ký thay đổi")
         verbose_name_plural = _("nhật ký thay đổi")
         ordering = ["-at", "-id"]
+        # The newest entries of one unit: the dashboard's "recent changes" probe it once per unit in scope.
+        indexes = [models.Index(fields=["unit", "-at", "-id"], name="audit_unit_newest")]
 
     def __str__(self):
         return f"{self.at:%d/%m/%Y %H:%M} {self.actor_name} {self.get_action_display()} {self.object_repr}"

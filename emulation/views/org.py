@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from .. import access, panels, querystring, selectors, services
 from ..forms import AwardHoldForm, DisciplineForm, OfficerEditForm, OfficerForm, TransferForm, UnitForm
-from ..models import AuditEntry, AwardHold, Discipline, Gender, UnitKind
+from ..models import AwardHold, Discipline, Gender, UnitKind
 from ..paging import paginate
 from ..viewhelpers import save_with, scoped_or_404
 
@@ -80,8 +80,8 @@ def officer_list(request):
         enforcement=params.get("chv", ""), gender=params.get("gender", ""), active=params.get("active", "1"),
         valid_units_on=timezone.localdate() if params.get("hien_tai") == "1" else None,
     )
-    units = selectors.units_visible_to(request.user).order_by("path")
-    context = {"units": units, "genders": Gender.choices,
+    context = {"unit_choices": selectors.unit_choices(request.user), "genders": Gender.choices,
+               "selected_unit": params.get("unit", ""),
                "can_create": bool(access.editable_unit_ids(request.user)), **paginate(request, officers)}
     return render(request, "emulation/officer_list.html", context)
 
@@ -212,5 +212,5 @@ def audit_list(request):
         raise PermissionDenied
     entries = selectors.audit_entries_visible_to(
         request.user, q=request.GET.get("q", ""), model_label=request.GET.get("model", ""))
-    labels = AuditEntry.objects.order_by().values_list("model_label", flat=True).distinct()
-    return render(request, "emulation/audit_list.html", {"labels": sorted(labels), **paginate(request, entries, 50)})
+    labels = selectors.audit_model_labels(request.user)
+    return render(request, "emulation/audit_list.html", {"labels": labels, **paginate(request, entries, 50)})

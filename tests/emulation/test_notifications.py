@@ -119,6 +119,7 @@ def test_the_bell_shows_in_the_navbar_and_a_page_costs_the_same_queries_at_1_and
     client = login(head_a)
     NotificationFactory(recipient=head_a)
     url = reverse("emulation:notification_list")
+    client.get(url)  # the first request after signing in also writes the session (its idle limit)
     with CaptureQueriesContext(connection) as few:
         page = client.get(url).content.decode()
     assert 'data-testid="bell-count">1<' in page and page.count('data-testid="notification"') == 1
@@ -226,6 +227,7 @@ def test_the_campaign_filter_costs_one_query_however_many_campaigns(login, head_
     plan = PlanFactory(issuer=province)
     client, url = login(head_a), reverse("emulation:notification_list")
     NotificationFactory(recipient=head_a, campaign=CampaignFactory(plan=plan))
+    client.get(url)  # the first request after signing in also writes the session (its idle limit)
     with CaptureQueriesContext(connection) as few:
         client.get(url)
     for _ in range(12):
