@@ -5,12 +5,10 @@ import csv
 import io
 from types import SimpleNamespace
 
-from openpyxl import Workbook
-
 from emulation import access as org_access
 from emulation.exchange_layout import CENTER, MONEY, PERCENT, SERIAL, Column, exchange_workbook
 from emulation.models import Officer
-from emulation.spreadsheets import add_sheet, append_row, workbook_bytes
+from emulation.spreadsheets import add_sheet, append_rows, streaming_workbook, workbook_bytes
 
 from .importers import OFFICER_COLUMNS, OFFICER_SHEET, REQUIRED, UNIT_COLUMNS, UNIT_SHEET
 from .models import Campaign, MetricKind
@@ -21,15 +19,13 @@ def results_template(campaign: Campaign, user) -> bytes:
     units = [p.unit for p in campaign.participations.select_related("unit").order_by("unit__path")
              if p.unit_id in editable]
     as_of = campaign.results_period[1].strftime("%d/%m/%Y")
-    workbook = Workbook()
-    workbook.remove(workbook.active)
+    workbook = streaming_workbook()
     sheet = add_sheet(workbook, UNIT_SHEET, UNIT_COLUMNS, [16, 48, 14, 14, 16, 18, 22, 22, 24], REQUIRED)
-    for unit in units:
-        append_row(sheet, [unit.code, unit.name, as_of])
+    append_rows(sheet, ([unit.code, unit.name, as_of] for unit in units))
     sheet = add_sheet(workbook, OFFICER_SHEET, OFFICER_COLUMNS, [14, 30, 16, 14, 14, 16, 18, 22, 22, 24], REQUIRED)
-    for officer in Officer.objects.filter(unit__in=units, is_active=True).select_related("unit").order_by(
-            "unit__path", "sort_key"):
-        append_row(sheet, [officer.code, officer.full_name, officer.unit.code, as_of])
+    officers = Officer.objects.filter(unit__in=units, is_active=True).select_related("unit").order_by(
+        "unit__path", "sort_key")
+    append_rows(sheet, ([officer.code, officer.full_name, officer.unit.code, as_of] for officer in officers))
     return workbook_bytes(workbook)
 
 

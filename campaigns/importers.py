@@ -2,11 +2,12 @@
 written in one transaction (bulk), or nothing is written."""
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from django.db import transaction
 
 from emulation import access as org_access
-from emulation import audit
+from emulation import audit, bulk
 from emulation.models import AuditAction, AuditEntry, Officer
 from emulation.spreadsheets import (
     CellError,
@@ -78,27 +79,56 @@ def _read(records, sheet, errors, *, subject_column, period) -> list[dict]:
     return rows
 
 
+class Subject(NamedTuple):
+    unit_id: int
+    officer_id: int | None
+    name: str  # what the audit log shows: the officer's name, or the unit's
+
+
+def _subjects(campaign) -> tuple[dict, dict]:
+    """The participating units and their officers by code, as plain values (two queries)."""
+    units = {code: Subject(pk, None, name) for code, pk, name in
+             campaign.participations.values_list("unit__code", "unit_id", "unit__name")}
+    officers = {code: Subject(unit_id, pk, name) for code, pk, unit_id, name in
+                Officer.objects.filter(unit__participations__campaign=campaign)
+                .values_list("code", "pk", "unit_id", "full_name")}
+    return units, officers
+
+
 def _resolve(rows, units: dict, officers: dict, editable, errors) -> None:
-    """Attach the unit (and officer) of each row; refuse codes outside the campaign or the user's scope."""
+    """Attach the subject of each row; refuse codes outside the campaign or the user's scope."""
     for row in rows:
         if row["code"] is None:
             continue
         if row["sheet"] == UNIT_SHEET:
-            unit, officer = units.get(row["code"]), None
-            missing = "Đơn vị không tham gia phong trào (mã không đúng)." if unit is None else ""
+            subject, column = units.get(row["code"]), "Mã đơn vị"
+            missing = "Đơn vị không tham gia phong trào (mã không đúng)."
         else:
-            officer = officers.get(row["code"])
-            unit = officer.unit if officer else None
-            missing = "Cán bộ không thuộc đơn vị tham gia phong trào (mã không đúng)." if officer is None else ""
-        column = "Mã đơn vị" if row["sheet"] == UNIT_SHEET else "Mã cán bộ"
-        if missing:
+            subject, column = officers.get(row["code"]), "Mã cán bộ"
+            missing = "Cán bộ không thuộc đơn vị tham gia phong trào (mã không đúng)."
+        if subject is None:
             errors.append(RowError(row["sheet"], row["row"], column, missing))
-        elif unit.pk not in editable:
+        elif subject.unit_id not in editable:
             errors.append(RowError(row["sheet"], row["row"], column, "Ngoài phạm vi bạn được quản lý."))
-        row["unit"], row["officer"] = unit, officer
+        row["subject"] = subject
+
+
+def _key(row) -> tuple:
+    return row["subject"].unit_id, row["subject"].officer_id, row["as_of"]
+
+
+def _existing(campaign, rows) -> dict:
+    """The campaign's results on the dates the file reports, by (unit, officer, date): one query."""
+    dates = {row["as_of"] for row in rows if row["as_of"]}
+    found = Result.objects.filter(campaign=campaign, as_of__in=dates).values_list(
+        "pk", "unit_id", "officer_id", "as_of", "status", *FIELDS)
+    return {(unit_id, officer_id, as_of): (pk, status, tuple(figures))
+            for pk, unit_id, officer_id, as_of, status, *figures in found}
 
 
 def import_results(file, *, campaign: Campaign, user, progress=None) -> Outcome:
+    """Check every row, then write all of them or nothing. ``progress(done, total)`` is told after the
+    checks and after each batch written (every ``bulk.BATCH`` rows), never once per row."""
     outcome = Outcome()
     try:
         workbook = open_workbook(file)
@@ -110,14 +140,14 @@ def import_results(file, *, campaign: Campaign, user, progress=None) -> Outcome:
                  subject_column="Mã đơn vị", period=period)
     rows += _read(read_sheet(workbook, OFFICER_SHEET, OFFICER_COLUMNS, errors), OFFICER_SHEET, errors,
                   subject_column="Mã cán bộ", period=period)
-    participants = {p.unit.code: p.unit for p in campaign.participations.select_related("unit")}
-    officers = {o.code: o for o in Officer.objects.filter(unit__in=participants.values()).select_related("unit")}
-    _resolve(rows, participants, officers, org_access.editable_unit_ids(user), errors)
-    existing = {(r.unit_id, r.officer_id, r.as_of): r for r in Result.objects.filter(campaign=campaign)}
+    _resolve(rows, *_subjects(campaign), org_access.editable_unit_ids(user), errors)
+    existing = _existing(campaign, rows)
     _check_duplicates_and_locks(rows, existing, errors)
     if errors:
         errors.sort(key=lambda e: (e.sheet != UNIT_SHEET, e.row, e.column))
         return outcome
+    if progress:
+        progress(0, len(rows))
     _write(rows, campaign, existing, user, outcome, progress)
     return outcome
 
@@ -125,45 +155,55 @@ def import_results(file, *, campaign: Campaign, user, progress=None) -> Outcome:
 def _check_duplicates_and_locks(rows, existing, errors) -> None:
     seen = {}
     for row in rows:
-        if row.get("unit") is None or row["as_of"] is None:
+        if row.get("subject") is None or row["as_of"] is None:
             continue
-        key = (row["unit"].pk, row["officer"].pk if row["officer"] else None, row["as_of"])
+        key = _key(row)
         if key in seen:
             errors.append(RowError(row["sheet"], row["row"], "Tính đến ngày", f"Trùng với dòng {seen[key]}."))
         seen[key] = row["row"]
-        if key in existing and existing[key].status == ResultStatus.CONFIRMED:
+        status = existing[key][1] if key in existing else None
+        if status == ResultStatus.CONFIRMED:
             errors.append(RowError(row["sheet"], row["row"], "Tính đến ngày",
                                    "Số liệu ngày này đã được xác nhận; không ghi đè bằng tệp."))
-        elif key in existing and existing[key].status == ResultStatus.SUBMITTED:
+        elif status == ResultStatus.SUBMITTED:
             errors.append(RowError(row["sheet"], row["row"], "Tính đến ngày",
                                    "Số liệu ngày này đã gửi, đang chờ xác nhận; rút lại trước khi ghi đè bằng tệp."))
 
 
+def _audit_row(user, actor_name: str, pk: int, row, before) -> dict:
+    """One audit entry per result written (the log shows, per subject, which figures the file set)."""
+    return {"actor_id": getattr(user, "pk", None), "actor_name": actor_name, "action": AuditAction.IMPORT,
+            "model_label": "campaigns.Result", "object_id": str(pk),
+            "object_repr": f"{row['subject'].name} – {row['as_of']:%d/%m/%Y}"[:255], "unit_id": row["subject"].unit_id,
+            "changes": {name: [old, row[name]] for name, old in zip(FIELDS, before, strict=True)}}
+
+
 def _write(rows, campaign, existing, user, outcome, progress) -> None:
+    """All in one transaction: new results inserted in batches, changed drafts updated, their audit
+    entries inserted in bulk; then the planner's statistics refreshed for the tables filled."""
     new, changed = [], []
     for row in rows:
-        key = (row["unit"].pk, row["officer"].pk if row["officer"] else None, row["as_of"])
-        figures = {name: row[name] for name in FIELDS}
-        result = existing.get(key)
-        if result is None:
-            new.append(Result(campaign=campaign, unit=row["unit"], officer=row["officer"], as_of=row["as_of"],
-                              updated_by=user, **figures))
-        elif any(getattr(result, k) != v for k, v in figures.items()):
-            for name, value in figures.items():
-                setattr(result, name, value)
-            result.updated_by = user  # a draft or returned result keeps its state until the unit sends it
-            changed.append(result)
+        figures = tuple(row[name] for name in FIELDS)
+        found = existing.get(_key(row))
+        if found is None:
+            new.append(row)
+        elif found[2] != figures:
+            changed.append((found[0], row, found[2]))
+    total, actor_name = len(new) + len(changed), audit.actor_name(user)
+    user_id = getattr(user, "pk", None)
     with transaction.atomic():
-        for start in range(0, len(new), 1000):
-            Result.objects.bulk_create(new[start:start + 1000])
-            if progress:
-                progress(min(start + 1000, len(new)), len(new) + len(changed))
-        Result.objects.bulk_update(changed, [*FIELDS, "updated_by"], batch_size=1000)
-        audit.record_many([
-            AuditEntry(actor=user, actor_name=audit.actor_name(user), action=AuditAction.IMPORT,
-                       model_label="campaigns.Result", object_id=str(r.pk), object_repr=str(r)[:255],
-                       unit_id=r.unit_id, changes={name: [None, getattr(r, name)] for name in FIELDS})
-            for r in [*new, *changed]])
+        ids = bulk.insert_rows(Result, [
+            {"campaign_id": campaign.pk, "unit_id": row["subject"].unit_id, "officer_id": row["subject"].officer_id,
+             "as_of": row["as_of"], "updated_by_id": user_id, **{name: row[name] for name in FIELDS}}
+            for row in new], progress=progress and (lambda done: progress(done, total)))
+        Result.objects.bulk_update([  # a draft or returned result keeps its state until the unit sends it
+            Result(pk=pk, updated_by_id=user_id, **{name: row[name] for name in FIELDS}) for pk, row, _ in changed],
+            [*FIELDS, "updated_by"], batch_size=1000)
+        bulk.insert_rows(AuditEntry, [
+            *(_audit_row(user, actor_name, pk, row, [None] * len(FIELDS)) for pk, row in zip(ids, new, strict=True)),
+            *(_audit_row(user, actor_name, pk, row, before) for pk, row, before in changed)])
+        audit.written_in_bulk()
+        transaction.on_commit(lambda: bulk.analyze(Result, AuditEntry))
     if progress:
-        progress(len(new) + len(changed), len(new) + len(changed))
+        progress(total, total)
     outcome.created, outcome.updated = len(new), len(changed)

@@ -97,11 +97,10 @@ def record(*, actor, action: str, obj: models.Model, before: dict | None = None,
     )
 
 
-def record_many(entries: list[AuditEntry], *, batch_size: int = 1000) -> list[AuditEntry]:
-    """Entries built by a bulk operation (an import), written in bulk; like ``record``, pages cached before the
-    commit are not served again."""
+def written_in_bulk() -> None:
+    """Audit entries inserted by other means (``emulation.bulk.insert_rows``): as after ``record``, pages cached
+    before the commit are not served again."""
     transaction.on_commit(pagecache.changed)
-    return AuditEntry.objects.bulk_create(entries, batch_size=batch_size)
 
 
 def record_sign_in(*, action: str, username: str, ip_address: str | None, user=None, failures: int | None = None,

@@ -11,15 +11,12 @@ written at the end and may be set any time before saving.
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from io import BytesIO
 
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
 
-from .spreadsheets import as_text, cell_value
+from .spreadsheets import append_rows, create_sheet, streaming_workbook, text_cell, workbook_bytes
 
 FONT = "Times New Roman"
 TEXT, SERIAL, INTEGER, MONEY, PERCENT, DECIMAL, CENTER = "text", "serial", "integer", "money", "percent", \
@@ -64,12 +61,6 @@ def _register_styles(workbook, kinds) -> None:
         workbook.add_named_style(_cell_style(kind))
 
 
-def _styled(sheet, value, style: str) -> WriteOnlyCell:
-    cell = as_text(WriteOnlyCell(sheet, value=cell_value(value)))
-    cell.style = style
-    return cell
-
-
 def _prepare(sheet, columns: Sequence[Column], header_row: int) -> None:
     """What write-only mode writes before the rows: widths, frozen panes, fit-to-page, row heights."""
     for index, column in enumerate(columns, start=1):
@@ -107,24 +98,18 @@ def exchange_workbook(*, sheet_title: str, title_lines: Sequence[str], columns: 
     any subtitle lines (italic), each merged across the table. ``rows``: one sequence of values per
     row, in the order of ``columns``; numbers stay numbers (int, Decimal), None leaves a cell empty, text is
     always written as text (``spreadsheets.cell_value``)."""
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(sheet_title[:31])
+    workbook = streaming_workbook()
+    sheet = create_sheet(workbook, sheet_title[:31])
     _register_styles(workbook, [c.kind for c in columns])
     header_row, last = header_row_of(title_lines), get_column_letter(len(columns))
     _prepare(sheet, columns, header_row)
     for number, line in enumerate(title_lines, start=1):
         style = "tdkt_issuer" if number == 1 else "tdkt_title" if number == 2 else "tdkt_subtitle"
-        sheet.append([_styled(sheet, line.upper() if number <= 2 else line, style)])
+        sheet.append([text_cell(sheet, line.upper() if number <= 2 else line, style=style)])
         sheet.merged_cells.add(f"A{number}:{last}{number}")
     sheet.append([])
-    sheet.append([_styled(sheet, column.header, "tdkt_header") for column in columns])
-    styles = [f"tdkt_{column.kind}" for column in columns]
-    count = 0
-    for values in rows:
-        sheet.append([_styled(sheet, value, style) for value, style in zip(values, styles, strict=True)])
-        count += 1
+    sheet.append([text_cell(sheet, column.header, style="tdkt_header") for column in columns])
+    count = append_rows(sheet, rows, [f"tdkt_{column.kind}" for column in columns])
     sheet.auto_filter.ref = f"A{header_row}:{last}{header_row + max(count, 1)}"
     _print_setup(sheet, header_row)
-    buffer = BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return workbook_bytes(workbook)

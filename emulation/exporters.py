@@ -1,12 +1,11 @@
 """Excel out: the import template, with the header rows the importer expects."""
 
-from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from . import access
 from .importers import OFFICER_COLUMNS, OFFICER_SHEET, REQUIRED, UNIT_COLUMNS, UNIT_SHEET
 from .models import Unit, UnitKind
-from .spreadsheets import add_sheet, append_row, workbook_bytes
+from .spreadsheets import add_sheet, append_rows, create_sheet, streaming_workbook, text_cell, workbook_bytes
 
 GUIDE = [
     ("Mã đơn vị", "Duy nhất trong hệ thống. Mã đã có thì cập nhật đơn vị đó, mã mới thì tạo đơn vị mới."),
@@ -21,16 +20,13 @@ GUIDE = [
 
 
 def organisation_template(user) -> bytes:
-    workbook = Workbook()
-    workbook.remove(workbook.active)
+    workbook = streaming_workbook()
     add_sheet(workbook, UNIT_SHEET, UNIT_COLUMNS, [16, 48, 24, 30, 18, 14, 14, 14], REQUIRED)
     add_sheet(workbook, OFFICER_SHEET, OFFICER_COLUMNS, [14, 30, 10, 12, 16, 26, 10, 14, 20], REQUIRED)
-    guide = workbook.create_sheet("Hướng dẫn")
-    for row in [("Cột", "Cách ghi (cột chữ đỏ là bắt buộc)"), *GUIDE, (), ("Mã đơn vị bạn được quản lý", "Tên đơn vị")]:
-        append_row(guide, row)
-    for unit in Unit.objects.filter(pk__in=access.editable_unit_ids(user)).order_by("path"):
-        append_row(guide, [unit.code, unit.name])
-    for cell in guide[1]:
-        cell.font = Font(bold=True)
+    guide = create_sheet(workbook, "Hướng dẫn")
     guide.column_dimensions["A"].width, guide.column_dimensions["B"].width = 42, 100
+    guide.append([text_cell(guide, text, font=Font(bold=True))
+                  for text in ("Cột", "Cách ghi (cột chữ đỏ là bắt buộc)")])
+    units = Unit.objects.filter(pk__in=access.editable_unit_ids(user)).order_by("path")
+    append_rows(guide, [*GUIDE, (), ("Mã đơn vị bạn được quản lý", "Tên đơn vị"), *([u.code, u.name] for u in units)])
     return workbook_bytes(workbook)

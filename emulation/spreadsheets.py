@@ -1,7 +1,9 @@
 """Spreadsheets in and out. Reading for all-or-nothing imports: values parsed with messages a clerk can
-act on, errors that name the sheet, the row, the column and the reason. Writing: every value that
-comes from user data goes through ``cell_value`` (or ``append_row``), so a name such as
-``=HYPERLINK(...)`` is written as text, never as a live formula (OWASP "CSV injection")."""
+act on, errors that name the sheet, the row, the column and the reason. Writing: one streaming path
+for every export (openpyxl write-only mode: a row is written to the file when it is appended, so
+memory stays flat at 10.000 rows); every value that comes from user data goes through ``cell_value``
+(``text_cell``, ``append_rows``), so a name such as ``=HYPERLINK(...)`` is written as text, never as a
+live formula (OWASP "CSV injection")."""
 
 import datetime
 import zipfile
@@ -9,9 +11,12 @@ from dataclasses import dataclass
 from io import BytesIO
 
 from django.utils.formats import number_format
-from openpyxl import load_workbook
+from openpyxl import Workbook, load_workbook
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from . import workbook_guard
 
@@ -50,11 +55,33 @@ def as_text(cell):
     return cell
 
 
-def append_row(sheet, values) -> None:
-    """Append one row of user data to a (normal-mode) sheet, every value made safe by ``cell_value``."""
-    sheet.append([cell_value(value) for value in values])
-    for written in sheet[sheet.max_row]:
-        as_text(written)
+def text_cell(sheet, value, **style) -> WriteOnlyCell:
+    """A write-only cell holding ``value`` made safe by ``cell_value``, text kept as text; ``style``: the
+    cell's openpyxl style attributes (``style="name"`` for a named style, ``font=…``, ``fill=…``)."""
+    cell = as_text(WriteOnlyCell(sheet, value=cell_value(value)))
+    for name, setting in style.items():
+        setattr(cell, name, setting)
+    return cell
+
+
+def append_rows(sheet, rows, styles=()) -> int:
+    """Append rows of user data to a write-only sheet; returns how many. Each value goes through
+    ``cell_value`` and ``as_text``. One cell per column is made once (with the named style of
+    ``styles``, by position; unstyled past them) and reused for every row: write-only mode writes a
+    row when it is appended, so only the value changes. A cell made and styled per value was most of
+    the time over a bare write-only loop (cProfile, 10.000 rows × 11 columns). Dates are written as
+    text (dd/mm/yyyy) in these layouts, so a column's cell never picks up a date format."""
+    cells = [text_cell(sheet, None, style=style) for style in styles]
+    count = 0
+    for values in rows:
+        while len(cells) < len(values):
+            cells.append(WriteOnlyCell(sheet))
+        for cell, value in zip(cells, values, strict=False):  # a shorter row leaves the cells after it out
+            cell.value = cell_value(value)
+            as_text(cell)
+        sheet.append(cells if len(values) == len(cells) else cells[:len(values)])
+        count += 1
+    return count
 
 
 def refuse_formula(text: str) -> str:
@@ -146,16 +173,39 @@ def parse_amount(value) -> int:
     return int(text)
 
 
+class _CellSheet(WriteOnlyWorksheet):
+    """A write-only sheet whose rows are lists of ready cells (``text_cell``, ``append_rows``): it
+    yields them as they are, where openpyxl's own ``append`` first tries each cell as a value and
+    catches the error (a tenth of the writing time at 10.000 rows)."""
+
+    def _values_to_row(self, values, row_idx):
+        for col_idx, cell in enumerate(values, 1):
+            cell.column, cell.row = col_idx, row_idx
+            yield cell
+
+
+def streaming_workbook() -> Workbook:
+    """An empty workbook in write-only mode (no default sheet): the one way exports are written."""
+    return Workbook(write_only=True)
+
+
+def create_sheet(workbook, title: str) -> WriteOnlyWorksheet:
+    """A sheet of ``streaming_workbook``; rows are appended as cells only (``append_rows``, ``text_cell``)."""
+    sheet = _CellSheet(parent=workbook, title=title)
+    workbook._add_sheet(sheet)  # what Workbook.create_sheet does with its own write-only class
+    return sheet
+
+
 def add_sheet(workbook, title, columns, widths, required=()):
-    """A sheet with a bold, frozen header row; required columns in red."""
-    sheet = workbook.create_sheet(title)
-    append_row(sheet, columns)
-    for cell, width in zip(sheet[1], widths, strict=True):
-        cell.font = Font(bold=True, color="B02A37" if cell.value in required else "000000")
-        cell.fill = HEADER_FILL
-        cell.alignment = Alignment(wrap_text=True, vertical="center")
-        sheet.column_dimensions[cell.column_letter].width = width
+    """A write-only sheet with a bold, frozen header row; required columns in red. Column widths and
+    the frozen pane are set before the first row, as write-only mode needs."""
+    sheet = create_sheet(workbook, title)
+    for index, width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = width
     sheet.freeze_panes = "A2"
+    sheet.append([text_cell(sheet, column, fill=HEADER_FILL, alignment=Alignment(wrap_text=True, vertical="center"),
+                            font=Font(bold=True, color="B02A37" if column in required else "000000"))
+                  for column in columns])
     return sheet
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 import weasyprint
 from weasyprint.text.fonts import FontConfiguration
 
-from .signatures import SignatureField, add_signature_fields
+from .signatures import SignatureField, signature_fields_finisher
 
 FONT_DIR = Path(__file__).resolve().parent / "fonts"
 SIGNATURE_PREFIX = "sig-"
@@ -51,7 +51,5 @@ def render_pdf(parts: Sequence[str], *, progress: Callable[[int, int], None] | N
             progress(done, total)
     pages = [page for document in documents for page in document.pages]
     fields = [field for index, page in enumerate(pages) for field in _fields_on(page, index)]
-    data = documents[0].copy(pages).write_pdf()
-    if fields:
-        data = add_signature_fields(data, fields)
+    data = documents[0].copy(pages).write_pdf(finisher=signature_fields_finisher(fields))
     return RenderedPdf(data=data, pages=len(pages), fields=tuple(fields))

@@ -112,3 +112,80 @@ def test_import_results_command(tmp_path, staff, campaign, unit_a):
     path.write_bytes(workbook_bytes(book))
     with pytest.raises(CommandError, match="1 lỗi"):
         call_command("import_results", str(campaign.pk), str(path), stdout=io.StringIO(), stderr=io.StringIO())
+
+
+def _workbook(unit_rows=(), officer_rows=()) -> io.BytesIO:
+    from openpyxl import Workbook
+
+    from campaigns.importers import OFFICER_COLUMNS, UNIT_COLUMNS
+
+    book = Workbook()
+    book.remove(book.active)
+    book.create_sheet("Đơn vị").append(UNIT_COLUMNS)
+    book.create_sheet("Cá nhân").append(OFFICER_COLUMNS)
+    for values in unit_rows:
+        book["Đơn vị"].append(values)
+    for values in officer_rows:
+        book["Cá nhân"].append(values)
+    return io.BytesIO(workbook_bytes(book))
+
+
+def test_a_draft_is_updated_and_the_log_shows_each_subjects_figures_before_and_after(
+        staff, campaign, unit_a, officer_a, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:  # ANALYZE of the tables filled
+        first = import_results(_workbook([["HG-VT", "", "30/06/2024", 10, 9, 8, 0, 0, 0]],
+                                         [[officer_a.code, "", "HG-VT", "30/06/2024", 5, 4, 3, 0, 0, 0]]),
+                               campaign=campaign, user=staff)
+    assert (first.errors, first.created, first.updated, len(callbacks)) == ([], 2, 0, 1)
+    unit_result = Result.objects.get(unit=unit_a, officer=None)
+    second = import_results(_workbook([["HG-VT", "", "30/06/2024", 12, 9, 8, 0, 0, 0]],
+                                      [[officer_a.code, "", "HG-VT", "30/06/2024", 5, 4, 3, 0, 0, 0]]),
+                            campaign=campaign, user=staff)
+    assert (second.errors, second.created, second.updated) == ([], 0, 1)  # the officer's row did not change
+    unit_result.refresh_from_db()
+    assert (unit_result.cases_total, unit_result.status, unit_result.updated_by) == (12, "draft", staff)
+    entries = AuditEntry.objects.filter(model_label="campaigns.Result").order_by("id")
+    assert [(e.object_id, e.object_repr, e.unit_id, e.actor_id, e.changes["cases_total"]) for e in entries] == [
+        (str(unit_result.pk), "Chi cục Thi hành án dân sự thành phố Vị Thanh – 30/06/2024", unit_a.pk, staff.pk,
+         [None, 10]),
+        (str(Result.objects.get(officer=officer_a).pk), "Nguyễn Văn An – 30/06/2024", unit_a.pk, staff.pk, [None, 5]),
+        (str(unit_result.pk), "Chi cục Thi hành án dân sự thành phố Vị Thanh – 30/06/2024", unit_a.pk, staff.pk,
+         [10, 12]),
+    ]
+
+
+def test_refused_rows_name_the_reason_and_nothing_is_saved(head_a, campaign, unit_a, unit_b, officer_a, officer_b):
+    Result.objects.create(campaign=campaign, unit=unit_a, officer=officer_a, as_of=datetime.date(2024, 6, 30),
+                          status="submitted")
+    before = (Result.objects.count(), AuditEntry.objects.count())
+    outcome = import_results(_workbook(
+        [["HG-VT", "", "30/06/2024", 10, 9, 8, 0, 0, 0], ["HG-LM", "", "30/06/2024", 10, 9, 8, 0, 0, 0],
+         ["HG-VT", "", "30/06/2024", 11, 9, 8, 0, 0, 0]],
+        [[officer_a.code, "", "HG-VT", "30/06/2024", 5, 4, 3, 0, 0, 0],
+         [officer_b.code, "", "HG-LM", "31/05/2024", 5, 4, 3, 0, 0, 0], ["KHONG-CO", "", "HG-VT", "31/05/2024", 1]]),
+        campaign=campaign, user=head_a)
+    assert [(e.sheet, e.row, e.column, e.message) for e in outcome.errors] == [
+        ("Đơn vị", 3, "Mã đơn vị", "Ngoài phạm vi bạn được quản lý."),
+        ("Đơn vị", 4, "Tính đến ngày", "Trùng với dòng 2."),
+        ("Cá nhân", 2, "Tính đến ngày",
+         "Số liệu ngày này đã gửi, đang chờ xác nhận; rút lại trước khi ghi đè bằng tệp."),
+        ("Cá nhân", 3, "Mã cán bộ", "Ngoài phạm vi bạn được quản lý."),
+        ("Cá nhân", 4, "Mã cán bộ", "Cán bộ không thuộc đơn vị tham gia phong trào (mã không đúng)."),
+    ]
+    assert (Result.objects.count(), AuditEntry.objects.count()) == before
+
+
+def test_progress_is_told_per_batch_not_per_row(staff, campaign, unit_a, monkeypatch):
+    from emulation import bulk
+    from tests.factories import OfficerFactory
+
+    monkeypatch.setattr(bulk, "BATCH", 2)
+    officers = OfficerFactory.create_batch(4, unit=unit_a)
+    calls = []
+    outcome = import_results(_workbook([["HG-VT", "", "30/06/2024", 10, 9, 8, 0, 0, 0]],
+                                       [[o.code, "", "HG-VT", "30/06/2024", 5, 4, 3, 0, 0, 0] for o in officers]),
+                             campaign=campaign, user=staff, progress=lambda done, total: calls.append((done, total)))
+    assert (outcome.errors, outcome.created) == ([], 5)
+    assert calls == [(0, 5), (2, 5), (4, 5), (5, 5), (5, 5)]
+    assert sorted(Result.objects.filter(officer__in=officers).values_list("officer_id", flat=True)) == sorted(
+        o.pk for o in officers)

@@ -167,3 +167,23 @@ def test_results_import_refuses_codes_that_start_like_formulas(staff, province_p
     assert [(e.sheet, e.row, e.column) for e in outcome.errors if "công thức" in e.message] == [
         ("Đơn vị", 2, "Mã đơn vị")]
     assert Result.objects.count() == 0
+
+
+@pytest.mark.unit
+def test_append_rows_reuses_cells_without_carrying_values_between_rows():
+    from openpyxl import load_workbook
+
+    from emulation.spreadsheets import add_sheet, append_rows, streaming_workbook, workbook_bytes
+
+    workbook = streaming_workbook()
+    sheet = add_sheet(workbook, "Trang", ["Mã", "Tên", "Số"], [10, 30, 8], required={"Mã"})
+    assert append_rows(sheet, [["A1", "=1+1", 5], ["B2"], [], [None, "Nguyễn Văn An", Decimal("2.50")]]) == 4
+    data = workbook_bytes(workbook)
+    book = load_workbook(io.BytesIO(data))["Trang"]
+    assert [[c.value for c in row] for row in book.iter_rows()] == [
+        ["Mã", "Tên", "Số"], ["A1", "'=1+1", 5], ["B2", None, None], [None, None, None],
+        [None, "Nguyễn Văn An", 2.5]]
+    assert [(c.font.b, c.font.color.rgb) for c in book[1]] == [(True, "00B02A37"), (True, "00000000"),
+                                                               (True, "00000000")]
+    assert (book.freeze_panes, book.column_dimensions["B"].width) == ("A2", 30)
+    assert formulas_and_texts(data)[0] == []

@@ -31,7 +31,8 @@ def stranger(other_ca):
 
 
 @pytest.fixture(scope="session")
-def two_page_pdf():
+def two_page_document():
+    """A laid-out WeasyPrint document of two pages (``write_pdf`` it, with or without signature fields)."""
     from weasyprint import HTML
 
     html = (
@@ -39,4 +40,9 @@ def two_page_pdf():
         "<h1>Quyết định khen thưởng</h1><p>Tặng Giấy khen cho tập thể Chi cục Vị Thanh.</p>"
         "<p style='page-break-before: always'>Trang hai: danh sách kèm theo.</p>"
     )
-    return HTML(string=html).write_pdf()
+    return HTML(string=html).render()
+
+
+@pytest.fixture(scope="session")
+def two_page_pdf(two_page_document):
+    return two_page_document.write_pdf()
