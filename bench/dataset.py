@@ -144,3 +144,23 @@ def raw_sql_floor(campaign: Campaign) -> int:
             FROM campaigns_result WHERE campaign_id = %s AND status = 'confirmed'
             ORDER BY unit_id, officer_id, as_of DESC""", [campaign.pk])
         return len(cursor.fetchall())
+
+
+def bench_users() -> dict:
+    """The bench's users, created once: national staff over the whole tree, staff of one province, the head of
+    one of that province's sub-units. Idempotent (get-or-create on username and grant)."""
+    from django.contrib.auth import get_user_model
+
+    from emulation.models import Role, RoleGrant
+
+    root = Unit.objects.get(code="BENCH")
+    province = Unit.objects.get(code="BP01")
+    sub_unit = Unit.objects.filter(parent=province).order_by("code").first()
+    wanted = {"national_staff": (Role.STAFF, root), "provincial_staff": (Role.STAFF, province),
+              "unit_head": (Role.UNIT_HEAD, sub_unit)}
+    users = {}
+    for name, (role, unit) in wanted.items():
+        user, _ = get_user_model().objects.get_or_create(username=f"bench_{name}")
+        RoleGrant.objects.get_or_create(user=user, role=role, unit=unit)
+        users[name] = user
+    return users
