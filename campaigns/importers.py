@@ -93,7 +93,7 @@ def _resolve(rows, units: dict, officers: dict, editable, errors) -> None:
         column = "Mã đơn vị" if row["sheet"] == UNIT_SHEET else "Mã cán bộ"
         if missing:
             errors.append(RowError(row["sheet"], row["row"], column, missing))
-        elif unit.pk not in editable:
+        elif not editable(unit):
             errors.append(RowError(row["sheet"], row["row"], column, "Ngoài phạm vi bạn được quản lý."))
         row["unit"], row["officer"] = unit, officer
 
@@ -112,7 +112,7 @@ def import_results(file, *, campaign: Campaign, user, progress=None) -> Outcome:
                   subject_column="Mã cán bộ", period=period)
     participants = {p.unit.code: p.unit for p in campaign.participations.select_related("unit")}
     officers = {o.code: o for o in Officer.objects.filter(unit__in=participants.values()).select_related("unit")}
-    _resolve(rows, participants, officers, org_access.editable_unit_ids(user), errors)
+    _resolve(rows, participants, officers, lambda unit: org_access.in_scope(user, unit, editable=True), errors)
     existing = {(r.unit_id, r.officer_id, r.as_of): r for r in Result.objects.filter(campaign=campaign)}
     _check_duplicates_and_locks(rows, existing, errors)
     if errors:

@@ -28,7 +28,7 @@ def organisation_template(user) -> bytes:
     guide = workbook.create_sheet("Hướng dẫn")
     for row in [("Cột", "Cách ghi (cột chữ đỏ là bắt buộc)"), *GUIDE, (), ("Mã đơn vị bạn được quản lý", "Tên đơn vị")]:
         append_row(guide, row)
-    for unit in Unit.objects.filter(pk__in=access.editable_unit_ids(user)).order_by("path"):
+    for unit in Unit.objects.filter(access.scope_q(user, None, editable=True)).order_by("path"):
         append_row(guide, [unit.code, unit.name])
     for cell in guide[1]:
         cell.font = Font(bold=True)
