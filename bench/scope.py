@@ -70,6 +70,7 @@ def main() -> None:
     django.setup()
     from django.contrib.auth import get_user_model
     from django.core.management import call_command
+    from django.db import connection
     from django.test import Client
 
     call_command("migrate", verbosity=0)
@@ -77,6 +78,8 @@ def main() -> None:
 
     build_dataset()
     users = bench_users()
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")  # fresh statistics, as autovacuum would leave them: the plans depend on them
     users["superuser (baseline)"], _ = get_user_model().objects.get_or_create(
         username="bench_superuser", defaults={"is_superuser": True, "is_staff": True})
     clients = {}
