@@ -102,9 +102,8 @@ def campaign_detail(user, pk: int) -> Campaign:
 
 
 def pledges_visible_to(user) -> QuerySet[Pledge]:
-    return Pledge.objects.filter(access.scope_q(user, "unit") | access.scope_q(user, "campaign__plan__issuer")
-                                 ).select_related(
-        "campaign", "campaign__plan", "unit", "officer")
+    in_scope = access.scope_q(user, "unit") | access.scope_q(user, "campaign__plan__issuer")
+    return Pledge.objects.filter(in_scope).select_related("campaign", "campaign__plan", "unit", "officer")
 
 
 def pledge_list(user, *, q: str = "", campaign: int | None = None) -> QuerySet[Pledge]:
