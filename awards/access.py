@@ -31,11 +31,11 @@ def is_campaign_staff(user, campaign) -> bool:
 def can_propose(user, campaign, unit) -> bool:
     """A unit head (or staff on their behalf) proposes for a participating unit in their scope."""
     takes_part = any(p.unit_id == unit.pk for p in campaign.participations.all())
-    return takes_part and unit.pk in access.editable_unit_ids(user)
+    return takes_part and access.in_scope(user, unit, editable=True)
 
 
 def can_edit_proposal(user, proposal) -> bool:
-    return proposal.is_editable and proposal.unit_id in access.editable_unit_ids(user)
+    return proposal.is_editable and access.in_scope(user, proposal.unit, editable=True)
 
 
 def can_review_proposal(user, proposal) -> bool:
@@ -58,7 +58,7 @@ def can_read_publication(user, campaign) -> bool:
 
 
 def can_edit_typical_example(user, example) -> bool:
-    return example.unit_id in access.editable_unit_ids(user)
+    return access.in_scope(user, example.unit, editable=True)
 
 
 def can_publish_typical_example(user, example) -> bool:

@@ -19,8 +19,8 @@ def history_kept(predecessor_ids: list[int]) -> list[tuple[str, int]]:
 def inherited_awards(user, unit) -> dict:
     """Awards the predecessors received as collectives, and how many proposals they made (two queries after the
     lineage)."""
-    openable = access.openable_unit_ids(user)  # a predecessor outside the user's lineage stays out of sight
-    ids = [u.pk for u in selectors.lineage(unit) if u.pk in openable]
+    # a predecessor outside the user's lineage stays out of sight
+    ids = [u.pk for u in selectors.lineage(unit) if access.can_open_unit(user, u)]
     if not ids:
         return {"records": [], "proposals": []}
     records = AwardRecord.objects.filter(unit_id__in=ids).select_related("award_form", "unit").order_by(

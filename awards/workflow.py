@@ -33,7 +33,7 @@ def _d(day: datetime.date) -> str:
 
 
 def _proposal_unit(user, proposal) -> bool:
-    return proposal.unit_id in org_access.editable_unit_ids(user)
+    return org_access.in_scope(user, proposal.unit, editable=True)
 
 
 def _proposal_staff(user, proposal) -> bool:

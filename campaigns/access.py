@@ -20,16 +20,16 @@ def holds_over(user, wanted_roles, unit) -> bool:
 
 def can_create_plan(user, issuer) -> bool:
     """Staff and admins plan for the units in their scope; a unit head files their own unit's plan."""
-    return issuer.pk in access.editable_unit_ids(user)
+    return access.in_scope(user, issuer, editable=True)
 
 
 def can_create_any_plan(user) -> bool:
-    return bool(access.editable_unit_ids(user))
+    return access.has_editable_scope(user)
 
 
 def can_edit_plan(user, plan) -> bool:
     """The issuing unit's editors; a sub-unit taking part in a provincial plan only reads it."""
-    return plan.issuer_id in access.editable_unit_ids(user)
+    return access.in_scope(user, plan.issuer, editable=True)
 
 
 def can_create_campaign(user, plan) -> bool:
@@ -46,9 +46,13 @@ def can_set_subplan_requirements(user, plan) -> bool:
 
 
 def pledge_unit_ids(user, campaign) -> set[int]:
-    """Participating units the user may register pledges for (uses the prefetched participations)."""
-    editable = access.editable_unit_ids(user)
-    return {p.unit_id for p in campaign.participations.all() if p.unit_id in editable}
+    """Participating units the user may register pledges for: from the participations prefetched with their
+    units (the campaign pages load them so), else one query."""
+    prefetched = getattr(campaign, "_prefetched_objects_cache", {}).get("participations")
+    if prefetched is not None:
+        return {p.unit_id for p in prefetched if access.in_scope(user, p.unit, editable=True)}
+    mine = campaign.participations.filter(access.scope_q(user, "unit", editable=True))
+    return set(mine.values_list("unit_id", flat=True))
 
 
 def can_register_pledge(user, campaign, unit) -> bool:
@@ -62,7 +66,7 @@ def can_register_any_pledge(user, campaign) -> bool:
 
 
 def can_edit_pledge(user, pledge) -> bool:
-    return pledge.unit_id in access.editable_unit_ids(user)
+    return access.in_scope(user, pledge.unit, editable=True)
 
 
 def can_enter_results(user, campaign, unit) -> bool:
@@ -72,4 +76,4 @@ def can_enter_results(user, campaign, unit) -> bool:
 
 def can_confirm_results(user, campaign) -> bool:
     """Department staff of the issuing unit confirm results; a confirmed result is locked for others."""
-    return access.has_role(user, *PLANNER_ROLES) and campaign.plan.issuer_id in access.editable_unit_ids(user)
+    return access.has_role(user, *PLANNER_ROLES) and access.in_scope(user, campaign.plan.issuer, editable=True)

@@ -15,9 +15,8 @@ from .models import Campaign, MetricKind
 
 
 def results_template(campaign: Campaign, user) -> bytes:
-    editable = org_access.editable_unit_ids(user)
     units = [p.unit for p in campaign.participations.select_related("unit").order_by("unit__path")
-             if p.unit_id in editable]
+             if org_access.in_scope(user, p.unit, editable=True)]
     as_of = campaign.results_period[1].strftime("%d/%m/%Y")
     workbook = streaming_workbook()
     sheet = add_sheet(workbook, UNIT_SHEET, UNIT_COLUMNS, [16, 48, 14, 14, 16, 18, 22, 22, 24], REQUIRED)

@@ -83,15 +83,16 @@ class Subject(NamedTuple):
     unit_id: int
     officer_id: int | None
     name: str  # what the audit log shows: the officer's name, or the unit's
+    path: str  # the unit's place in the tree, for the scope check (``access.in_scope``)
 
 
 def _subjects(campaign) -> tuple[dict, dict]:
     """The participating units and their officers by code, as plain values (two queries)."""
-    units = {code: Subject(pk, None, name) for code, pk, name in
-             campaign.participations.values_list("unit__code", "unit_id", "unit__name")}
-    officers = {code: Subject(unit_id, pk, name) for code, pk, unit_id, name in
+    units = {code: Subject(pk, None, name, path) for code, pk, name, path in
+             campaign.participations.values_list("unit__code", "unit_id", "unit__name", "unit__path")}
+    officers = {code: Subject(unit_id, pk, name, path) for code, pk, unit_id, name, path in
                 Officer.objects.filter(unit__participations__campaign=campaign)
-                .values_list("code", "pk", "unit_id", "full_name")}
+                .values_list("code", "pk", "unit_id", "full_name", "unit__path")}
     return units, officers
 
 
@@ -108,7 +109,7 @@ def _resolve(rows, units: dict, officers: dict, editable, errors) -> None:
             missing = "Cán bộ không thuộc đơn vị tham gia phong trào (mã không đúng)."
         if subject is None:
             errors.append(RowError(row["sheet"], row["row"], column, missing))
-        elif subject.unit_id not in editable:
+        elif not editable(subject):
             errors.append(RowError(row["sheet"], row["row"], column, "Ngoài phạm vi bạn được quản lý."))
         row["subject"] = subject
 
@@ -140,7 +141,7 @@ def import_results(file, *, campaign: Campaign, user, progress=None) -> Outcome:
                  subject_column="Mã đơn vị", period=period)
     rows += _read(read_sheet(workbook, OFFICER_SHEET, OFFICER_COLUMNS, errors), OFFICER_SHEET, errors,
                   subject_column="Mã cán bộ", period=period)
-    _resolve(rows, *_subjects(campaign), org_access.editable_unit_ids(user), errors)
+    _resolve(rows, *_subjects(campaign), lambda subject: org_access.in_scope(user, subject, editable=True), errors)
     existing = _existing(campaign, rows)
     _check_duplicates_and_locks(rows, existing, errors)
     if errors:

@@ -110,8 +110,8 @@ def history_kept(predecessor_ids: list[int]) -> list[tuple[str, int]]:
 
 def inherited_campaigns(user, unit) -> dict:
     """The predecessors' campaigns and results by year (two queries after the lineage)."""
-    openable = access.openable_unit_ids(user)  # a predecessor outside the user's lineage stays out of sight
-    predecessors = [u for u in selectors.lineage(unit) if u.pk in openable]
+    # a predecessor outside the user's lineage stays out of sight
+    predecessors = [u for u in selectors.lineage(unit) if access.can_open_unit(user, u)]
     ids = [u.pk for u in predecessors]
     results = (Result.objects.filter(unit_id__in=ids).annotate(year=ExtractYear("as_of"))
                .values("year", "campaign__name", "unit__name").annotate(count=Count("id"))

@@ -27,6 +27,6 @@ def organisation_template(user) -> bytes:
     guide.column_dimensions["A"].width, guide.column_dimensions["B"].width = 42, 100
     guide.append([text_cell(guide, text, font=Font(bold=True))
                   for text in ("Cột", "Cách ghi (cột chữ đỏ là bắt buộc)")])
-    units = Unit.objects.filter(pk__in=access.editable_unit_ids(user)).order_by("path")
+    units = Unit.objects.filter(access.scope_q(user, None, editable=True)).order_by("path")
     append_rows(guide, [*GUIDE, (), ("Mã đơn vị bạn được quản lý", "Tên đơn vị"), *([u.code, u.name] for u in units)])
     return workbook_bytes(workbook)

@@ -145,7 +145,7 @@ def _load(plan: _Plan) -> None:
     plan.existing_units = {u.code: u for u in Unit.objects.filter(code__in=wanted - {None, ""})}
     ancestors = {int(part) for u in plan.existing_units.values() for part in u.path.strip("/").split("/") if part}
     plan.db_parent = dict(Unit.objects.filter(pk__in=ancestors).values_list("code", "parent__code"))
-    plan.existing_officers = {o.code: o for o in Officer.objects.filter(code__in=plan.officers)}
+    plan.existing_officers = {o.code: o for o in Officer.objects.filter(code__in=plan.officers).select_related("unit")}
     plan.open_since = dict(Assignment.objects.filter(officer__code__in=plan.officers, ends_on__isnull=True)
                            .order_by("starts_on").values_list("officer__code", "starts_on"))
 
@@ -162,13 +162,13 @@ def _in_cycle(plan: _Plan, code: str) -> bool:
 
 def _unit_scope_error(plan: _Plan, code: str, editable) -> tuple[str, str] | None:
     current, parent = plan.existing_units.get(code), plan.units[code]["parent"]
-    if current is not None and current.pk not in editable:
+    if current is not None and not editable(current):
         return "Mã đơn vị", f"Đơn vị {OUT_OF_SCOPE}"
     if current is not None and plan.db_parent.get(code) == (parent or None):
         return None  # the parent stays as it is
     if not parent and not plan.user.is_superuser:
         return "Mã đơn vị cấp trên", "Chỉ quản trị hệ thống được tạo hoặc đưa đơn vị lên cấp cao nhất."
-    if parent in plan.existing_units and plan.existing_units[parent].pk not in editable:
+    if parent in plan.existing_units and not editable(plan.existing_units[parent]):
         return "Mã đơn vị cấp trên", f"Đơn vị cấp trên {OUT_OF_SCOPE}"
     return None
 
@@ -216,10 +216,10 @@ def _officer_errors(plan: _Plan, code: str, editable) -> Iterator[tuple[str, str
     if unit_code and unit_code not in plan.units and unit is None:
         yield "Mã đơn vị", f"Không có đơn vị mã “{unit_code}”."
         return
-    if unit is not None and unit.pk not in editable:
+    if unit is not None and not editable(unit):
         yield "Mã đơn vị", f"Đơn vị {OUT_OF_SCOPE}"
     current = plan.existing_officers.get(code)
-    if current is not None and current.unit_id not in editable:
+    if current is not None and not editable(current.unit):
         yield "Mã cán bộ", f"Cán bộ {OUT_OF_SCOPE}"
     elif current is not None and unit_code:
         transfer = _transfer_error(plan, code, unit)
@@ -228,7 +228,9 @@ def _officer_errors(plan: _Plan, code: str, editable) -> Iterator[tuple[str, str
 
 
 def _check(plan: _Plan, errors: list) -> None:
-    editable = access.editable_unit_ids(plan.user)
+    def editable(unit) -> bool:
+        return access.in_scope(plan.user, unit, editable=True)
+
     sheets = [(UNIT_SHEET, plan.units, _unit_errors), (OFFICER_SHEET, plan.officers, _officer_errors)]
     for sheet, rows, check in sheets:
         for code, row in rows.items():

@@ -5,12 +5,21 @@ from django.db.models import Count, Q, QuerySet
 
 from . import access, pagecache
 from . import lineage as lineage_rules
-from .models import AuditEntry, Officer, RegisteredDocument, Reorganisation, Unit, UnitKind, UnitSuccession
+from .models import (
+    AuditEntry,
+    Officer,
+    RegisteredDocument,
+    Reorganisation,
+    ReorganisationItem,
+    Unit,
+    UnitKind,
+    UnitSuccession,
+)
 from .text import search_key
 
 
 def units_visible_to(user) -> QuerySet[Unit]:
-    return Unit.objects.filter(pk__in=access.visible_unit_ids(user)).select_related("parent")
+    return Unit.objects.filter(access.scope_q(user, None)).select_related("parent")
 
 
 def unit_choices(user) -> list[tuple[str, str]]:
@@ -18,7 +27,7 @@ def unit_choices(user) -> list[tuple[str, str]]:
     picker: shared by users with the same grants until a change (``pagecache``); a national scope has 735."""
     return pagecache.shared("unit_choices", user, lambda: [
         (str(pk), name) for pk, name in
-        Unit.objects.filter(pk__in=access.visible_unit_ids(user)).order_by("path").values_list("pk", "name")])
+        Unit.objects.filter(access.scope_q(user, None)).order_by("path").values_list("pk", "name")])
 
 
 def valid_on(day) -> Q:
@@ -29,7 +38,7 @@ def valid_on(day) -> Q:
 def unit_list(user, *, q: str = "", kind: str = "", current_only: bool = False, on=None) -> QuerySet[Unit]:
     """The units the user may see, with the successors and predecessors of those (read-only, so a province whose
     units were all dissolved still finds the units that took them over)."""
-    units = Unit.objects.filter(pk__in=access.openable_unit_ids(user)).select_related("parent").annotate(
+    units = Unit.objects.filter(access.openable_units_q(user)).select_related("parent").annotate(
         officer_count=Count("officers", filter=Q(officers__is_active=True)))
     if q:
         units = units.filter(search_key__contains=search_key(q))
@@ -44,7 +53,7 @@ def unit_list(user, *, q: str = "", kind: str = "", current_only: bool = False, 
 
 def unit_detail(user, pk: int) -> Unit:
     """A unit in the user's scope, or related to it by succession (then read-only: ``access.can_edit_unit``)."""
-    return Unit.objects.filter(pk__in=access.openable_unit_ids(user)).select_related("parent").prefetch_related(
+    return Unit.objects.filter(access.openable_units_q(user)).select_related("parent").prefetch_related(
         "successions_in__predecessor", "successions_out__successor", "holds",
     ).get(pk=pk)
 
@@ -65,7 +74,7 @@ def lineages(unit_ids) -> dict[int, set[int]]:
 
 
 def officers_visible_to(user) -> QuerySet[Officer]:
-    return Officer.objects.filter(unit_id__in=access.visible_unit_ids(user)).select_related("unit")
+    return Officer.objects.filter(access.scope_q(user, "unit")).select_related("unit")
 
 
 def officer_list(user, *, q: str = "", unit_id=None, enforcement: str = "", gender: str = "",
@@ -96,7 +105,7 @@ def officer_detail(user, pk: int) -> Officer:
 def audit_entries_visible_to(user, *, q: str = "", model_label: str = "") -> QuerySet[AuditEntry]:
     entries = AuditEntry.objects.select_related("unit")
     if not user.is_superuser:
-        entries = entries.filter(unit_id__in=access.visible_unit_ids(user))
+        entries = entries.filter(access.scope_q(user, "unit"))
     if q:
         entries = entries.filter(Q(object_repr__icontains=q) | Q(actor_name__icontains=q)
                                  | Q(actor__username__icontains=q))
@@ -120,13 +129,12 @@ def recent_audit_entries(user, *, limit: int = 8) -> list[AuditEntry]:
     the trail's newest ``NEWEST_WINDOW`` entries (the time index read backwards, only ids and units); a scope
     with fewer changes there (a province whose changes are old) is read unit by unit, the newest ``limit`` of
     each unit in scope through the (unit, -at, -id) index (PostgreSQL; elsewhere the scoped query as it is)."""
-    scope = None if user.is_superuser else access.visible_unit_ids(user)
-    newest = list(AuditEntry.objects.order_by("-at", "-id").values_list("pk", "unit_id")[:NEWEST_WINDOW])
-    ids = [pk for pk, unit_id in newest if scope is None or unit_id in scope][:limit]
+    newest = list(AuditEntry.objects.order_by("-at", "-id").values_list("pk", "unit__path")[:NEWEST_WINDOW])
+    ids = [pk for pk, path in newest if path is not None and access.path_in_scope(user, path)][:limit]
     if len(ids) < limit and len(newest) == NEWEST_WINDOW:
         if connection.vendor != "postgresql":
             return list(audit_entries_visible_to(user)[:limit])
-        ids = _newest_by_unit(sorted(scope), limit)
+        ids = _newest_by_unit(list(units_visible_to(user).values_list("pk", flat=True)), limit)
     return list(AuditEntry.objects.select_related("unit").filter(pk__in=ids))
 
 
@@ -143,7 +151,7 @@ def _newest_by_unit(unit_ids: list[int], limit: int) -> list[int]:
 def register_entries_visible_to(user, *, year: int | None = None, series: str = "",
                                 issuer_id: int | None = None) -> QuerySet[RegisteredDocument]:
     entries = RegisteredDocument.objects.select_related("issuer", "issued_by").filter(
-        issuer_id__in=access.visible_unit_ids(user))
+        access.scope_q(user, "issuer"))
     if year:
         entries = entries.filter(year=year)
     if series:
@@ -155,15 +163,15 @@ def register_entries_visible_to(user, *, year: int | None = None, series: str = 
 
 def issuing_bodies_for(user) -> QuerySet[Unit]:
     """Units the user may take numbers for: their editable units that issue under their own name."""
-    return Unit.objects.filter(pk__in=access.editable_unit_ids(user)).exclude(kind=UnitKind.DIVISION).order_by(
+    return Unit.objects.filter(access.scope_q(user, None, editable=True)).exclude(kind=UnitKind.DIVISION).order_by(
         "path")
 
 
 def reorganisations_visible_to(user) -> QuerySet[Reorganisation]:
     """Reorganisations touching a unit the user may see (as predecessor or successor)."""
-    visible = access.visible_unit_ids(user)
-    items = Q(items__predecessor_id__in=visible) | Q(items__successor_id__in=visible)
-    scoped = Reorganisation.objects.all() if user.is_superuser else Reorganisation.objects.filter(items)
+    touched = ReorganisationItem.objects.filter(access.scope_q(user, "predecessor") | access.scope_q(user, "successor"))
+    scoped = Reorganisation.objects.all() if user.is_superuser else Reorganisation.objects.filter(
+        pk__in=touched.values("reorganisation_id"))
     ids = scoped.values("pk")
     return Reorganisation.objects.filter(pk__in=ids).select_related("created_by").prefetch_related(
         "items__predecessor", "items__successor", "items__new_parent")

@@ -48,7 +48,7 @@ def save_unit(unit: Unit) -> Unit:
 
 @transaction.atomic
 def create_unit(*, actor, unit: Unit) -> Unit:
-    if not access.can_create_unit(actor) or (unit.parent_id and unit.parent_id not in access.editable_unit_ids(actor)):
+    if not access.can_create_unit(actor) or (unit.parent_id and not access.in_scope(actor, unit.parent, editable=True)):
         raise PermissionDenied
     save_unit(unit)
     audit.record(actor=actor, action=AuditAction.CREATE, obj=unit)
@@ -81,7 +81,7 @@ def save_officer(officer: Officer) -> Officer:
 
 @transaction.atomic
 def create_officer(*, actor, officer: Officer, starts_on, hardship: bool = False) -> Officer:
-    if officer.unit_id not in access.editable_unit_ids(actor):
+    if not access.in_scope(actor, officer.unit, editable=True):
         raise PermissionDenied
     save_officer(officer)
     Assignment.objects.create(officer=officer, unit=officer.unit, position=officer.position,
@@ -108,7 +108,7 @@ def update_officer(*, actor, officer: Officer) -> Officer:
 def transfer_officer(*, actor, officer: Officer, unit: Unit, starts_on, position: str = "",
                      hardship: bool = False) -> Assignment:
     """Điều động: close the current assignment and open one at the new unit."""
-    if not access.can_edit_officer(actor, officer) or unit.pk not in access.editable_unit_ids(actor):
+    if not access.can_edit_officer(actor, officer) or not access.in_scope(actor, unit, editable=True):
         raise PermissionDenied
     current = officer.assignments.filter(ends_on__isnull=True).first()
     if current and starts_on <= current.starts_on:

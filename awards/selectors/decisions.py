@@ -3,7 +3,7 @@
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
 
 from emulation import access as org_access
 
@@ -14,7 +14,7 @@ from . import eligibility
 
 def session_for_decision(user, pk) -> CouncilSession:
     return CouncilSession.objects.select_related("campaign__plan__issuer", "unit").filter(
-        unit_id__in=org_access.visible_unit_ids(user)).get(pk=pk)
+        org_access.scope_q(user, "unit")).get(pk=pk)
 
 
 def session_outcome(session) -> QuerySet[AgendaItem]:
@@ -43,11 +43,10 @@ def awardable(rows: list[OutcomeRow]) -> list[AgendaItem]:
 def decision_detail(user, pk) -> Decision:
     """The issuer's people see its decisions; so do the units whose collectives or officers it awards
     (a decision is sent to them, and their award history links to it)."""
-    units = org_access.visible_unit_ids(user)
     awarded_here = AwardRecord.objects.filter(decision=OuterRef("pk")).filter(
-        Q(unit_id__in=units) | Q(officer__unit_id__in=units))
+        org_access.scope_q(user, "unit") | org_access.scope_q(user, "officer__unit"))
     return Decision.objects.select_related("session__campaign", "issuer", "approved_by").filter(
-        Q(issuer_id__in=units) | Exists(awarded_here)).get(pk=pk)
+        org_access.scope_q(user, "issuer") | Exists(awarded_here)).get(pk=pk)
 
 
 def decision_nominations(decision) -> QuerySet[Nomination]:
@@ -60,5 +59,5 @@ def sessions_to_decide(user) -> list[CouncilSession]:
     """Closed sessions without a decision, for the director of the issuing unit (the dashboard)."""
     sessions = CouncilSession.objects.filter(status=SessionStatus.CLOSED, decision__isnull=True).select_related(
         "campaign__plan__issuer").order_by("-held_on")
-    return [s for s in sessions.filter(unit_id__in=org_access.visible_unit_ids(user))
+    return [s for s in sessions.filter(org_access.scope_q(user, "unit"))
             if access.can_decide(user, s.campaign)]

@@ -64,7 +64,7 @@ def rule_in_force(award_form, day):
 
 
 def proposals_visible_to(user) -> QuerySet[Proposal]:
-    return Proposal.objects.filter(unit_id__in=org_access.visible_unit_ids(user)).select_related(
+    return Proposal.objects.filter(org_access.scope_q(user, "unit")).select_related(
         "unit", "campaign__plan__issuer", "submitted_by", "letter_entry", "minutes_entry")
 
 
@@ -86,12 +86,11 @@ def proposal_versions(proposal) -> list[Proposal]:
 
 
 def participating_units(user, campaign) -> QuerySet[Unit]:
-    return Unit.objects.filter(participations__campaign=campaign,
-                               pk__in=org_access.visible_unit_ids(user)).order_by("sort_key")
+    return Unit.objects.filter(org_access.scope_q(user, None), participations__campaign=campaign).order_by("sort_key")
 
 
 def proposable_units(user, campaign) -> QuerySet[Unit]:
-    return participating_units(user, campaign).filter(pk__in=org_access.editable_unit_ids(user))
+    return participating_units(user, campaign).filter(org_access.scope_q(user, None, editable=True))
 
 
 def reopenings(campaign) -> QuerySet[SubmissionReopening]:

@@ -4,7 +4,7 @@ A typical example is visible when its unit is one of the user's units, or when t
 include the issuer of its campaign (the standing office follows the whole programme). Every
 function runs a fixed number of queries, whatever the number of rows."""
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Prefetch, QuerySet
 
 from campaigns.models import Campaign, CampaignKind
 from campaigns.selectors import campaigns_visible_to
@@ -17,8 +17,7 @@ PUBLIC_FIELDS = ["id", "title", "level", "story", "photo", "published_at", "publ
 
 
 def examples_visible_to(user) -> QuerySet[TypicalExample]:
-    units = access.visible_unit_ids(user)
-    return (TypicalExample.objects.filter(Q(unit_id__in=units) | Q(campaign__plan__issuer_id__in=units))
+    return (TypicalExample.objects.filter(access.scope_q(user, "unit") | access.scope_q(user, "campaign__plan__issuer"))
             .select_related("campaign", "campaign__plan", "campaign__plan__issuer", "unit", "officer"))
 
 

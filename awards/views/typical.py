@@ -34,7 +34,7 @@ PUBLICATION_ACTIONS = {
 
 
 def _editable_units(user):
-    return Unit.objects.filter(pk__in=org_access.editable_unit_ids(user)).order_by("path")
+    return Unit.objects.filter(org_access.scope_q(user, None, editable=True)).order_by("path")
 
 
 def _invalid(request, form) -> None:
@@ -51,14 +51,14 @@ def typical_list(request):
     return render(request, "awards/typical_list.html", {
         "stages": Stage.choices, "levels": RecognitionLevel.choices, "publications": PublicationState.choices,
         "campaigns": selectors.example_campaigns(request.user),
-        "can_create": bool(org_access.editable_unit_ids(request.user)), **paginate(request, examples)})
+        "can_create": org_access.has_editable_scope(request.user), **paginate(request, examples)})
 
 
 @login_required
 @once_per_submission
 def typical_create(request):
     units = _editable_units(request.user)
-    if not org_access.editable_unit_ids(request.user):
+    if not org_access.has_editable_scope(request.user):
         raise PermissionDenied
     form = TypicalExampleForm(request.POST or None, request.FILES or None, instance=TypicalExample(),
                               campaign_choices=selectors.example_campaigns(request.user), unit_choices=units,

@@ -5,10 +5,10 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Q, QuerySet
 
+from emulation import access
 from emulation.text import search_key
 
 from ..models import AttainmentRow, AttainmentSnapshot, Campaign, MetricKind
-from .plans import _unit_scope
 
 STATES = ("met", "not_met", "not_computable")
 ROW_FIELDS = ("position", "unit_id", "officer_id", "target_code", "metric_kind", "strict", "bracket",
@@ -47,9 +47,8 @@ def is_stale(campaign: Campaign, snapshot: AttainmentSnapshot | None) -> bool:
 
 def snapshot_rows_visible_to(user, campaign: Campaign, snapshot: AttainmentSnapshot) -> QuerySet[AttainmentRow]:
     """The issuer's people see every row; others the rows of their units (and those units' officers)."""
-    units = _unit_scope(user)
     rows = AttainmentRow.objects.filter(snapshot=snapshot)
-    return rows if campaign.plan.issuer_id in units else rows.filter(unit_id__in=units)
+    return rows if access.in_scope(user, campaign.plan.issuer) else rows.filter(access.scope_q(user, "unit"))
 
 
 def attainment_table(user, campaign: Campaign, snapshot: AttainmentSnapshot,

@@ -34,18 +34,13 @@ from ..models import (
 SUBUNIT_KINDS = (UnitKind.DIVISION, UnitKind.SUB_DEPARTMENT)
 
 
-def _unit_scope(user) -> frozenset[int]:
-    return access.visible_unit_ids(user)
-
-
 # Plans and campaigns
 
 
 def plans_visible_to(user) -> QuerySet[Plan]:
-    units = _unit_scope(user)
-    takes_part = Participation.objects.filter(campaign__plan=OuterRef("pk"), unit_id__in=units)
-    required = SubPlanRequirement.objects.filter(plan=OuterRef("pk"), unit_id__in=units)
-    return Plan.objects.filter(Q(issuer_id__in=units) | Exists(takes_part) | Exists(required)).select_related(
+    takes_part = Participation.objects.filter(access.scope_q(user, "unit"), campaign__plan=OuterRef("pk"))
+    required = SubPlanRequirement.objects.filter(access.scope_q(user, "unit"), plan=OuterRef("pk"))
+    return Plan.objects.filter(access.scope_q(user, "issuer") | Exists(takes_part) | Exists(required)).select_related(
         "issuer", "parent")
 
 
@@ -80,9 +75,8 @@ def plan_issuers(user) -> QuerySet[Unit]:
 
 
 def campaigns_visible_to(user) -> QuerySet[Campaign]:
-    units = _unit_scope(user)
-    takes_part = Participation.objects.filter(campaign=OuterRef("pk"), unit_id__in=units)
-    return Campaign.objects.filter(Q(plan__issuer_id__in=units) | Exists(takes_part)).select_related(
+    takes_part = Participation.objects.filter(access.scope_q(user, "unit"), campaign=OuterRef("pk"))
+    return Campaign.objects.filter(access.scope_q(user, "plan__issuer") | Exists(takes_part)).select_related(
         "plan", "plan__issuer")
 
 
@@ -113,9 +107,8 @@ def campaign_detail(user, pk: int) -> Campaign:
 
 
 def pledges_visible_to(user) -> QuerySet[Pledge]:
-    units = _unit_scope(user)
-    return Pledge.objects.filter(Q(unit_id__in=units) | Q(campaign__plan__issuer_id__in=units)).select_related(
-        "campaign", "campaign__plan", "unit", "officer")
+    in_scope = access.scope_q(user, "unit") | access.scope_q(user, "campaign__plan__issuer")
+    return Pledge.objects.filter(in_scope).select_related("campaign", "campaign__plan", "unit", "officer")
 
 
 def pledge_list(user, *, q: str = "", campaign: int | None = None) -> QuerySet[Pledge]:
@@ -131,9 +124,8 @@ def pledge_list(user, *, q: str = "", campaign: int | None = None) -> QuerySet[P
 
 def _participations_in_scope(user, campaign_ids) -> QuerySet[Participation]:
     """Participants a user may look at: all of them for the issuer's people, else their own units."""
-    units = _unit_scope(user)
     return Participation.objects.filter(campaign_id__in=campaign_ids).filter(
-        Q(unit_id__in=units) | Q(campaign__plan__issuer_id__in=units))
+        access.scope_q(user, "unit") | access.scope_q(user, "campaign__plan__issuer"))
 
 
 def campaign_pledge_status(user, campaign: Campaign) -> list[dict]:
@@ -141,8 +133,9 @@ def campaign_pledge_status(user, campaign: Campaign) -> list[dict]:
     participations = list(_participations_in_scope(user, [campaign.pk]).select_related("unit").order_by("unit__path"))
     unit_ids = [p.unit_id for p in participations]
     pledges = list(Pledge.objects.filter(campaign=campaign, unit_id__in=unit_ids))
+    units = {p.unit_id: p.unit for p in participations}
     for pledge in pledges:
-        pledge.campaign = campaign
+        pledge.campaign, pledge.unit = campaign, units[pledge.unit_id]
     collective = {p.unit_id: p for p in pledges if p.officer_id is None}
     individual = {p.officer_id: p for p in pledges if p.officer_id is not None}
     officers = defaultdict(list)
@@ -227,8 +220,7 @@ def _status(requirement: SubPlanRequirement, today: datetime.date):
 
 
 def _requirements_in_scope(user) -> QuerySet[SubPlanRequirement]:
-    units = _unit_scope(user)
-    return SubPlanRequirement.objects.filter(Q(unit_id__in=units) | Q(plan__issuer_id__in=units))
+    return SubPlanRequirement.objects.filter(access.scope_q(user, "unit") | access.scope_q(user, "plan__issuer"))
 
 
 def subplan_rows(user, plan: Plan, today: datetime.date) -> list[dict]:
@@ -330,8 +322,8 @@ def unit_history(user, unit: Unit) -> dict:
     (history stays with the unit that existed then and rolls up through succession links)."""
     lineage, frontier = [unit], [unit.pk]
     while frontier:
-        predecessors = list(Unit.objects.filter(successions_out__successor_id__in=frontier,
-                                                pk__in=_unit_scope(user)).exclude(pk__in=[u.pk for u in lineage]))
+        predecessors = list(Unit.objects.filter(access.scope_q(user, None), successions_out__successor_id__in=frontier)
+                            .exclude(pk__in=[u.pk for u in lineage]))
         lineage += predecessors
         frontier = [u.pk for u in predecessors]
     ids = [u.pk for u in lineage]

@@ -17,7 +17,7 @@ from ..brackets import coverage_problems, money, thousands
 from ..models import AttainmentRow, BracketBasis, Campaign, Participation, Result, ResultStatus, ResultValue
 from ..standings import COMPLETION, standings
 from .attainment import latest_snapshot, snapshot_rows_visible_to
-from .plans import _participations_in_scope, _unit_scope
+from .plans import _participations_in_scope
 
 
 def campaign_targets(campaign: Campaign) -> list[dict]:
@@ -34,9 +34,8 @@ def campaign_targets(campaign: Campaign) -> list[dict]:
 
 
 def results_visible_to(user, campaign: Campaign) -> QuerySet[Result]:
-    units = _unit_scope(user)
     results = Result.objects.filter(campaign=campaign).select_related("unit", "officer", "campaign__plan")
-    return results if campaign.plan.issuer_id in units else results.filter(unit_id__in=units)
+    return results if access.in_scope(user, campaign.plan.issuer) else results.filter(access.scope_q(user, "unit"))
 
 
 RESULT_STATUSES = tuple(ResultStatus.values)
@@ -204,8 +203,7 @@ def _float(value):
 def returned_results(user, *, limit: int = 20) -> list[Result]:
     """Results returned by staff to the units the user reports for (their own units only, not the
     issuer's view of everyone's), newest first, with the reason: what the unit head must fix."""
-    units = access.editable_unit_ids(user)
-    return list(Result.objects.filter(status=ResultStatus.RETURNED, unit_id__in=units)
+    return list(Result.objects.filter(access.scope_q(user, "unit", editable=True), status=ResultStatus.RETURNED)
                 .select_related("unit", "officer", "campaign").order_by("-returned_at", "-pk")[:limit])
 
 

@@ -111,17 +111,16 @@ def _file_required_subplan(actor, plan: Plan) -> None:
 def _sync_participants(actor, campaign: Campaign, units) -> list[Participation]:
     """Make the participants in the actor's scope exactly ``units``; participants the actor cannot
     see (a coordinating agency outside their tree) are left as they are. Returns the new participations."""
-    scope = org_access.visible_unit_ids(actor)
     wanted = {u.pk for u in units}
-    if not wanted <= scope:
+    if not all(org_access.in_scope(actor, unit) for unit in units):
         raise PermissionDenied
     refusals = [why for unit in units if (why := organisation.refusal(
         unit, on=campaign.starts_on, until=campaign.ends_on, purpose="participate"))]
     if refusals:
         raise ValidationError({"participants": refusals})
-    existing = {p.unit_id: p for p in Participation.objects.filter(campaign=campaign)}
+    existing = {p.unit_id: p for p in Participation.objects.filter(campaign=campaign).select_related("unit")}
     for unit_id, participation in existing.items():
-        if unit_id in scope and unit_id not in wanted:
+        if org_access.in_scope(actor, participation.unit) and unit_id not in wanted:
             _audited_delete(actor, participation)
     created = []
     for unit_id in sorted(wanted - existing.keys()):

@@ -51,8 +51,8 @@ def _plan_form(request, instance=None):
     user = request.user
     on = periods.plan_date(getattr(instance, "issued_on", None), getattr(instance, "year", None),
                            timezone.localdate())
-    issuers = organisation.valid_units(on, Unit.objects.filter(pk__in=org_access.editable_unit_ids(user))).order_by(
-        "path")
+    issuers = organisation.valid_units(on, Unit.objects.filter(org_access.scope_q(user, None, editable=True))
+                                       ).order_by("path")
     parents = selectors.plans_visible_to(user).exclude(pk=getattr(instance, "pk", None))
     initial = {}
     parent_pk = querystring.integer(request.GET.get("parent"))

@@ -33,7 +33,7 @@ def unit_detail(request, pk):
     context = {"unit": unit, "children": children, "officers": officers,
                "can_edit": access.can_edit_unit(request.user, unit), "today": timezone.localdate(),
                "can_hold": access.can_manage_hold(request.user, AwardHold(unit=unit)),
-               "openable": access.openable_unit_ids(request.user),
+               "openable": access.Openable(request.user),
                "inherited_only": unit.pk in access.lineage_unit_ids(request.user),
                "predecessors": selectors.lineage(unit), "panels": panels.panels("unit", request.user, unit)}
     return render(request, "emulation/unit_detail.html", context)
@@ -48,7 +48,7 @@ def _unit_form_page(request, form, title, unit=None):
 def unit_create(request):
     if not access.can_create_unit(request.user):
         raise PermissionDenied
-    parents = selectors.units_visible_to(request.user).filter(pk__in=access.editable_unit_ids(request.user))
+    parents = selectors.units_visible_to(request.user).filter(access.scope_q(request.user, None, editable=True))
     form = UnitForm(request.POST or None, parent_choices=parents, initial={"parent": request.GET.get("parent")})
     if request.method == "POST" and form.is_valid():
         unit = form.save(commit=False)
@@ -82,7 +82,7 @@ def officer_list(request):
     )
     context = {"unit_choices": selectors.unit_choices(request.user), "genders": Gender.choices,
                "selected_unit": params.get("unit", ""),
-               "can_create": bool(access.editable_unit_ids(request.user)), **paginate(request, officers)}
+               "can_create": access.has_editable_scope(request.user), **paginate(request, officers)}
     return render(request, "emulation/officer_list.html", context)
 
 
@@ -101,7 +101,7 @@ def officer_detail(request, pk):
 
 @login_required
 def officer_create(request):
-    editable = selectors.units_visible_to(request.user).filter(pk__in=access.editable_unit_ids(request.user))
+    editable = selectors.units_visible_to(request.user).filter(access.scope_q(request.user, None, editable=True))
     if not editable.exists():
         raise PermissionDenied
     form = OfficerForm(request.POST or None, unit_choices=editable.order_by("path"),
@@ -138,7 +138,7 @@ def officer_transfer(request, pk):
     if not access.can_edit_officer(request.user, officer):
         raise PermissionDenied
     targets = selectors.units_visible_to(request.user).filter(
-        pk__in=access.editable_unit_ids(request.user)).exclude(pk=officer.unit_id).order_by("path")
+        access.scope_q(request.user, None, editable=True)).exclude(pk=officer.unit_id).order_by("path")
     form = TransferForm(request.POST or None, unit_choices=targets)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -197,8 +197,7 @@ def _hold_page(request, subject, hold, title):
 @login_required
 def discipline_delete(request, pk):
     discipline = get_object_or_404(
-        Discipline.objects.select_related("officer"), pk=pk,
-        officer__unit_id__in=access.visible_unit_ids(request.user))
+        Discipline.objects.select_related("officer").filter(access.scope_q(request.user, "officer__unit")), pk=pk)
     if request.method != "POST":
         raise PermissionDenied
     services.delete_discipline(actor=request.user, discipline=discipline)

@@ -28,7 +28,7 @@ def reorganisation_create(request):
         raise PermissionDenied
     units = selectors.units_visible_to(request.user).order_by("path")
     form = ReorganisationForm(request.POST or None, predecessor_choices=units.filter(
-        pk__in=access.editable_unit_ids(request.user)), unit_choices=units)
+        access.scope_q(request.user, None, editable=True)), unit_choices=units)
     if request.method == "POST" and form.is_valid():
         reorganisation, data = form.save(commit=False), form.cleaned_data
         reorganisation.position_mapping = data["mapping"]
@@ -50,8 +50,7 @@ def reorganisation_detail(request, pk):
     preview = None if reorganisation.is_applied else services.preview_reorganisation(reorganisation)
     return render(request, "emulation/reorganisation_detail.html", {
         "reorganisation": reorganisation, "preview": preview, "refusal": refusal,
-        "summary": summary_rows(reorganisation.summary),
-        "openable": access.openable_unit_ids(request.user)})
+        "summary": summary_rows(reorganisation.summary)})
 
 
 @login_required

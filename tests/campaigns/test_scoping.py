@@ -9,6 +9,7 @@ from django.shortcuts import resolve_url
 from django.urls import reverse
 
 from campaigns.models import SubPlanRequirement
+from emulation.paging import PER_PAGE
 from tests.factories import CampaignFactory, OfficerFactory, ParticipationFactory, PlanFactory, PledgeFactory
 
 pytestmark = pytest.mark.integration
@@ -115,14 +116,30 @@ def _populate(rows, province, unit_a):
 def test_list_pages_run_a_fixed_number_of_queries(login, staff, head_a, province, unit_a, rows,
                                                   django_assert_max_num_queries):
     campaign = _populate(rows, province, unit_a)
-    urls = [reverse("campaigns:plan_list"), reverse("campaigns:campaign_list"), reverse("campaigns:pledge_list"),
-            reverse("campaigns:campaign_pledges", args=[campaign.pk]),
-            reverse("campaigns:campaign_detail", args=[campaign.pk]),
-            reverse("campaigns:plan_detail", args=[campaign.plan.pk]),
-            reverse("campaigns:plan_subplans", args=[campaign.plan.pk])]
+    # each page's budget counts the bell, the succession links, + 3: the idle-session refresh
+    budgets = {reverse("campaigns:plan_list"): 12, reverse("campaigns:campaign_list"): 10,
+               reverse("campaigns:pledge_list"): 10, reverse("campaigns:campaign_pledges", args=[campaign.pk]): 15,
+               reverse("campaigns:campaign_detail", args=[campaign.pk]): 16,
+               reverse("campaigns:plan_detail", args=[campaign.plan.pk]): 12,
+               reverse("campaigns:plan_subplans", args=[campaign.plan.pk]): 14}
     for user in (staff, head_a):
         client = login(user)
-        for url in urls:
-            with django_assert_max_num_queries(18):  # + the bell, the succession links, + 3: the idle-session refresh
-                response = client.get(url)
-            assert response.status_code == 200 and 'data-testid="' in response.content.decode()
+        responses = {}
+        for url, budget in budgets.items():
+            with django_assert_max_num_queries(budget):
+                responses[url] = client.get(url)
+        for name in ("campaigns:plan_list", "campaigns:campaign_list", "campaigns:pledge_list"):
+            shown, total = _listed(responses[reverse(name)])
+            assert (shown, total >= rows) == (min(total, PER_PAGE), True), name
+        pledging = responses[reverse("campaigns:campaign_pledges", args=[campaign.pk])]
+        people = [person for row in pledging.context["rows"] for person in row["officers"]]
+        assert len(people) == rows and all(p["officer"].full_name in pledging.content.decode() for p in people)
+        subplans = responses[reverse("campaigns:plan_subplans", args=[campaign.plan.pk])].content.decode()
+        assert subplans.count('data-testid="subplan-row"') == 1
+
+
+def _listed(response) -> tuple[int, int]:
+    """Rows shown on a list page (each with its link on the page) and rows in the whole list."""
+    page, shown = response.content.decode(), list(response.context["page_obj"])
+    assert all(f'href="{row.get_absolute_url()}"' in page for row in shown)
+    return len(shown), response.context["page_obj"].paginator.count

@@ -3,38 +3,50 @@ import pytest
 from django.urls import reverse
 
 from emulation import access, audit
-from emulation.models import AuditEntry, Role
+from emulation.models import AuditEntry, Role, Unit
 from tests.factories import RoleGrantFactory, UnitFactory, UnitSuccessionFactory, UserFactory
 from tests.organisation_fixtures import area_head, reorganised  # noqa: F401
 
 pytestmark = pytest.mark.integration
 
 
+def visible(user, *, editable=False) -> set[int]:
+    """The units in the user's scope, by the SQL filter; the in-Python test must agree unit by unit."""
+    by_sql = set(Unit.objects.filter(access.scope_q(user, None, editable=editable)).values_list("pk", flat=True))
+    by_path = {u.pk for u in Unit.objects.all() if access.in_scope(user, u, editable=editable)}
+    assert by_sql == by_path
+    return by_sql
+
+
+def editable(user) -> set[int]:
+    return visible(user, editable=True)
+
+
 def test_grants_reach_the_subtree_only(province, unit_a, unit_b, staff, head_a):
     child_of_a = UnitFactory(parent=unit_a)
-    assert access.visible_unit_ids(staff) == {province.pk, unit_a.pk, unit_b.pk, child_of_a.pk}
-    assert access.visible_unit_ids(head_a) == {unit_a.pk, child_of_a.pk}
-    assert access.editable_unit_ids(head_a) == {unit_a.pk, child_of_a.pk}
+    assert visible(staff) == {province.pk, unit_a.pk, unit_b.pk, child_of_a.pk}
+    assert visible(head_a) == {unit_a.pk, child_of_a.pk}
+    assert editable(head_a) == {unit_a.pk, child_of_a.pk}
 
 
 def test_viewer_and_council_read_but_do_not_edit(province, unit_a, viewer, council_member):
-    assert unit_a.pk in access.visible_unit_ids(viewer)
-    assert access.editable_unit_ids(viewer) == frozenset()
-    assert access.editable_unit_ids(council_member) == frozenset()
+    assert unit_a.pk in visible(viewer)
+    assert editable(viewer) == set()
+    assert editable(council_member) == set()
 
 
 def test_unit_paths_do_not_leak_between_similar_prefixes(db):
     """Unit 1's path must not be a prefix of unit 10's."""
     units = [UnitFactory() for _ in range(11)]
     user = RoleGrantFactory(role=Role.UNIT_HEAD, unit=units[0]).user
-    assert access.visible_unit_ids(user) == {units[0].pk}
+    assert visible(user) == {units[0].pk}
 
 
 def test_anonymous_and_roleless_users_see_nothing(db):
     from django.contrib.auth.models import AnonymousUser
 
-    assert access.visible_unit_ids(AnonymousUser()) == frozenset()
-    assert access.visible_unit_ids(UserFactory()) == frozenset()
+    assert visible(AnonymousUser()) == set()
+    assert visible(UserFactory()) == set()
 
 
 def test_audit_diff_lists_only_changed_fields():
@@ -65,21 +77,21 @@ def can_tho_staff(reorganised):
 
 def test_a_successor_reads_the_subtrees_it_took_over_but_edits_only_its_own(reorganised, can_tho_staff, area_head):
     r = reorganised
-    assert access.visible_unit_ids(can_tho_staff) == {r.can_tho.pk, r.area.pk, r.province.pk, r.unit_a.pk,
+    assert visible(can_tho_staff) == {r.can_tho.pk, r.area.pk, r.province.pk, r.unit_a.pk,
                                                       r.unit_b.pk}
-    assert access.editable_unit_ids(can_tho_staff) == {r.can_tho.pk, r.area.pk}
+    assert editable(can_tho_staff) == {r.can_tho.pk, r.area.pk}
     # Phòng khu vực 2 took over Chi cục B only: not its sibling, not the old province
-    assert access.visible_unit_ids(area_head) == {r.area.pk, r.unit_b.pk}
-    assert access.editable_unit_ids(area_head) == {r.area.pk}
+    assert visible(area_head) == {r.area.pk, r.unit_b.pk}
+    assert editable(area_head) == {r.area.pk}
 
 
 def test_inheritance_is_transitive_and_does_not_leak_to_neighbours(reorganised, can_tho_staff):
     later = UnitFactory(code="CTO2", name="Thi hành án dân sự thành phố Cần Thơ (mới)")
     UnitSuccessionFactory(predecessor=reorganised.can_tho, successor=later)
     heir = RoleGrantFactory(role=Role.STAFF, unit=later).user
-    assert {reorganised.province.pk, reorganised.unit_b.pk} <= access.visible_unit_ids(heir)
+    assert {reorganised.province.pk, reorganised.unit_b.pk} <= visible(heir)
     neighbour = RoleGrantFactory(role=Role.STAFF, unit=UnitFactory(code="LS")).user
-    assert access.visible_unit_ids(neighbour) & access.visible_unit_ids(can_tho_staff) == frozenset()
+    assert visible(neighbour) & visible(can_tho_staff) == set()
 
 
 def test_successor_staff_open_the_old_campaign_but_cannot_change_it(login, reorganised, can_tho_staff,

@@ -76,7 +76,7 @@ def test_preview_page_query_count_is_constant(login, merger, staff, unit_a, extr
         OfficerFactory(unit=unit_a, code=f"A-X{i:02d}", position="Phó Chi cục trưởng")
     client = login(staff)
     # + 3: the idle-session refresh (SESSION_SAVE_EVERY_REQUEST)
-    with django_assert_max_num_queries(31):  # + the notification bell
+    with django_assert_max_num_queries(30):  # + the notification bell
         page = _html(client.get(merger.get_absolute_url()))
     assert page.count('data-testid="move-row"') == 2 + 1 + 1 + 1 + 2 + 2 + extra  # units, people, grant, …
     assert page.count('data-testid="kept-row"') == 1
@@ -153,7 +153,7 @@ def test_successor_page_query_count_is_constant(login, staff, province, city, aw
         AwardRecord.objects.create(award_form=award_form, unit=old, year=2024, decision_reference=f"{i}/QĐ",
                                    decided_on=D(2024, 12, 1), issued_by="Cục THADS tỉnh Hậu Giang")
     client = login(staff)
-    with django_assert_max_num_queries(29):  # + 3: the idle-session refresh (SESSION_SAVE_EVERY_REQUEST)
+    with django_assert_max_num_queries(26):  # + 3: the idle-session refresh (SESSION_SAVE_EVERY_REQUEST)
         page = _html(client.get(city.get_absolute_url()))
     assert page.count('data-testid="inherited-award"') == predecessors
 
