@@ -5,7 +5,9 @@
   khen thưởng / Trình cấp trên / Không khen thưởng;
 - council session (phiên họp): Đang chuẩn bị → Đang bỏ phiếu → Đã kết thúc → Đã có quyết định (the
   director's decision is the session's last transition: it numbers the decision and settles the
-  nominations).
+  nominations);
+- feedback from the public (góp ý công khai): Chờ duyệt → Đã đăng / Không đăng (with the reason), and back
+  and forth between the two when staff change their mind.
 
 Services apply these transitions (the only place a status is written); views receive
 ``actions(user, obj)``. Date order is a guard of the transition it concerns: the vote opens only
@@ -22,7 +24,7 @@ from emulation import access as org_access
 from emulation.lifecycle import Lifecycle, Transition
 
 from . import access
-from .models import NominationStatus, ProposalStatus, SessionStatus
+from .models import FeedbackStatus, NominationStatus, ProposalStatus, SessionStatus
 
 
 def _d(day: datetime.date) -> str:
@@ -161,3 +163,21 @@ SESSION = Lifecycle(
 )
 
 LIFECYCLES = (PROPOSAL, NOMINATION, SESSION)
+
+
+# Feedback
+
+
+def _feedback_staff(user, feedback) -> bool:
+    return access.is_campaign_staff(user, feedback.nomination.proposal.campaign)
+
+
+FEEDBACK = Lifecycle(
+    name="feedback", states=FeedbackStatus, roles={"staff": _feedback_staff},
+    transitions=(
+        Transition((FeedbackStatus.PENDING, FeedbackStatus.HIDDEN), "show", FeedbackStatus.SHOWN, ("staff",),
+                   gettext_lazy("Đăng"), style="success"),
+        Transition((FeedbackStatus.PENDING, FeedbackStatus.SHOWN), "hide", FeedbackStatus.HIDDEN, ("staff",),
+                   gettext_lazy("Không đăng"), needs_reason=True, style="secondary"),
+    ),
+)

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from emulation import audit, events
 from emulation.models import AuditAction
 
-from .. import access
+from .. import access, workflow
 from ..models import Feedback, FeedbackStatus, FeedbackWindow
 from ..public_feedback import contact_problem
 
@@ -114,7 +114,7 @@ def leave_public_feedback(*, nomination, name: str, contact: str, text: str, ip_
     return feedback
 
 
-def _moderated(actor, feedback) -> Feedback:
+def _answered(actor, feedback) -> Feedback:
     campaign = feedback.nomination.proposal.campaign
     if not access.is_campaign_staff(actor, campaign):
         raise PermissionDenied
@@ -124,25 +124,21 @@ def _moderated(actor, feedback) -> Feedback:
 @transaction.atomic
 def moderate(*, actor, feedback, show: bool, note: str = "") -> Feedback:
     """Staff of the issuing unit show a comment (to the public page and the council) or keep it off, with
-    the reason; either can be changed later."""
-    locked = _moderated(actor, feedback)
-    note = note.strip()
-    if not show and not note:
-        raise ValidationError({"note": _("Ghi lý do không đăng ý kiến.")})
-    before = audit.snapshot(locked)
-    locked.status = FeedbackStatus.SHOWN if show else FeedbackStatus.HIDDEN
-    locked.moderation_note = "" if show else note
-    locked.moderated_by, locked.moderated_at = actor, timezone.now()
-    locked.save(update_fields=["status", "moderation_note", "moderated_by", "moderated_at"])
-    audit.record(actor=actor, action=AuditAction.UPDATE, obj=locked, before=before,
-                 unit_id=access.issuer_of(locked.nomination.proposal.campaign).pk)
+    the reason; either can be changed later (``workflow.FEEDBACK``)."""
+    locked = Feedback.objects.select_for_update().select_related("nomination__proposal__campaign__plan__issuer").get(
+        pk=feedback.pk)
+    campaign = locked.nomination.proposal.campaign
+    workflow.FEEDBACK.apply(locked, "show" if show else "hide", actor=actor, reason=note, reason_field="note",
+                            fields={"moderation_note": "" if show else note.strip(), "moderated_by": actor,
+                                    "moderated_at": timezone.now()},
+                            unit_id=access.issuer_of(campaign).pk)
     return locked
 
 
 @transaction.atomic
 def answer(*, actor, feedback, text: str) -> Feedback:
     """The staff's answer, which the author reads (the public author through the private link)."""
-    locked = _moderated(actor, feedback)
+    locked = _answered(actor, feedback)
     text = text.strip()
     if not text:
         raise ValidationError({"reply": _("Nhập nội dung trả lời.")})

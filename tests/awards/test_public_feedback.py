@@ -111,7 +111,7 @@ def test_staff_keep_a_comment_off_only_with_a_reason(window, nomination, login, 
     feedback = Feedback.objects.get()
     url = reverse("awards:feedback_moderate", args=[feedback.pk, "hide"])
     response = login(staff).post(url, {"note": ""}, follow=True)
-    assert "Ghi lý do không đăng ý kiến." in response.content.decode()
+    assert "Ghi rõ lý do khi “Không đăng”." in response.content.decode()
     assert Feedback.objects.get().status == FeedbackStatus.PENDING
     login(staff).post(url, {"note": "Nội dung không liên quan đến thành tích."})
     feedback.refresh_from_db()

@@ -34,5 +34,5 @@ def test_staff_dashboard_queries_stay_fixed(login, staff, province, campaign_awa
         campaign.participations.create(unit=unit)
         services.open_proposal(actor=staff, campaign=campaign, unit=unit, title="Đề nghị")
     client = login(staff)
-    with django_assert_max_num_queries(22):
+    with django_assert_max_num_queries(23):
         assert client.get(reverse("reports:dashboard")).status_code == 200

@@ -32,8 +32,9 @@ def test_a_second_staff_member_with_the_same_grant_is_served_from_the_cache(
     colleague = UserFactory(username="thuongtruc2")
     RoleGrant.objects.create(user=colleague, role=Role.STAFF, unit=province)
     client = login(colleague)
-    # session, user, grants, votes, scope (2), recent changes (2), bell, session save (3): nothing scoped
-    with django_assert_num_queries(12):
+    # session, user, grants, votes, scope (the succession links), recent changes (2), bell, session save (3): nothing
+    # scoped
+    with django_assert_num_queries(11):
         page = client.get(reverse("reports:dashboard")).content.decode()
     assert _open_proposals(first) == _open_proposals(page) == 1
 
