@@ -52,9 +52,11 @@ def _finished(job_id):
 
 
 def _sweep_until_resumed(job_id) -> None:
-    """What the beat does every minute: once the dead worker's lease ran out, the job is handed out again."""
-    wait_for(lambda: job_id in jobs.sweep()["resumed"], seconds=WORKER_LEASE_SECONDS * 5, what="lease ran out",
-             every=0.5)
+    """What the beat does every minute: once the dead worker's lease ran out, the job is handed out again — unless
+    the message the dead child left came back after the lease ran out (a loaded machine), and its task took the job
+    over itself (a second attempt): either way one live worker has it, and it is imported once."""
+    wait_for(lambda: job_id in jobs.sweep()["resumed"] or Job.objects.get(pk=job_id).attempts >= 2,
+             seconds=WORKER_LEASE_SECONDS * 5, what="lease ran out", every=0.5)
 
 
 def _imported_once(job_id, attempts) -> None:
