@@ -23,6 +23,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+from bench.databases import ensure_database  # noqa: E402
+
 NATIONAL_URL = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/thidua_bench_pages")
 DEMO_URL = os.environ.get("BENCH_DEMO_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/thidua_bench_pages_demo")
 GOALS = {"national": (150, 25), "demo": (25, None)}  # ms in-process, queries per request
@@ -39,14 +41,6 @@ def parse_args():
     parser.add_argument("--roles", default="", help="comma-separated role names (default: all)")
     return parser.parse_args()
 
-
-def ensure_database(url: str) -> None:
-    import psycopg
-
-    name = url.rsplit("/", 1)[1]
-    with psycopg.connect(url.rsplit("/", 1)[0] + "/postgres", autocommit=True) as conn:
-        if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
-            conn.execute(f'CREATE DATABASE "{name}"')
 
 
 def national_cast():
