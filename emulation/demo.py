@@ -4,7 +4,7 @@ natural key (unit code, officer code, username, …): loading twice changes noth
 import datetime
 
 from django.contrib.auth import get_user_model, password_validation
-from django.contrib.auth.hashers import check_password
+from django.contrib.auth.hashers import check_password, make_password
 
 from . import demo_data as data
 from . import demo_reorganisation
@@ -275,17 +275,24 @@ def load_accounts(units: dict[str, Unit]) -> None:
     """Grants on the seed units; once the reorganisation is applied they sit on the successors."""
     User = get_user_model()
     moved = demo_reorganisation.receiving()
+    # One hash for every account: the demo password is public, and hashing it a dozen times (plus as many checks
+    # on a second load) was most of the load's time. Each distinct stored hash is checked once.
+    encoded = None
+    verified: dict[str, bool] = {}
     for account in DEMO_ACCOUNTS:
         user = User.objects.filter(username=account["username"]).first() or User(username=account["username"])
         values = {"last_name": account["name"][0], "first_name": account["name"][1], "is_active": True,
                   "is_staff": account["is_staff"], "is_superuser": account["is_superuser"], "email": account["email"]}
-        wrong_password = not check_password(DEMO_PASSWORD, user.password)  # no setter: never re-hashed
+        if user.password not in verified:
+            verified[user.password] = bool(user.password) and check_password(DEMO_PASSWORD, user.password)
+        wrong_password = not verified[user.password]  # check_password without a setter: never re-hashed
         if _changed(user, values) or wrong_password:
             for key, value in values.items():
                 setattr(user, key, value)
             if wrong_password:
                 password_validation.validate_password(DEMO_PASSWORD, user)  # the demo password obeys the rules too
-                user.set_password(DEMO_PASSWORD)
+                encoded = encoded or make_password(DEMO_PASSWORD)
+                user.password = encoded
             user.save()
         if account["role"]:
             unit_id = units[account["unit"]].pk

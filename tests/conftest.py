@@ -117,14 +117,6 @@ def login():
     return make
 
 
-def pytest_collection_modifyitems(items):
-    """Tests through a real Celery worker share one broker: under pytest-xdist they run one after another in
-    the same process (``--dist loadgroup``), so one test's purge or worker never meets another's tasks."""
-    for item in items:
-        if item.get_closest_marker("worker") is not None:
-            item.add_marker(pytest.mark.xdist_group("celery-worker"))
-
-
 @pytest.fixture(autouse=True)
 def celery_eager_unless_worker(request):
     """Tasks run in-process unless the test goes through a real worker (``@pytest.mark.worker``)."""
@@ -163,4 +155,5 @@ def fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+from tests.demo_fixture import demo_loaded, shared_demo  # noqa: E402,F401 - the demo loaded once for a module (tests/demo_fixture.py)
 from tests.worker_fixture import celery_prefork_worker, celery_worker_process  # noqa: E402,F401 - fixture for @pytest.mark.worker tests

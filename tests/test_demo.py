@@ -17,8 +17,9 @@ from campaigns.models import Campaign, Plan, Pledge, SubPlanRequirement
 from emulation import demo_data
 from emulation.demo import DEMO_ACCOUNTS, DEMO_PASSWORD
 from emulation.models import Assignment, Officer, Unit, UnitKind, UnitSuccession
+from tests.demo_fixture import demo_module
 
-pytestmark = pytest.mark.integration
+pytestmark = [pytest.mark.integration, demo_module]
 
 D = datetime.date
 MODELS = ["emulation.Unit", "emulation.UnitSuccession", "emulation.Officer", "emulation.Assignment",
@@ -43,10 +44,8 @@ def _state():
 
 
 @pytest.fixture
-def demo(db):
-    out = io.StringIO()
-    call_command("load_demo", stdout=out)
-    return out.getvalue()
+def demo(shared_demo):
+    return shared_demo.output
 
 
 def _user(username):
@@ -231,8 +230,6 @@ def test_seed_targets_as_written_with_their_gaps(demo):
 # --- the reorganisation and the current statistical year ------------------------------------------------------
 
 DEMO_LABEL = "[Dữ liệu minh họa]"
-# Today, a day in November, one in August, the last and the first day of a statistical year.
-DAYS = [None, D(2026, 11, 17), D(2027, 8, 14), D(2026, 9, 30), D(2026, 10, 1)]
 
 
 def _current(day):
@@ -265,42 +262,6 @@ def test_the_reorganisation_is_applied_through_the_operation_once(demo):
     assert grants == {"thuongtruc": "CTO", "cuctruong": "CTO", "hoidong": "CTO", "truong_vithanh": "CTO-KV1",
                       "truong_longmy": "CTO-KV2"}
     assert AuditEntry.objects.filter(object_id=str(reorganisation.pk), actor__isnull=True).exists()
-
-
-@pytest.mark.parametrize("day", DAYS, ids=["today", "november", "august", "30-09", "01-10"])
-def test_the_current_year_shows_every_state_on_any_day(db, day):
-    from awards.models import CouncilSession, Proposal
-    from campaigns.models import Result, TargetBracket
-
-    call_command("load_demo", today=day, stdout=io.StringIO())
-    day = day or timezone.localdate()
-    campaign = _current(day)
-    assert campaign.starts_on <= day <= campaign.ends_on and campaign.plan.title.startswith(DEMO_LABEL)
-    assert all(u.is_valid_on(day) and u.code.startswith("CTO-KV") for u in campaign.participants.all())
-    assert TargetBracket.objects.filter(target__campaign=campaign).count() == 6
-    week = D.fromordinal(day.toordinal() + 7)
-    deadlines = [campaign.dossier_due_on, *campaign.milestones.filter(kind="deadline").values_list("starts_on",
-                                                                                                   flat=True)]
-    assert any(day < due <= week for due in deadlines)
-    required = campaign.plan.subplan_requirements.filter(status="required")
-    assert required.exists() and all(day < r.due_on <= week for r in required)
-    assert campaign.pledges_due_on >= day
-    results = Result.objects.filter(campaign=campaign)
-    assert set(results.values_list("status", flat=True)) == {"draft", "submitted", "confirmed", "returned"}
-    assert results.get(status="returned").return_reason
-    returned = Proposal.objects.get(campaign=campaign, status="returned")
-    assert returned.return_comment and returned.unit.code == "CTO-KV2"
-    assert Proposal.objects.get(previous=returned).status == "draft"
-    session = CouncilSession.objects.get(campaign=campaign)
-    assert session.status == "voting" and campaign.feedback_window.closes_on < day == session.held_on
-    assert set(session.items.values_list("nomination__proposal__unit__code", flat=True)) == {"CTO-KV1"}
-
-
-def test_the_current_year_twice_on_another_day_changes_nothing(db):
-    call_command("load_demo", today=D(2026, 11, 17), stdout=io.StringIO())
-    first = _state()
-    call_command("load_demo", today=D(2026, 11, 17), stdout=io.StringIO())
-    assert _state() == first
 
 
 def _signed_in(client, username) -> bool:

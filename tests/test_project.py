@@ -148,3 +148,11 @@ def test_debug_is_off_unless_asked_for():
     assert _settings_in_a_fresh_process(DJANGO_DEBUG="1").stdout.strip() == "True"
     refused = _settings_in_a_fresh_process()  # no DEBUG and no key: refuses to start with a known key
     assert refused.returncode != 0 and "DJANGO_SECRET_KEY must be set" in refused.stderr
+
+
+@pytest.mark.xdist_group("grouping-check")
+def test_an_xdist_group_runs_in_one_process(request):
+    """``make test`` runs ``--dist loadgroup``: the shared demo load (tests/demo_fixture.py) counts on its tests
+    staying in one process. pytest 9.2 with pytest-xdist 3.8 dropped the group without a word."""
+    loadgroup = request.config.getvalue("loadgroup")  # set in each xdist process of a ``--dist loadgroup`` run
+    assert request.node.nodeid.endswith("@grouping-check") or not loadgroup
