@@ -155,5 +155,5 @@ def fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
-from tests.demo_fixture import demo_loaded, shared_demo  # noqa: E402,F401 - the demo loaded once for a module (tests/demo_fixture.py)
+from tests.demo_fixture import demo_loaded, demo_tables, live_demo, shared_demo  # noqa: E402,F401 - the demo loaded once for a module (tests/demo_fixture.py)
 from tests.worker_fixture import celery_prefork_worker, celery_worker_process  # noqa: E402,F401 - fixture for @pytest.mark.worker tests

@@ -19,7 +19,7 @@ from emulation.demo import DEMO_ACCOUNTS, DEMO_PASSWORD
 from emulation.models import Assignment, Officer, Unit, UnitKind, UnitSuccession
 from tests.demo_fixture import demo_module
 
-pytestmark = [pytest.mark.integration, demo_module]
+pytestmark = [pytest.mark.integration, demo_module("load")]
 
 D = datetime.date
 MODELS = ["emulation.Unit", "emulation.UnitSuccession", "emulation.Officer", "emulation.Assignment",

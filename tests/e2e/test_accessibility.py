@@ -3,11 +3,9 @@
 at 1366 and 390 px — no serious or critical violation; every form field has a label (axe's ``label`` rule
 among them); and a unit head submits a proposal with the keyboard alone."""
 
-import io
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
@@ -15,9 +13,10 @@ from awards.models import CouncilSession, Decision, Proposal, ProposalStatus
 from campaigns import demo_current
 from emulation.demo import DEMO_PASSWORD
 from tests.awards.conftest import campaign_award, certificate, province_campaign  # noqa: F401
+from tests.demo_fixture import demo_module
 from tests.services import service_missing
 
-pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True), demo_module("accessibility")]
 AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 SERIOUS = ("serious", "critical")
 
@@ -30,8 +29,8 @@ def axe_source():
 
 
 @pytest.fixture
-def demo(db):
-    call_command("load_demo", stdout=io.StringIO())
+def demo(live_demo):
+    """The demo as loaded today (loaded once for the module: tests/demo_fixture.py)."""
     return demo_current.current_campaign(timezone.localdate())
 
 

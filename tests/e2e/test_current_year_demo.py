@@ -1,24 +1,23 @@
 """The living demo in a browser: staff of THADS thành phố Cần Thơ and the head of a Phòng THADS khu vực walk the
 current statistical year, on a desktop (1366 px) and a phone (390 px) width."""
 
-import io
 
 import pytest
-from django.core.management import call_command
 from django.utils import timezone
 
 from campaigns import demo_current
 from emulation.demo import DEMO_PASSWORD
 from emulation.models import Unit
+from tests.demo_fixture import demo_module
 
-pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True), demo_module("current-year")]
 
 WIDTHS = {"desktop": (1366, 900), "phone": (390, 844)}
 
 
 @pytest.fixture
-def demo():
-    call_command("load_demo", stdout=io.StringIO())
+def demo(live_demo):
+    """The demo as loaded today (loaded once for the module: tests/demo_fixture.py)."""
     return demo_current.current_campaign(timezone.localdate())
 
 
