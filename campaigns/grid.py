@@ -84,15 +84,15 @@ def cell_name(unit_id: int, column: Column) -> str:
     return f"u{unit_id}-{column.key}"
 
 
-VERDICTS = {
+VERDICTS = {  # the words typed or pasted, accent-free and lower case, in Vietnamese and in English
     "dat": True,
     "co": True,
     "x": True,
-    "met": True,
+    "passed": True,
     "yes": True,
     "khong dat": False,
     "khong": False,
-    "not met": False,
+    "not passed": False,
     "no": False,
     "chua danh gia": None,
     "": None,

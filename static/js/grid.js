@@ -1,6 +1,6 @@
 // The results grid (campaigns/results_grid.html): each cell is an <input data-row data-col> inside a table
-// marked data-grid. Arrow keys move between cells (left and right only from the text's ends, so a typed
-// number can still be edited), Enter moves down (Shift+Enter up) instead of sending the form, and pasting
+// marked data-grid. Arrow keys move between cells (left and right only from the text's ends or when the
+// whole text is selected, so a typed number can still be edited), Enter moves down (Shift+Enter up) instead of sending the form, and pasting
 // a block copied from Excel (tab-separated columns, one line per row) fills the cells from the focused
 // one rightwards and downwards, skipping read-only cells and cells the unit does not have. Without
 // JavaScript the grid is a plain form.
@@ -44,8 +44,10 @@
   grid.addEventListener("keydown", function (event) {
     var input = event.target.closest("input[data-row]");
     if (!input || event.altKey || event.ctrlKey || event.metaKey) { return; }
-    var at = position(input), atStart = input.selectionStart === 0 && input.selectionEnd === 0,
-        atEnd = input.selectionStart === input.value.length;
+    // A cell just arrived at has all its text selected: the arrows move on, as in a spreadsheet.
+    var start = input.selectionStart, end = input.selectionEnd, length = input.value.length,
+        whole = start === 0 && end === length;
+    var at = position(input), atStart = whole || end === 0, atEnd = whole || start === length;
     var moves = {ArrowUp: [-1, 0], ArrowDown: [1, 0], Enter: event.shiftKey ? [-1, 0] : [1, 0]};
     if (atStart || input.readOnly) { moves.ArrowLeft = [0, -1]; }
     if (atEnd || input.readOnly) { moves.ArrowRight = [0, 1]; }

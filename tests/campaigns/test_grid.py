@@ -62,6 +62,8 @@ def vietnamese():
         (VERDICT, "x", True, []),
         (VERDICT, "Không đạt", False, []),
         (VERDICT, "khong  dat", False, []),
+        (VERDICT, "Passed", True, []),
+        (VERDICT, "not passed", False, []),
         (VERDICT, "", None, []),
         (VERDICT, "Chưa đánh giá", None, []),
         (VERDICT, "tốt", None, ["Ghi “Đạt” hoặc “Không đạt”, hoặc để trống."]),
