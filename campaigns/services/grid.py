@@ -103,7 +103,7 @@ def _values(pk, row, kept: dict, diff: dict, inserts: list, updates: list, clear
         elif found is not None and value is None:
             cleared.append(found.pk)
         elif found is not None and column.key in diff:
-            updates.append(ResultValue(pk=found.pk, **fields))
+            updates.append({"pk": found.pk, **fields})
 
 
 def _write(actor, campaign, as_of, units, stored, outcome) -> None:
@@ -126,14 +126,18 @@ def _write(actor, campaign, as_of, units, stored, outcome) -> None:
         ],
     )
     now = timezone.now()
-    Result.objects.bulk_update(
+    bulk.update_rows(
+        Result,
         [
-            Result(
-                pk=stored[row.unit_id].pk, updated_by_id=actor.pk, updated_at=now, **{n: row.values[n] for n in FIGURES}
-            )
+            {
+                "pk": stored[row.unit_id].pk,
+                "updated_by_id": actor.pk,
+                "updated_at": now,
+                **{n: row.values[n] for n in FIGURES},
+            }
             for row in changed
         ],
-        [*FIGURES, "updated_by", "updated_at"],
+        [*FIGURES, "updated_by_id", "updated_at"],
     )
     inserts, updates, cleared, entries, name = [], [], [], [], audit.actor_name(actor)
     for pk, row in [*zip(ids, new, strict=True), *((stored[r.unit_id].pk, r) for r in changed)]:
@@ -151,7 +155,7 @@ def _write(actor, campaign, as_of, units, stored, outcome) -> None:
         diff = diff if row.stored is not None else {"as_of": [None, as_of.isoformat()], **diff}
         entries.append(_audit(actor, name, units[row.unit_id], as_of, pk, action, diff))
     bulk.insert_rows(ResultValue, inserts)
-    ResultValue.objects.bulk_update(updates, ["number", "achieved"])
+    bulk.update_rows(ResultValue, updates, ["number", "achieved"])
     if cleared:
         ResultValue.objects.filter(pk__in=cleared).delete()
     bulk.insert_rows(AuditEntry, entries)
