@@ -106,11 +106,11 @@ def _values(pk, row, kept: dict, diff: dict, inserts: list, updates: list, clear
             updates.append({"pk": found.pk, **fields})
 
 
-def _write(actor, campaign, as_of, units, stored, outcome) -> None:
-    """New results inserted, changed ones updated, their target values inserted, updated or cleared, one
-    audit entry per result that changed: each a single statement for the whole grid."""
+def _write_results(actor, campaign, as_of, stored, outcome) -> list[tuple[int, Row]]:
+    """The new results inserted and the changed ones updated, one statement each: (result id, line) of both."""
     new = [row for row in outcome.rows.values() if row.stored is None and row.reported]
     changed = [row for row in outcome.rows.values() if row.stored is not None and changes(row)]
+    figures = {row.unit_id: {name: row.values[name] for name in FIGURES} for row in [*new, *changed]}
     ids = bulk.insert_rows(
         Result,
         [
@@ -120,7 +120,7 @@ def _write(actor, campaign, as_of, units, stored, outcome) -> None:
                 "officer_id": None,
                 "as_of": as_of,
                 "updated_by_id": actor.pk,
-                **{n: row.values[n] for n in FIGURES},
+                **figures[row.unit_id],
             }
             for row in new
         ],
@@ -129,30 +129,26 @@ def _write(actor, campaign, as_of, units, stored, outcome) -> None:
     bulk.update_rows(
         Result,
         [
-            {
-                "pk": stored[row.unit_id].pk,
-                "updated_by_id": actor.pk,
-                "updated_at": now,
-                **{n: row.values[n] for n in FIGURES},
-            }
+            {"pk": stored[row.unit_id].pk, "updated_by_id": actor.pk, "updated_at": now, **figures[row.unit_id]}
             for row in changed
         ],
         [*FIGURES, "updated_by_id", "updated_at"],
     )
+    outcome.created, outcome.updated = len(new), len(changed)
+    return [*zip(ids, new, strict=True), *((stored[row.unit_id].pk, row) for row in changed)]
+
+
+def _write(actor, campaign, as_of, units, stored, outcome) -> None:
+    """Results, their target values (inserted, updated or cleared) and one audit entry per result that
+    changed: a single statement per kind of write for the whole grid."""
     inserts, updates, cleared, entries, name = [], [], [], [], audit.actor_name(actor)
-    for pk, row in [*zip(ids, new, strict=True), *((stored[r.unit_id].pk, r) for r in changed)]:
-        diff = changes(row)
-        _values(
-            pk,
-            row,
-            stored[row.unit_id].stored_values if row.stored is not None else {},
-            diff,
-            inserts,
-            updates,
-            cleared,
-        )
-        action = AuditAction.UPDATE if row.stored is not None else AuditAction.CREATE
-        diff = diff if row.stored is not None else {"as_of": [None, as_of.isoformat()], **diff}
+    for pk, row in _write_results(actor, campaign, as_of, stored, outcome):
+        diff, kept = changes(row), stored[row.unit_id].stored_values if row.stored is not None else {}
+        _values(pk, row, kept, diff, inserts, updates, cleared)
+        if row.stored is None:
+            action, diff = AuditAction.CREATE, {"as_of": [None, as_of.isoformat()], **diff}
+        else:
+            action = AuditAction.UPDATE
         entries.append(_audit(actor, name, units[row.unit_id], as_of, pk, action, diff))
     bulk.insert_rows(ResultValue, inserts)
     bulk.update_rows(ResultValue, updates, ["number", "achieved"])
@@ -160,4 +156,3 @@ def _write(actor, campaign, as_of, units, stored, outcome) -> None:
         ResultValue.objects.filter(pk__in=cleared).delete()
     bulk.insert_rows(AuditEntry, entries)
     audit.written_in_bulk()
-    outcome.created, outcome.updated = len(new), len(changed)

@@ -41,6 +41,16 @@ def _typed(post) -> dict[int, dict[str, str]]:
     return typed
 
 
+def _date_asked(request, campaign, units):
+    """The date posted (None when it is not one: the save says so), or the one asked for in the address; a page
+    opened without one, or with one that is not a date, opens on the grid's own date."""
+    text = (request.POST if request.method == "POST" else request.GET).get("as_of", "")
+    as_of = _date(text) if text else None
+    if as_of is None and request.method == "GET":
+        as_of = grid.default_date(campaign, [u.pk for u in units], timezone.localdate())
+    return as_of
+
+
 def _saved(request, campaign, as_of, outcome):
     messages.success(
         request,
@@ -58,10 +68,7 @@ def results_grid(request, pk):
     units = grid.grid_units(request.user, campaign)
     if not units:
         raise PermissionDenied
-    text = (request.POST if request.method == "POST" else request.GET).get("as_of", "")
-    as_of = _date(text) if text else None
-    if as_of is None and request.method == "GET":  # no date asked for, or not one: the grid's own date
-        as_of = grid.default_date(campaign, [u.pk for u in units], timezone.localdate())
+    as_of = _date_asked(request, campaign, units)
     per_unit = grid.unit_columns(campaign, units)
     columns = grid.header_columns(per_unit)
     paged, outcome = paginate(request, units, units_per_page(len(columns))), None
@@ -86,7 +93,6 @@ def results_grid(request, pk):
             "lines": lines,
             "as_of": as_of,
             **paged,
-            "outcome": outcome,
             "problems": grid.problems(lines, outcome),
             "period": campaign.results_period,
         },
