@@ -119,11 +119,15 @@ def _field(column: Column) -> forms.Field:
 
 
 def parse_cell(column: Column, text: str) -> tuple[object, list[str]]:
-    """(value, errors) of one typed cell; an empty cell is None."""
+    """(value, errors) of one typed cell; an empty cell is None. A percentage pasted from Excel keeps its
+    sign ("76,5%"): a decimal cell reads the number before it."""
+    text = text.strip()
+    if column.kind == DECIMAL and text.endswith("%") and text != "%":
+        text = text[:-1].rstrip()
     try:
         if column.kind == VERDICT:
             return parse_verdict(text), []
-        return _field(column).clean(text.strip()), []
+        return _field(column).clean(text), []
     except forms.ValidationError as error:
         return None, list(error.messages)
 
