@@ -7,7 +7,7 @@ import datetime
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -70,8 +70,14 @@ def save_grid(*, actor, campaign: Campaign, as_of: datetime.date | None, units: 
         )
         return outcome
     stored = _rows(actor, campaign, units, typed, as_of, outcome)
-    if not outcome.invalid:
-        _write(actor, campaign, as_of, {u.pk: u for u in units}, stored, outcome)
+    if outcome.invalid:
+        return outcome
+    try:
+        with transaction.atomic():
+            _write(actor, campaign, as_of, {u.pk: u for u in units}, stored, outcome)
+    except IntegrityError:  # another save (a grid, a form, an import) wrote a unit's first result meanwhile
+        outcome.created = outcome.updated = 0
+        outcome.errors.append(_("Số liệu của một đơn vị vừa được lưu cùng lúc ở nơi khác; mở lại bảng rồi lưu lại."))
     return outcome
 
 

@@ -281,3 +281,59 @@ def test_the_grid_page_reads_in_a_fixed_number_of_queries(login, staff, province
         page = client.get(_url(campaign, as_of=DATE)).content.decode()
     assert page.count('data-testid="grid-row"') == units
     assert page.count('value="900"') == units and page.count('value="5"') == units
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_first_result_saved_elsewhere_at_the_same_time_is_a_message_not_a_500(login, staff, results_campaign, unit_a):
+    """PostgreSQL, two real transactions: another one inserts unit A's result on the date and commits only once
+    the grid's insert waits on the unique index; the grid then says so and writes nothing."""
+    import threading
+    import time
+
+    from django.db import connections
+
+    from tests.services import service_missing
+
+    if connection.vendor != "postgresql":
+        service_missing("concurrent saves need PostgreSQL (set DATABASE_URL)")
+    done = []
+
+    def elsewhere():
+        other = connections.create_connection("default")  # its own connection, made in its thread
+        try:
+            with other.cursor() as cursor:
+                cursor.execute("BEGIN")
+                cursor.execute(
+                    "INSERT INTO campaigns_result (campaign_id, unit_id, as_of, cases_total, cases_with_conditions, "
+                    "cases_completed, money_total, money_with_conditions, money_completed, status, updated_at, "
+                    "return_reason) VALUES (%s, %s, '2024-06-30', 1, 1, 1, 0, 0, 0, 'draft', now(), '')",
+                    [results_campaign.pk, unit_a.pk],
+                )
+                done.append("inserted")
+                for _ in range(600):  # until the grid's insert waits for this transaction
+                    cursor.execute(
+                        "SELECT count(*) FROM pg_stat_activity WHERE pg_backend_pid() = ANY(pg_blocking_pids(pid))"
+                    )
+                    if cursor.fetchone()[0]:
+                        break
+                    time.sleep(0.05)
+                cursor.execute("COMMIT")
+        except Exception as error:  # noqa: BLE001 - reported to the test's thread
+            done.append(error)
+        finally:
+            other.close()
+
+    thread = threading.Thread(target=elsewhere)
+    thread.start()
+    for _ in range(1000):
+        if done:
+            break
+        time.sleep(0.01)
+    assert done == ["inserted"]
+    response = _post(login(staff), results_campaign, _line(unit_a, "9", "8", "7", "0", "0", "0"))
+    thread.join()
+    assert response.status_code == 200
+    assert (
+        "Số liệu của một đơn vị vừa được lưu cùng lúc ở nơi khác; mở lại bảng rồi lưu lại." in response.content.decode()
+    )
+    assert list(Result.objects.values_list("cases_total", flat=True)) == [1] and not AuditEntry.objects.exists()
