@@ -49,8 +49,12 @@ def pledge_unit_ids(user, campaign) -> set[int]:
     """Participating units the user may register pledges for: from the participations prefetched with their
     units (the campaign pages load them so), else one query."""
     prefetched = getattr(campaign, "_prefetched_objects_cache", {}).get("participations")
-    if prefetched is not None:
-        return {p.unit_id for p in prefetched if access.in_scope(user, p.unit, editable=True)}
+    if prefetched is not None:  # kept with them, per user: a page asks once per row (the lifecycle's roles)
+        known = campaign.__dict__.setdefault("_pledge_unit_ids", {})
+        if getattr(user, "pk", None) not in known:
+            known[getattr(user, "pk", None)] = {p.unit_id for p in prefetched
+                                                if access.in_scope(user, p.unit, editable=True)}
+        return known[getattr(user, "pk", None)]
     mine = campaign.participations.filter(access.scope_q(user, "unit", editable=True))
     return set(mine.values_list("unit_id", flat=True))
 

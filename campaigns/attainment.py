@@ -44,6 +44,19 @@ def input_errors(completed: int, with_conditions: int, total: int | None = None)
     return errors
 
 
+
+def figure_errors(figures) -> dict[str, list[str]]:
+    """The chains of a result's six figures (a mapping of field name → number), each problem on the
+    completed figure of its chain: cases, then money. A chain with a figure missing (None) is not checked."""
+    errors = {}
+    for key, label in (("cases", "về việc"), ("money", "về tiền")):
+        chain = [figures[f"{key}_completed"], figures[f"{key}_with_conditions"], figures[f"{key}_total"]]
+        if None in chain:
+            continue
+        if problems := input_errors(*chain):
+            errors[f"{key}_completed"] = [f"{p} ({label})" for p in problems]
+    return errors
+
 def _hundredths(target: Decimal) -> int:
     scaled = Decimal(target) * 100
     if scaled != scaled.to_integral_value():

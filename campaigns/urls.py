@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import campaigns, plans, pledges, results, targets
+from .views import campaigns, grid, plans, pledges, results, targets
 
 app_name = "campaigns"
 
@@ -20,6 +20,7 @@ urlpatterns = [
     path("phong-trao/<int:pk>/chi-tieu/<int:target_pk>/", targets.target_edit, name="target_edit"),
     path("phong-trao/<int:pk>/ket-qua/", results.campaign_results, name="campaign_results"),
     path("phong-trao/<int:pk>/ket-qua/nhap/", results.result_edit, name="result_create"),
+    path("phong-trao/<int:pk>/ket-qua/bang/", grid.results_grid, name="results_grid"),
     path("phong-trao/<int:pk>/ket-qua/mau.xlsx", results.results_template, name="results_template"),
     path("phong-trao/<int:pk>/ket-qua/nhap-excel/", results.results_import, name="results_import"),
     path("phong-trao/<int:pk>/ket-qua/<int:result_pk>/", results.result_edit, name="result_edit"),

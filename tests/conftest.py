@@ -1,6 +1,8 @@
 """The fixed cast: a province with two sub-departments (A and B), data in both, and one user per
 role. A leak between units shows up as a 200 where a 404 is expected."""
 
+import datetime
+
 import pytest
 from django.test import Client
 
@@ -93,6 +95,15 @@ def province_plan(province, unit_a, unit_b):
     ParticipationFactory(campaign=campaign, unit=unit_a)
     ParticipationFactory(campaign=campaign, unit=unit_b)
     return plan
+
+
+@pytest.fixture
+def results_campaign(province_plan):
+    """The provincial campaign (units A and B take part), with its results period: 01/10/2023 – 30/06/2024."""
+    campaign = province_plan.campaigns.get()
+    campaign.results_starts_on, campaign.results_ends_on = datetime.date(2023, 10, 1), datetime.date(2024, 6, 30)
+    campaign.save()
+    return campaign
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from campaigns import services as campaign_services
-from campaigns.models import Campaign, CampaignKind, Participation, Plan, Pledge
+from campaigns.models import Campaign, CampaignKind, Participation, Plan, Pledge, Result, ResultValue, Target
 from emulation import services as org_services
 from emulation.models import (
     Channel,
@@ -139,6 +139,40 @@ class ParticipationFactory(factory.django.DjangoModelFactory):
 
     campaign = factory.SubFactory(CampaignFactory)
     unit = factory.SubFactory(UnitFactory)
+
+
+class TargetFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Target
+
+    campaign = factory.SubFactory(CampaignFactory)
+    code = factory.Sequence(lambda n: f"4.{n + 1}")
+    title = factory.Sequence(lambda n: f"Chỉ tiêu số lượng {n + 1}")
+    metric_kind = "count"
+    subject_kind = "unit"
+    value = 10
+
+
+class ResultFactory(factory.django.DjangoModelFactory):
+    """A unit's own draft result (``officer`` empty), within the campaign's emulation period."""
+
+    class Meta:
+        model = Result
+
+    campaign = factory.SubFactory(CampaignFactory)
+    unit = factory.SubFactory(UnitFactory)
+    as_of = datetime.date(2024, 6, 30)
+    cases_total, cases_with_conditions, cases_completed = 900, 800, 600
+    money_total, money_with_conditions, money_completed = 0, 0, 0
+
+
+class ResultValueFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ResultValue
+
+    result = factory.SubFactory(ResultFactory)
+    target = factory.SubFactory(TargetFactory, campaign=factory.SelfAttribute("..result.campaign"))
+    number = 5
 
 
 class PledgeFactory(factory.django.DjangoModelFactory):

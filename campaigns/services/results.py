@@ -9,22 +9,17 @@ from emulation import audit
 from emulation.models import AuditAction
 
 from .. import access, selectors, snapshots, workflow
-from ..attainment import input_errors
+from ..attainment import figure_errors
+from ..grid import FIGURES
 from ..models import Campaign, Result, ResultStatus, ResultValue
 from .transitions import apply_all, found_all, returned_fields
 
-CONTENT = ["as_of", "cases_total", "cases_with_conditions", "cases_completed", "money_total",
-           "money_with_conditions", "money_completed", "updated_by", "updated_at"]
+CONTENT = ["as_of", *FIGURES, "updated_by", "updated_at"]
 
 
 def result_errors(result: Result) -> dict[str, list[str]]:
     """Cross-field checks: completed ≤ with conditions ≤ total (cases and money); date in the results period."""
-    errors = {}
-    for key, label in (("cases", "về việc"), ("money", "về tiền")):
-        problems = input_errors(getattr(result, f"{key}_completed"), getattr(result, f"{key}_with_conditions"),
-                                getattr(result, f"{key}_total"))
-        if problems:
-            errors[f"{key}_completed"] = [f"{p} ({label})" for p in problems]
+    errors = figure_errors({name: getattr(result, name) for name in FIGURES})
     start, end = result.campaign.results_period
     if result.as_of and not start <= result.as_of <= end:
         errors["as_of"] = [f"Ngày số liệu phải trong kỳ tính kết quả {start:%d/%m/%Y} – {end:%d/%m/%Y}."]

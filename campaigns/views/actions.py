@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from emulation import querystring
-from emulation.lifecycle import Lifecycle
+from emulation.lifecycle import Lifecycle, Refused
 
 from ..workflow import BADGES
 
@@ -51,13 +51,16 @@ def run_bulk(request, lifecycle: Lifecycle, *, load, apply, context: dict, succe
         messages.error(request, _("Chọn thao tác cho các dòng đã chọn."))
         return redirect(success_url)
     ids = [i for i in map(querystring.integer, request.POST.getlist("ids")) if i is not None]
-    form = ReasonForm(request.POST if request.POST.get("confirmed") else None)
+    form, status = ReasonForm(request.POST if request.POST.get("confirmed") else None), 200
     if form.is_bound and form.is_valid():
         try:
             done = apply(ids=ids, action=action, reason=form.cleaned_data["reason"])
         except ValidationError as exc:
             form.add_error("reason" if hasattr(exc, "error_dict") and "reason" in exc.error_dict else None,
                            exc.messages)
+        except Refused as exc:  # the rows that may not take the action, named: the step stays, nothing is done
+            form.add_error(None, str(exc))
+            status = 403
         else:
             messages.success(request, _("Đã thực hiện “%(action)s” cho %(count)s dòng.") % {
                 "action": lifecycle.labels[action], "count": len(done)})
@@ -69,4 +72,4 @@ def run_bulk(request, lifecycle: Lifecycle, *, load, apply, context: dict, succe
     return render(request, "campaigns/bulk_confirm.html", {
         **context, "rows": rows, "refused": sum(1 for row in rows if row.refusal), "ids": ids, "action": action,
         "action_label": lifecycle.labels[action],
-        "needs_reason": needs_reason, "form": form, "cancel_url": success_url})
+        "needs_reason": needs_reason, "form": form, "cancel_url": success_url}, status=status)

@@ -51,6 +51,7 @@ def campaign_results(request, pk):
     actions.with_actions(workflow.RESULT, request.user, results, workflow.RESULT_EDITING)
     return render(request, "campaigns/campaign_results.html", {
         "campaign": campaign, "subjects": subjects, "can_confirm": access.can_confirm_results(request.user, campaign),
+        "can_enter": access.can_register_any_pledge(request.user, campaign),
         "bulk_actions": [t for t in workflow.RESULT.transitions if "staff" in t.roles], **paged,
         "units": selectors.participants_in_scope(request.user, campaign), "statuses": ResultStatus.choices,
         "filters": {"unit": unit, "status": status, "q": q}})

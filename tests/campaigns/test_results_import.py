@@ -18,11 +18,8 @@ pytestmark = pytest.mark.integration
 
 
 @pytest.fixture
-def campaign(province_plan):
-    campaign = province_plan.campaigns.get()
-    campaign.results_starts_on, campaign.results_ends_on = datetime.date(2023, 10, 1), datetime.date(2024, 6, 30)
-    campaign.save()
-    return campaign
+def campaign(results_campaign):
+    return results_campaign
 
 
 def _filled_template(client, campaign, rows_for_unit, rows_for_officer=()):

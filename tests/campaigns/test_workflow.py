@@ -169,6 +169,41 @@ def test_bulk_return_refuses_everything_when_one_row_is_in_the_wrong_state(login
     assert sorted(Result.objects.values_list("status", flat=True)) == ["draft", "submitted"]
 
 
+def test_bulk_return_with_a_reason_returns_every_row_audited(login, staff, campaign, unit_a, unit_b):
+    first, second = _result(campaign, unit_a, "submitted"), _result(campaign, unit_b, "submitted")
+    url, ids = reverse("campaigns:results_bulk", args=[campaign.pk]), [first.pk, second.pk]
+    step = login(staff).post(url, {"action": "return", "ids": ids, "confirmed": "1", "reason": " "})
+    assert "Ghi rõ lý do khi “Trả lại”." in step.content.decode()  # the step again, nothing returned
+    assert sorted(Result.objects.values_list("status", flat=True)) == ["submitted", "submitted"]
+    response = login(staff).post(url, {"action": "return", "ids": ids, "confirmed": "1", "reason": "Thiếu số liệu"})
+    assert response.status_code == 302
+    assert sorted(Result.objects.values_list("status", "return_reason", "returned_by")) == [
+        ("returned", "Thiếu số liệu", staff.pk)] * 2
+    entries = AuditEntry.objects.filter(model_label="campaigns.Result", actor=staff)
+    assert sorted(int(e.object_id) for e in entries) == sorted(ids)
+
+
+def test_a_refused_bulk_step_names_the_rows_and_stays_on_the_step(login, head_a, campaign, unit_a):
+    result = _result(campaign, unit_a, "submitted")
+    url = reverse("campaigns:results_bulk", args=[campaign.pk])
+    response = login(head_a).post(url, {"action": "confirm", "ids": [result.pk], "confirmed": "1"})
+    page = response.content.decode()
+    assert response.status_code == 403 and 'data-testid="bulk-rows"' in page  # the step, with a way back
+    assert "Bạn không có quyền “Xác nhận” ở trạng thái “Đã gửi”." in page
+    assert Result.objects.get().status == "submitted" and not AuditEntry.objects.exists()
+
+
+def test_bulk_refuses_a_row_outside_the_users_units_even_by_crafting_the_post(login, head_b, campaign, unit_a,
+                                                                              unit_b):
+    theirs, mine = _result(campaign, unit_a, "draft"), _result(campaign, unit_b, "draft")
+    response = login(head_b).post(reverse("campaigns:results_bulk", args=[campaign.pk]), {
+        "action": "submit", "ids": [theirs.pk, mine.pk], "confirmed": "1"})
+    page = response.content.decode()
+    assert "Có dòng đã chọn không còn trong phạm vi của bạn; tải lại trang và chọn lại." in page
+    assert unit_a.name not in page  # the other unit's row is not even listed
+    assert sorted(Result.objects.values_list("status", flat=True)) == ["draft", "draft"]
+
+
 def test_bulk_return_needs_one_reason(staff, campaign, unit_a):
     result = _result(campaign, unit_a, "submitted")
     with pytest.raises(ValidationError):

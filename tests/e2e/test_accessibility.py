@@ -97,6 +97,27 @@ def test_the_main_pages_of_each_role_have_no_serious_violation(browser, live_ser
     assert len(pages) >= 4 if role in ("thuongtruc", "truong_longmy") else len(pages) >= 3
 
 
+@pytest.mark.parametrize("role", ["thuongtruc", "truong_longmy"])
+def test_the_results_grid_has_no_serious_violation_also_with_refused_cells(browser, live_server, demo, axe_source,
+                                                                           role):
+    path = reverse("campaigns:results_grid", args=[demo.pk])
+    problems = []
+    for width in (1366, 390):
+        context, page = _signed_in(browser, live_server, role, width)
+        problems += _violations(page, axe_source, path)
+        assert page.locator("[data-testid=grid-row]").count() >= 1
+        page.fill("[data-grid] input:not([readonly]) >> nth=0", "1.2.3")
+        with page.expect_navigation():
+            page.click("[data-testid=grid-save]")
+        assert page.locator("[data-testid=cell-error]").count() >= 1
+        page.add_script_tag(content=axe_source)
+        found = page.evaluate("async () => (await axe.run(document)).violations.filter(v => "
+                              "['serious', 'critical'].includes(v.impact)).map(v => v.id)")
+        problems += [f"{path} (refused) {v}" for v in found]
+        context.close()
+    assert problems == [], "\n".join(problems)
+
+
 def test_the_public_pages_have_no_serious_violation(browser, live_server, demo, axe_source):
     problems = []
     for width in (1366, 390):
