@@ -132,20 +132,13 @@ def render_bytes(parts: list[str]) -> bytes:
 
 def phases(parts: list[str]) -> tuple[float, float]:
     """render_pdf's two steps timed apart: laying out every part, then writing the joined pages with the fields."""
-    import weasyprint
-    from weasyprint.text.fonts import FontConfiguration
-
-    from reports.pdf import FONT_DIR, _fields_on
-    from reports.signatures import signature_fields_finisher
+    from reports.pdf import lay_out, write
 
     start = time.perf_counter()
-    fonts = FontConfiguration()
-    documents = [weasyprint.HTML(string=html, base_url=str(FONT_DIR)).render(font_config=fonts) for html in parts]
+    documents = lay_out(parts)
     layout = time.perf_counter() - start
-    pages = [page for document in documents for page in document.pages]
-    fields = [field for index, page in enumerate(pages) for field in _fields_on(page, index)]
     start = time.perf_counter()
-    documents[0].copy(pages).write_pdf(finisher=signature_fields_finisher(fields))
+    write(documents)
     return layout, time.perf_counter() - start
 
 

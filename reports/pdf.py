@@ -6,8 +6,13 @@ are then written as one PDF, so the font is subset and embedded once for the who
 
 Signature places are elements with an id starting ``sig-`` in the templates (``sig-ToTrinh_NguoiKy``);
 WeasyPrint reports where each landed (``page.anchors``) and an empty PDF signature field covering
-that element's box (``.signature-space`` in base.html) is added there, named after the id."""
+that element's box (``.signature-space``) is added there, named after the id.
 
+The official stylesheet (``reports/documents/official.css``: page, margins, embedded font, blocks) is
+parsed once per render and applied to every part, instead of each part parsing its own copy (a tenth
+of a dossier's time went to parsing the same rules 103 times)."""
+
+import functools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +23,7 @@ from weasyprint.text.fonts import FontConfiguration
 from .signatures import SignatureField, signature_fields_finisher
 
 FONT_DIR = Path(__file__).resolve().parent / "fonts"
+STYLESHEET = Path(__file__).resolve().parent / "documents" / "official.css"
 SIGNATURE_PREFIX = "sig-"
 PX = 0.75  # PDF points per CSS pixel
 
@@ -39,17 +45,37 @@ def _fields_on(page, index: int) -> list[SignatureField]:
             for anchor, (x1, y1, x2, y2) in page.anchors.items() if anchor.startswith(SIGNATURE_PREFIX)]
 
 
-def render_pdf(parts: Sequence[str], *, progress: Callable[[int, int], None] | None = None) -> RenderedPdf:
-    """Lay out each HTML part, join their pages, write one PDF and add the signature fields.
+@functools.cache
+def stylesheet_text() -> str:
+    """The official stylesheet's text: part of what a document's cache key is hashed from."""
+    return STYLESHEET.read_text(encoding="utf-8")
 
-    ``progress(done, total)`` is told after each part (layout is most of the time)."""
+
+def lay_out(parts: Sequence[str], *, progress: Callable[[int, int], None] | None = None) -> list:
+    """Each HTML part laid out on its own (its pages numbered on their own), with the official stylesheet
+    parsed once for all of them; ``progress(done, total)`` is told after each part."""
     documents, total = [], len(parts)
     fonts = FontConfiguration()  # the @font-face files are read once for all parts (about 20 % faster)
+    official = weasyprint.CSS(string=stylesheet_text(), base_url=str(STYLESHEET), font_config=fonts)
     for done, html in enumerate(parts, start=1):
-        documents.append(weasyprint.HTML(string=html, base_url=str(FONT_DIR)).render(font_config=fonts))
+        document = weasyprint.HTML(string=html, base_url=str(FONT_DIR))
+        documents.append(document.render(font_config=fonts, stylesheets=[official]))
         if progress:
             progress(done, total)
+    return documents
+
+
+def write(documents: Sequence) -> RenderedPdf:
+    """The laid-out parts' pages as one PDF (the font subset once), with an empty signature field over
+    each signature place, written in the same pass."""
     pages = [page for document in documents for page in document.pages]
     fields = [field for index, page in enumerate(pages) for field in _fields_on(page, index)]
     data = documents[0].copy(pages).write_pdf(finisher=signature_fields_finisher(fields))
     return RenderedPdf(data=data, pages=len(pages), fields=tuple(fields))
+
+
+def render_pdf(parts: Sequence[str], *, progress: Callable[[int, int], None] | None = None) -> RenderedPdf:
+    """Lay out each HTML part, join their pages, write one PDF and add the signature fields.
+
+    ``progress(done, total)`` is told after each part (layout is most of the time)."""
+    return write(lay_out(parts, progress=progress))
