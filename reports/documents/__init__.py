@@ -54,13 +54,16 @@ def file_name(*words: str, extension: str) -> str:
 
 
 def pdf_prepared(filename: str, parts: list[str]) -> Prepared:
-    from reports.pdf import render_pdf
+    """The parts are hashed with the official stylesheet they are laid out with: a change of the
+    stylesheet renders the documents again."""
+    from reports.pdf import render_pdf, stylesheet_text
 
     def render(progress=None) -> Output:
         rendered = render_pdf(parts, progress=progress)
         return Output(rendered.data, rendered.pages, rendered.fields)
 
-    return Prepared(filename=filename, inputs="\n<!-- part -->\n".join(parts), render=render, steps=len(parts))
+    inputs = "\n<!-- part -->\n".join([stylesheet_text(), *parts])
+    return Prepared(filename=filename, inputs=inputs, render=render, steps=len(parts))
 
 
 def xlsx_prepared(filename: str, inputs: str, build: Callable[[], bytes]) -> Prepared:
