@@ -1,0 +1,34 @@
+"""The overall standing of units across a campaign's targets (xếp hạng chung), from the latest snapshot."""
+
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import render
+
+from emulation import querystring
+from emulation.paging import paginate
+from emulation.viewhelpers import scoped_or_404
+
+from .. import ranking, selectors
+from ..selectors.attainment import is_stale, latest_snapshot
+from ..selectors.standings import standing_groups, standings_table
+
+PER_PAGE = 50
+
+
+@login_required
+def campaign_standings(request, pk):
+    campaign = scoped_or_404(selectors.campaign_header, request.user, pk)
+    snapshot = latest_snapshot(campaign)
+    group, q = querystring.integer(request.GET.get("group")), request.GET.get("q", "").strip()[:100]
+    context = {
+        "campaign": campaign,
+        "snapshot": snapshot,
+        "stale": is_stale(campaign, snapshot),
+        "rule": ranking.RULE,
+        "filters": {"group": group, "q": q},
+    }
+    if snapshot is not None:
+        context.update(
+            paginate(request, standings_table(request.user, campaign, snapshot, group=group, q=q), PER_PAGE),
+            groups=standing_groups(snapshot),
+        )
+    return render(request, "campaigns/campaign_standings.html", context)

@@ -1,0 +1,157 @@
+"""The standings page (xếp hạng chung) reads the rows stored with the latest snapshot: scoped, filtered and
+paginated in the database, the rule stated on the page; a GET never recomputes."""
+
+import datetime
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+
+from campaigns import ranking, snapshots
+from campaigns.models import Result, StandingRow, Target, TargetBracket
+from tests.factories import UnitFactory
+
+pytestmark = pytest.mark.integration
+AS_OF = datetime.date(2024, 6, 30)
+
+
+def _targets(campaign):
+    cases = Target.objects.create(
+        campaign=campaign,
+        code="3.1",
+        title="Chi cục – về việc",
+        position=1,
+        metric_kind="completion_cases",
+        subject_kind="sub_department",
+        basis="cases_total",
+    )
+    TargetBracket.objects.create(target=cases, lower=0, upper=None, value=75)
+    Target.objects.create(
+        campaign=campaign,
+        code="3.2",
+        title="Chi cục – về tiền",
+        position=2,
+        value=40,
+        metric_kind="completion_money",
+        subject_kind="sub_department",
+    )
+
+
+def _result(campaign, unit, cases_done, money_done):
+    return Result(
+        campaign=campaign,
+        unit=unit,
+        as_of=AS_OF,
+        cases_total=900,
+        cases_with_conditions=800,
+        cases_completed=cases_done,
+        money_total=1000,
+        money_with_conditions=1000,
+        money_completed=money_done,
+        status="confirmed",
+    )
+
+
+@pytest.fixture
+def campaign(province_plan, unit_a, unit_b):
+    campaign = province_plan.campaigns.get()
+    _targets(campaign)
+    Result.objects.bulk_create([_result(campaign, unit_a, 500, 450), _result(campaign, unit_b, 700, 420)])
+    return campaign
+
+
+def _page(client, campaign, **params):
+    return client.get(reverse("campaigns:campaign_standings", args=[campaign.pk]), params)
+
+
+def _shown(response):
+    return [(row.unit.name, row.rank, row.peers, row.met, row.assessed) for row in response.context["page_obj"]]
+
+
+def test_the_snapshot_stores_each_units_standing(campaign, unit_a, unit_b):
+    snapshot = snapshots.recompute(campaign.pk)
+    rows = {r.unit_id: r for r in StandingRow.objects.filter(snapshot=snapshot)}
+    b, a = rows[unit_b.pk], rows[unit_a.pk]
+    # B: 87,5 % of 75 % by cases, 42 % of 40 % by money; A: 62,5 % (not met) and 45 %
+    assert (b.rank, b.met, b.assessed, b.mean_ratio, b.min_ratio) == (1, 2, 2, Decimal("110.83"), Decimal("105.00"))
+    assert (a.rank, a.met, a.assessed, a.mean_ratio, a.min_ratio) == (2, 1, 2, Decimal("97.92"), Decimal("83.33"))
+    assert (b.position, a.position, b.group, b.group_label) == (0, 1, 1, "3.1 về việc; 3.2 về tiền")
+
+
+def test_the_page_reads_the_stored_rows_and_never_recomputes(login, staff, campaign, unit_a, unit_b, forbid):
+    snapshots.recompute(campaign.pk)
+    forbid((snapshots, "attainment_rows_for_all"), (snapshots, "store_standings"), (ranking, "standings"))
+    response = _page(login(staff), campaign)
+    assert _shown(response) == [(unit_b.name, 1, 2, 2, 2), (unit_a.name, 2, 2, 1, 2)]
+    page = response.content.decode()
+    assert page.count('data-testid="standing-row"') == 2
+    assert "Đơn vị đạt nhiều chỉ tiêu hơn xếp trên." in page and "đạt và vượt chỉ tiêu được giao" in page
+    assert "110,83%" in page
+
+
+def test_no_snapshot_yet_and_a_stale_one_are_said(login, staff, campaign):
+    client = login(staff)
+    page = _page(client, campaign).content.decode()
+    assert 'data-testid="standings-none"' in page and 'data-testid="standings-table"' not in page
+    snapshots.recompute(campaign.pk)
+    assert 'data-testid="standings-stale"' not in _page(client, campaign).content.decode()
+    snapshots.request_recompute(campaign.pk)
+    assert 'data-testid="standings-stale"' in _page(client, campaign).content.decode()
+
+
+def test_filters_narrow_the_rows_and_bad_values_are_ignored(login, staff, campaign, unit_a, unit_b, province):
+    lone = UnitFactory(
+        code="HG-NV", name="Phòng Nghiệp vụ và tổ chức thi hành án dân sự", parent=province, kind="division"
+    )
+    Target.objects.create(
+        campaign=campaign,
+        code="3.3",
+        title="Phòng – về việc",
+        value=76,
+        position=3,
+        metric_kind="completion_cases",
+        subject_kind="division",
+    )
+    Result.objects.bulk_create([_result(campaign, lone, 640, 0)])
+    snapshots.recompute(campaign.pk)
+    client = login(staff)
+
+    def names(**params):
+        response = _page(client, campaign, **params)
+        assert response.status_code == 200
+        return [name for name, *_ in _shown(response)]
+
+    assert names() == [unit_b.name, unit_a.name, lone.name]
+    assert names(group="2") == [lone.name]
+    assert names(q="long mỹ") == [unit_b.name] and names(q=unit_a.code) == [unit_a.name]
+    assert names(group="-1", q="x" * 5000, page="999") == []
+    assert names(group="１", page="abc") == [unit_b.name, unit_a.name, lone.name]
+
+
+def test_a_unit_head_sees_their_own_standing_among_all(login, head_a, campaign, unit_a, campaign_b):
+    snapshots.recompute(campaign.pk)
+    client = login(head_a)
+    assert _shown(_page(client, campaign)) == [(unit_a.name, 2, 2, 1, 2)]
+    assert _page(client, campaign_b).status_code == 404  # another unit's campaign: missing, not forbidden
+    assert client.get(reverse("campaigns:campaign_standings", args=[999999])).status_code == 404
+
+
+def test_anonymous_is_sent_to_sign_in(client, campaign):
+    response = _page(client, campaign)
+    assert response.status_code == 302 and "dang-nhap" in response["Location"]
+
+
+@pytest.mark.parametrize("units", [10, 200])
+def test_query_count_is_constant(login, staff, province_plan, province, units, django_assert_max_num_queries):
+    campaign = province_plan.campaigns.get()
+    _targets(campaign)
+    Result.objects.bulk_create(
+        [_result(campaign, UnitFactory(parent=province), 500 + n, 400 + n) for n in range(units)]
+    )
+    snapshots.recompute(campaign.pk)
+    client = login(staff)
+    _page(client, campaign)  # the first request after signing in also writes the session
+    with django_assert_max_num_queries(10):
+        response = _page(client, campaign)
+    assert response.context["page_obj"].paginator.count == units
+    assert response.content.decode().count('data-testid="standing-row"') == min(units, 50)
