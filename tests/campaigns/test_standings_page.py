@@ -15,26 +15,22 @@ pytestmark = pytest.mark.integration
 AS_OF = datetime.date(2024, 6, 30)
 
 
+def _target(campaign, code, metric, subject, **extra):
+    return Target.objects.create(
+        campaign=campaign,
+        code=code,
+        title=f"{code} {metric}",
+        position=int(code[-1]),
+        metric_kind=metric,
+        subject_kind=subject,
+        **extra,
+    )
+
+
 def _targets(campaign):
-    cases = Target.objects.create(
-        campaign=campaign,
-        code="3.1",
-        title="Chi cục – về việc",
-        position=1,
-        metric_kind="completion_cases",
-        subject_kind="sub_department",
-        basis="cases_total",
-    )
+    cases = _target(campaign, "3.1", "completion_cases", "sub_department", basis="cases_total")
     TargetBracket.objects.create(target=cases, lower=0, upper=None, value=75)
-    Target.objects.create(
-        campaign=campaign,
-        code="3.2",
-        title="Chi cục – về tiền",
-        position=2,
-        value=40,
-        metric_kind="completion_money",
-        subject_kind="sub_department",
-    )
+    _target(campaign, "3.2", "completion_money", "sub_department", value=40)
 
 
 def _result(campaign, unit, cases_done, money_done):
@@ -103,15 +99,7 @@ def test_filters_narrow_the_rows_and_bad_values_are_ignored(login, staff, campai
     lone = UnitFactory(
         code="HG-NV", name="Phòng Nghiệp vụ và tổ chức thi hành án dân sự", parent=province, kind="division"
     )
-    Target.objects.create(
-        campaign=campaign,
-        code="3.3",
-        title="Phòng – về việc",
-        value=76,
-        position=3,
-        metric_kind="completion_cases",
-        subject_kind="division",
-    )
+    _target(campaign, "3.3", "completion_cases", "division", value=76)
     Result.objects.bulk_create([_result(campaign, lone, 640, 0)])
     snapshots.recompute(campaign.pk)
     client = login(staff)
