@@ -9,7 +9,8 @@ from django.urls import reverse
 
 from campaigns import ranking, snapshots
 from campaigns.models import Result, StandingRow, Target, TargetBracket
-from tests.factories import UnitFactory
+from campaigns.selectors.standings import standing_groups, standings_table
+from tests.factories import AttainmentSnapshotFactory, StandingRowFactory, UnitFactory
 
 pytestmark = pytest.mark.integration
 AS_OF = datetime.date(2024, 6, 30)
@@ -143,3 +144,12 @@ def test_query_count_is_constant(login, staff, province_plan, province, units, d
         response = _page(client, campaign)
     assert response.context["page_obj"].paginator.count == units
     assert response.content.decode().count('data-testid="standing-row"') == min(units, 50)
+
+
+def test_the_selector_keeps_a_unit_head_to_their_units(head_b, province_plan, unit_a, unit_b):
+    snapshot = AttainmentSnapshotFactory(campaign=province_plan.campaigns.get())
+    StandingRowFactory(snapshot=snapshot, unit=unit_a)
+    mine = StandingRowFactory(snapshot=snapshot, unit=unit_b, rank=2)
+    campaign = province_plan.campaigns.get()
+    assert list(standings_table(head_b, campaign, snapshot)) == [mine]
+    assert standing_groups(snapshot) == [(1, "3.1 về việc; 3.2 về tiền")]
