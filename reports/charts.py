@@ -61,7 +61,7 @@ def _open(width_mm: float, height: float, title: str, description: str) -> str:
 def bar_chart_svg(labels: Sequence[str], values: Sequence, *, target=None, width_mm: float = 160,
                   height_mm: float | None = None, unit: str = "%", places: int = 1, title: str = "",
                   description: str = "", legend: tuple[str, str] = ("Kết quả thực hiện", "Mức chỉ tiêu"),
-                  fmt=number, caption: bool = True) -> str:
+                  fmt=number, caption: bool = True, label_share: float = 0.36) -> str:
     """Horizontal bars, one per label, with its value written at the bar's end ("84,5%").
 
     ``target``: one number (a dashed line across the chart) or one per bar (a mark on each bar, for
@@ -69,7 +69,7 @@ def bar_chart_svg(labels: Sequence[str], values: Sequence, *, target=None, width
     whole chart's height (by default, what the bars need). ``title`` is drawn on top and names the
     chart, ``description`` says what it shows; ``legend``: the words for the bars and the target;
     ``fmt(value, places)``: the numbers' text (the documents' Vietnamese by default); ``caption=False``
-    leaves the title undrawn (a page heading says it)."""
+    leaves the title undrawn (a page heading says it); ``label_share``: the part of the width the labels get."""
     if len(labels) != len(values):
         raise ValueError("one value per label")
     values = [_decimal(v) for v in values]
@@ -81,7 +81,7 @@ def bar_chart_svg(labels: Sequence[str], values: Sequence, *, target=None, width
     rows_mm = max(1, len(labels)) * ROW_MM
     height = height_mm or title_mm + TOP_MM + rows_mm + BOTTOM_MM
     row = (height - title_mm - TOP_MM - BOTTOM_MM) / max(1, len(labels))
-    label_w = width_mm * 0.36
+    label_w = width_mm * label_share
     left, right = label_w + 2, width_mm - 16
     top = title_mm + TOP_MM
     scale = _scale_top([v for v in (*values, *targets) if v is not None], unit)
@@ -146,10 +146,10 @@ SERIES_COLOURS = ("#9aa9b8", "#5b7fa6", "#2f5d8a", "#1b3a5c", "#7a1f1f")  # olde
 
 def grouped_bar_chart_svg(labels: Sequence[str], series: Sequence[tuple[str, Sequence]], *, width_mm: float = 160,
                           unit: str = "%", places: int = 1, title: str = "", description: str = "",
-                          fmt=number, caption: bool = True) -> str:
+                          fmt=number, caption: bool = True, label_share: float = 0.34) -> str:
     """Horizontal bars in groups: one group per label, one bar per series (a year, say) with its value at the
     bar's end; ``None`` draws no bar and reads "—". The legend under the chart names the series; ``title``,
-    ``description``, ``fmt`` and ``caption`` as for ``bar_chart_svg``."""
+    ``description``, ``fmt``, ``caption`` and ``label_share`` as for ``bar_chart_svg``."""
     if any(len(values) != len(labels) for _name, values in series):
         raise ValueError("one value per label in every series")
     if len(series) > len(SERIES_COLOURS):
@@ -161,7 +161,7 @@ def grouped_bar_chart_svg(labels: Sequence[str], series: Sequence[tuple[str, Seq
     top = title_mm + TOP_MM
     bottom = top + group * max(1, len(labels))
     height = bottom + BOTTOM_MM
-    label_w = width_mm * 0.34
+    label_w = width_mm * label_share
     left, right = label_w + 2, width_mm - 16
     scale = _scale_top([v for column in columns for v in column if v is not None], unit)
 

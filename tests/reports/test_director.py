@@ -11,41 +11,10 @@ from django.utils import timezone
 from campaigns import snapshots
 from campaigns.models import Result
 from emulation import access, pagecache
-from tests.factories import CampaignFactory, PlanFactory, TargetFactory, UnitFactory
+from tests.factories import UnitFactory
 
 pytestmark = pytest.mark.integration
 SVG = "{http://www.w3.org/2000/svg}"
-
-
-@pytest.fixture
-def running(province, unit_a, unit_b):
-    """A campaign running today with a snapshot, and the same kind's campaign of the year before."""
-    today = timezone.localdate()
-    campaign = CampaignFactory(
-        plan=PlanFactory(issuer=province, year=today.year),
-        kind="annual",
-        starts_on=today - datetime.timedelta(days=30),
-        ends_on=today + datetime.timedelta(days=30),
-    )
-    TargetFactory(campaign=campaign)
-    before = CampaignFactory(
-        plan=PlanFactory(issuer=province, year=today.year - 1),
-        kind="annual",
-        starts_on=today - datetime.timedelta(days=400),
-        ends_on=today - datetime.timedelta(days=370),
-    )
-    for target, unit, done in ((campaign, unit_a, 80), (campaign, unit_b, 70), (before, unit_a, 60)):
-        Result.objects.create(
-            campaign=target,
-            unit=unit,
-            as_of=target.starts_on,
-            cases_total=100,
-            cases_with_conditions=100,
-            cases_completed=done,
-            status="confirmed",
-        )
-    snapshots.recompute(campaign.pk)
-    return campaign
 
 
 def _svgs(page: str) -> list:
