@@ -1,13 +1,14 @@
 """The overall standing of units across a campaign's targets (xếp hạng chung), from the latest snapshot."""
 
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
 
 from emulation import querystring
 from emulation.paging import paginate
 from emulation.viewhelpers import scoped_or_404
 
-from .. import ranking, selectors
+from .. import exports, ranking, selectors
 from ..selectors.attainment import is_stale, latest_snapshot
 from ..selectors.standings import standing_groups, standings_table
 
@@ -18,7 +19,7 @@ PER_PAGE = 50
 def campaign_standings(request, pk):
     campaign = scoped_or_404(selectors.campaign_header, request.user, pk)
     snapshot = latest_snapshot(campaign)
-    group, q = querystring.integer(request.GET.get("group")), request.GET.get("q", "").strip()[:100]
+    group, q = _filters(request.GET)
     context = {
         "campaign": campaign,
         "snapshot": snapshot,
@@ -32,3 +33,16 @@ def campaign_standings(request, pk):
             groups=standing_groups(snapshot),
         )
     return render(request, "campaigns/campaign_standings.html", context)
+
+
+def _filters(params) -> tuple[int | None, str]:
+    return querystring.integer(params.get("group")), params.get("q", "").strip()[:100]
+
+
+@login_required
+@require_POST
+def standings_export(request, pk):
+    campaign = scoped_or_404(selectors.campaign_header, request.user, pk)
+    group, q = _filters(request.POST)
+    job = exports.start_standings_export(actor=request.user, campaign=campaign, group=group, q=q)
+    return redirect("emulation:job_detail", pk=job.pk)

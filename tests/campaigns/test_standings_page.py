@@ -10,6 +10,7 @@ from django.urls import reverse
 from campaigns import ranking, snapshots
 from campaigns.models import Result, StandingRow, Target, TargetBracket
 from campaigns.selectors.standings import standing_groups, standings_table
+from emulation.models import Job
 from tests.factories import AttainmentSnapshotFactory, StandingRowFactory, UnitFactory
 
 pytestmark = pytest.mark.integration
@@ -153,3 +154,33 @@ def test_the_selector_keeps_a_unit_head_to_their_units(head_b, province_plan, un
     campaign = province_plan.campaigns.get()
     assert list(standings_table(head_b, campaign, snapshot)) == [mine]
     assert standing_groups(snapshot) == [(1, "3.1 về việc; 3.2 về tiền")]
+
+
+def test_the_standings_export_as_excel_keeps_the_filter_and_the_scope(
+    login, staff, head_a, head_b, campaign, unit_a, unit_b, django_capture_on_commit_callbacks
+):
+    import io
+
+    from openpyxl import load_workbook
+
+    snapshots.recompute(campaign.pk)
+
+    def export(client, **form):
+        with django_capture_on_commit_callbacks(execute=True):
+            response = client.post(reverse("campaigns:standings_export", args=[campaign.pk]), form)
+        job = Job.objects.latest("pk")
+        assert response["Location"] == reverse("emulation:job_detail", args=[job.pk])
+        url = reverse("campaigns:attainment_export_file", args=[campaign.pk, job.pk])
+        assert f'href="{url}"' in client.get(response["Location"]).content.decode()
+        sheet = load_workbook(io.BytesIO(b"".join(client.get(url).streaming_content)))["Xếp hạng chung"]
+        return url, [row[1:4] for row in sheet.iter_rows(min_row=6, values_only=True)], sheet
+
+    _, rows, sheet = export(login(staff))
+    assert sheet["A2"].value == "BẢNG XẾP HẠNG CHUNG CÁC ĐƠN VỊ" and sheet["A3"].value == campaign.name
+    assert rows == [("1/2", unit_b.name, 1), ("2/2", unit_a.name, 1)]
+    assert next(sheet.iter_rows(min_row=6, values_only=True))[8:] == (110.83, 105.0)
+    assert export(login(staff), q="long mỹ")[1] == [("1/2", unit_b.name, 1)]
+    url, rows, _ = export(login(head_a))
+    assert rows == [("2/2", unit_a.name, 1)]  # the head's own unit, ranked among all
+    assert login(head_b).get(url).status_code == 404  # another user's file
+    assert login(head_a).get(reverse("campaigns:standings_export", args=[campaign.pk])).status_code == 405
