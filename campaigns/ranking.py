@@ -36,8 +36,9 @@ RULE = (
 
 @dataclass(frozen=True)
 class Mark:
-    """One target of one unit: its state and, where the target has a level and the unit a figure, the exact
-    ratio of the figure to the level (1 = exactly at the target)."""
+    """One target of one unit: its state and, where the target has a level and the unit a figure, the ratio of
+    the figure to the level (1 = exactly at the target); ``snapshots.store_standings`` passes the figures as the
+    attainment table shows them (rates to 2 decimals), so anyone can check a rank from the table."""
 
     target: int
     state: str
