@@ -10,7 +10,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from emulation import dispatch
+from emulation import dispatch, pagecache
 
 from . import ranking
 from .models import AttainmentRow, AttainmentSnapshot, Campaign, MetricKind, Result, ResultStatus, StandingRow
@@ -81,6 +81,7 @@ def recompute(campaign_id: int) -> AttainmentSnapshot | None:
                                                      checked_at=checked_at)
         AttainmentRow.objects.bulk_create((_stored(snapshot, n, row) for n, row in enumerate(rows)), batch_size=2000)
         store_standings(snapshot.pk)
+        transaction.on_commit(pagecache.changed)  # the director's charts were cached from the previous snapshot
     return snapshot
 
 

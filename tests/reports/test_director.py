@@ -85,3 +85,13 @@ def test_director_dashboard_queries_stay_fixed(
         page = client.get(reverse("reports:dashboard")).content.decode()
     assert page.count('data-testid="chart-now-row"') == min(units + 2, 20)  # at most 20; the rest: the standings
     assert (f"Còn {units + 2 - 20} đơn vị khác" in page) == (units > 18)
+
+
+def test_a_new_snapshot_reaches_the_cached_charts(login, director, running, unit_b, django_capture_on_commit_callbacks):
+    client = login(director)
+    assert "70,00%" in client.get(reverse("reports:dashboard")).content.decode()  # now cached
+    Result.objects.filter(campaign=running, unit=unit_b).update(cases_completed=90)  # the task's input, no audit
+    with django_capture_on_commit_callbacks(execute=True):
+        snapshots.recompute(running.pk)
+    page = client.get(reverse("reports:dashboard")).content.decode()
+    assert "90,00%" in page and "70,00%" not in page
