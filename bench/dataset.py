@@ -221,8 +221,9 @@ def build_page_data() -> Campaign:
 
 
 def bench_users() -> dict:
-    """Three users with role grants over the bench tree, made once: national staff (the whole tree), provincial
-    staff (province BP01 and its sub-units), a unit head (one of BP01's sub-units). Password ``BENCH_PASSWORD``."""
+    """Four users with role grants over the bench tree, made once: national staff (the whole tree), provincial
+    staff and the provincial director (province BP01 and its sub-units; the director's dashboard draws charts), a
+    unit head (one of BP01's sub-units). Password ``BENCH_PASSWORD``."""
     from django.contrib.auth import get_user_model
 
     from emulation.models import Role, RoleGrant
@@ -230,6 +231,7 @@ def bench_users() -> dict:
     province = Unit.objects.get(code="BP01")
     cast = {"national_staff": (Role.STAFF, Unit.objects.get(code="BENCH")),
             "provincial_staff": (Role.STAFF, province),
+            "provincial_director": (Role.DIRECTOR, province),
             "unit_head": (Role.UNIT_HEAD, Unit.objects.filter(parent=province).order_by("code").first())}
     users = {}
     for name, (role, unit) in cast.items():

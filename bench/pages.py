@@ -69,7 +69,8 @@ def demo_cast():
     User = get_user_model()
     if not User.objects.filter(username="thuongtruc").exists():
         call_command("load_demo", verbosity=0)
-    users = {name: User.objects.get(username=name) for name in ("thuongtruc", "truong_vithanh", "hoidong", "xem")}
+    users = {name: User.objects.get(username=name)
+             for name in ("thuongtruc", "cuctruong", "truong_vithanh", "hoidong", "xem")}
     campaign = Campaign.objects.annotate(n=Count("results")).order_by("-n", "pk").first()
     today = timezone.localdate()
     running = (Campaign.objects.filter(starts_on__lte=today, ends_on__gte=today).order_by("pk").first() or campaign)
@@ -89,6 +90,7 @@ def pages(ids: dict) -> list[tuple[str, str]]:
         ("campaign_list", reverse("campaigns:campaign_list")),
         ("campaign_detail", reverse("campaigns:campaign_detail", args=[campaign])),
         ("attainment", reverse("campaigns:campaign_attainment", args=[campaign])),
+        ("standings", reverse("campaigns:campaign_standings", args=[campaign])),
         ("results", reverse("campaigns:campaign_results", args=[campaign])),
         ("charts", reverse("campaigns:campaign_dashboard", args=[campaign])),
         ("pledges", reverse("campaigns:campaign_pledges", args=[running])),

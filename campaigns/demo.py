@@ -7,7 +7,7 @@ from django.contrib.auth import get_user_model
 from emulation import demo_reorganisation
 from emulation.models import Officer, Unit, UnitKind
 
-from . import demo_current, demo_targets, services
+from . import demo_current, demo_history, demo_targets, services
 from . import demo_data as data
 from .demo_texts import SEED_TEXTS
 from .models import Campaign, Milestone, Participation, Plan, Pledge, SubPlanRequirement
@@ -163,5 +163,6 @@ def load(units: dict[str, Unit] | None = None) -> dict:
 
 
 def load_current(*, today) -> dict:
-    """The current statistical year of Cần Thơ (``demo_current``), after the reorganisation."""
-    return {"campaign": demo_current.load(today=today)}
+    """The current statistical year of Cần Thơ (``demo_current``), after the reorganisation, and the two years
+    before it (``demo_history``)."""
+    return {"campaign": demo_current.load(today=today), "history": demo_history.load(today=today)}

@@ -1,5 +1,5 @@
 """Excel out: the results template of a campaign, pre-filled with the codes the user may report for, and
-the attainment table in the layout exchanged with the higher level."""
+the attainment table and the overall standings in the layout exchanged with the higher level."""
 
 import csv
 import io
@@ -90,3 +90,22 @@ def attainment_csv(campaign: Campaign, rows) -> bytes:
     writer.writerow([column.header for column in ATTAINMENT_COLUMNS])
     writer.writerows(["" if v is None else v for v in line] for line in values)
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+STANDINGS_COLUMNS = [
+    Column("STT", 6, SERIAL), Column("Hạng", 10, CENTER), Column("Đơn vị", 44), Column("Nhóm", 8, CENTER),
+    Column("Các chỉ tiêu đánh giá", 40), Column("Số chỉ tiêu đạt", 12, CENTER), Column("Số chỉ tiêu", 12, CENTER),
+    Column("Không tính được", 12, CENTER), Column("Bình quân so với mức (%)", 16, PERCENT),
+    Column("Thấp nhất so với mức (%)", 16, PERCENT),
+]
+STANDINGS_TITLE = "Bảng xếp hạng chung các đơn vị"
+
+
+def standings_workbook(campaign: Campaign, rows) -> bytes:
+    """The stored standings (``StandingRow`` with their units), one row per unit in standing order."""
+    values = ([n, f"{row.rank}/{row.peers}", row.unit.name, row.group, row.group_label, row.met, row.assessed,
+               row.not_computable, row.mean_ratio, row.min_ratio]
+              for n, row in enumerate(rows.iterator(chunk_size=2000), start=1))
+    return exchange_workbook(sheet_title="Xếp hạng chung", title_lines=[campaign.plan.issuer.name, STANDINGS_TITLE,
+                                                                         campaign.name],
+                             columns=STANDINGS_COLUMNS, rows=values)

@@ -1,11 +1,13 @@
-"""The complete attainment table as a file (Excel or CSV), rendered by a Celery job from the latest
-snapshot's rows in the job creator's scope (``tasks.export_attainment``), never in the request."""
+"""The complete attainment table as a file (Excel or CSV), and the overall standings (Excel), rendered by a
+Celery job from the latest snapshot's rows in the job creator's scope (``tasks.export_attainment``), never in
+the request."""
 
 from emulation import jobs
 
 from . import exporters, selectors
-from .models import Campaign
+from .models import Campaign, StandingRow
 from .selectors.attainment import TableFilters, attainment_table, latest_snapshot
+from .selectors.standings import standings_table
 
 FORMATS = {"xlsx": "xlsx", "csv": "csv"}
 
@@ -28,3 +30,23 @@ def attainment_file(campaign_id: int, *, user, filters: dict, fmt: str) -> tuple
     if fmt == "csv":
         return name, exporters.attainment_csv(campaign, stored)
     return name, exporters.attainment_workbook(campaign, stored)
+
+
+def start_standings_export(*, actor, campaign: Campaign, group: int | None, q: str):
+    """The standings as Excel, by the same job as the attainment table (``table="standings"``)."""
+    return jobs.start_job(kind="export_attainment", user=actor, task="campaigns.export_attainment",
+                          task_kwargs={"campaign_id": campaign.pk, "filters": {"group": group, "q": q}, "fmt": "xlsx",
+                                       "table": "standings"},
+                          result={"export_label": "Bảng xếp hạng chung", "next_url": campaign.get_absolute_url()})
+
+
+def standings_file(campaign_id: int, *, user, filters: dict, fmt: str) -> tuple[str, bytes]:
+    """Raises ``Campaign.DoesNotExist`` when the user no longer sees the campaign; ``fmt`` is always xlsx."""
+    campaign = selectors.campaigns_visible_to(user).get(pk=campaign_id)
+    snapshot = latest_snapshot(campaign)
+    rows = standings_table(user, campaign, snapshot, group=filters.get("group"), q=filters.get("q", "")) \
+        if snapshot is not None else StandingRow.objects.none()
+    return f"xep-hang-phong-trao-{campaign.pk}.xlsx", exporters.standings_workbook(campaign, rows)
+
+
+TABLES = {"attainment": attainment_file, "standings": standings_file}

@@ -4,14 +4,16 @@
 
 import hashlib
 import json
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from emulation import dispatch
+from emulation import dispatch, pagecache
 
-from .models import AttainmentRow, AttainmentSnapshot, Campaign, Result, ResultStatus
+from . import ranking
+from .models import AttainmentRow, AttainmentSnapshot, Campaign, MetricKind, Result, ResultStatus, StandingRow
 from .selectors import attainment_rows_for_all
 
 
@@ -78,7 +80,41 @@ def recompute(campaign_id: int) -> AttainmentSnapshot | None:
         snapshot = AttainmentSnapshot.objects.create(campaign=campaign, inputs_digest=digest, inputs=inputs,
                                                      checked_at=checked_at)
         AttainmentRow.objects.bulk_create((_stored(snapshot, n, row) for n, row in enumerate(rows)), batch_size=2000)
+        store_standings(snapshot.pk)
+        transaction.on_commit(pagecache.changed)  # the director's charts were cached from the previous snapshot
     return snapshot
+
+
+def store_standings(snapshot_id: int, *, row_model=AttainmentRow, standing_model=StandingRow) -> int:
+    """The overall standing of the snapshot's units (``ranking.standings``) from its stored unit rows, as figures
+    are shown (rates to 2 decimals), stored as ``StandingRow`` rows; returns how many. The model arguments let
+    the migration that added the table fill it for the snapshots stored before."""
+    unit_rows = row_model.objects.filter(snapshot_id=snapshot_id, officer__isnull=True).order_by("position")
+    stored = list(unit_rows.values_list("unit_id", "target_id", "target_code", "metric_kind", "state", "actual",
+                                        "target_value", "unit__sort_key"))
+    marks, labels, sort_keys = {}, {}, {}
+    for unit, target, code, metric, state, actual, level, sort_key in stored:
+        key = target if target is not None else -len(labels) - 1  # a deleted target stays apart
+        labels.setdefault(key, f"{code} {_METRIC_WORDS.get(metric, '')}".strip())
+        marks.setdefault(unit, []).append(ranking.Mark(key, state, ranking.ratio(actual, level)))
+        sort_keys[unit] = sort_key
+    found = ranking.standings(marks)
+    groups = {group: n for n, group in enumerate(dict.fromkeys(s.group for s in found), start=1)}
+    ordered = sorted(found, key=lambda s: (groups[s.group], s.rank, sort_keys[s.unit]))
+    standing_model.objects.bulk_create(standing_model(
+        snapshot_id=snapshot_id, position=n, unit_id=s.unit, group=groups[s.group],
+        group_label="; ".join(labels[t] for t in s.group)[:500], rank=s.rank, peers=s.peers, met=s.met,
+        assessed=s.assessed, not_computable=s.not_computable, mean_ratio=_percent(s.mean_ratio),
+        min_ratio=_percent(s.min_ratio)) for n, s in enumerate(ordered))
+    return len(ordered)
+
+
+# The group's targets in words (stored, like the bracket words, in Vietnamese).
+_METRIC_WORDS = {MetricKind.COMPLETION_CASES: "về việc", MetricKind.COMPLETION_MONEY: "về tiền"}
+
+
+def _percent(value):
+    return None if value is None else (value * 100).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
 
 
 def records(snapshot: AttainmentSnapshot | None) -> list[dict]:

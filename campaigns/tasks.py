@@ -54,15 +54,16 @@ def notify_participants(self, *, event: dict, batch_size: int | None = None) -> 
 
 
 @shared_task(name="campaigns.export_attainment", bind=True, acks_late=True, reject_on_worker_lost=True, max_retries=3)
-def export_attainment(self, *, job_id: int, campaign_id: int, filters: dict, fmt: str) -> str:
-    """The attainment table of the latest snapshot, in the job creator's scope, as a file on the job. A second
-    run writes the file again (it only reads)."""
+def export_attainment(self, *, job_id: int, campaign_id: int, filters: dict, fmt: str,
+                      table: str = "attainment") -> str:
+    """The attainment table (or, ``table="standings"``, the overall standings) of the latest snapshot, in the job
+    creator's scope, as a file on the job. A second run writes the file again (it only reads)."""
     if not jobs.claim(job_id, resume=True):
         return "skipped"
     job = Job.objects.select_related("created_by").get(pk=job_id)
     try:
         with jobs.lease(job_id):
-            name, data = exports.attainment_file(campaign_id, user=job.created_by, filters=filters, fmt=fmt)
+            name, data = exports.TABLES[table](campaign_id, user=job.created_by, filters=filters, fmt=fmt)
             job.result_file.save(name, ContentFile(data), save=False)
             Job.objects.filter(pk=job_id).update(result_file=job.result_file.name)
     except OperationalError as exc:

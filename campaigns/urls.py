@@ -1,6 +1,10 @@
 from django.urls import path
 
+<<<<<<< HEAD
 from .views import campaigns, grid, plans, pledges, results, targets
+=======
+from .views import campaigns, plans, pledges, results, standings, targets
+>>>>>>> f9e3ce4805fc5d899351e27ded347e3600053509
 
 app_name = "campaigns"
 
@@ -30,6 +34,8 @@ urlpatterns = [
     path("phong-trao/<int:pk>/dat-chi-tieu/xuat/", results.attainment_export, name="attainment_export"),
     path("phong-trao/<int:pk>/dat-chi-tieu/xuat/<int:job_pk>/", results.attainment_export_file,
          name="attainment_export_file"),
+    path("phong-trao/<int:pk>/xep-hang/", standings.campaign_standings, name="campaign_standings"),
+    path("phong-trao/<int:pk>/xep-hang/xuat/", standings.standings_export, name="standings_export"),
     path("phong-trao/<int:pk>/bieu-do/", results.campaign_dashboard, name="campaign_dashboard"),
     path("phong-trao/<int:pk>/giao-uoc/", pledges.campaign_pledges, name="campaign_pledges"),
     path("phong-trao/<int:pk>/giao-uoc/dang-ky/", pledges.pledge_create, name="pledge_create"),

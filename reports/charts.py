@@ -1,6 +1,7 @@
-"""Charts for the PDF documents, drawn on the server as inline SVG: WeasyPrint lays SVG out like any
-other element, so a chart prints sharp and its text stays text. (The web pages draw the same
-figures with Chart.js in the browser.)
+"""Charts drawn on the server as inline SVG, for the PDF documents (WeasyPrint lays SVG out like any
+other element, so a chart prints sharp and its text stays text) and for the director's dashboard
+(``<title>`` and ``<desc>`` name the chart for screen readers; the page puts the figures in a table too).
+(The campaign charts page still draws its figures with Chart.js in the browser.)
 
 Plain functions over plain values: labels and numbers in, an ``<svg>`` string out. All lengths are
 in millimetres (the viewBox is in mm), text in the documents' font."""
@@ -39,7 +40,7 @@ def _scale_top(values: list[Decimal], unit: str) -> Decimal:
 
 def _fit(label: str, width_mm: float) -> str:
     """Shorten a label to about the width of its column (serif text is about half an em per letter)."""
-    room = max(4, int(width_mm / (TEXT_MM * 0.48)))
+    room = max(4, int((width_mm - 1) / (TEXT_MM * 0.5)))
     return label if len(label) <= room else label[:room - 1].rstrip() + "…"
 
 
@@ -48,13 +49,27 @@ def _text(x, y, content, *, anchor="start", size=TEXT_MM, weight="normal", fill=
             f'fill="{fill}">{escape(content)}</text>')
 
 
+def _open(width_mm: float, height: float, title: str, description: str) -> str:
+    """The ``<svg>`` element, named by ``title`` and described by ``description`` for screen readers."""
+    named = f' role="img" aria-label="{escape(title)}"' if title else ""
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" class="chart-svg" width="{width_mm}mm" height="{height:.2f}mm" '
+            f'viewBox="0 0 {width_mm} {height:.2f}" font-family="{FONT}"{named}>'
+            + (f"<title>{escape(title)}</title>" if title else "")
+            + (f"<desc>{escape(description)}</desc>" if description else ""))
+
+
 def bar_chart_svg(labels: Sequence[str], values: Sequence, *, target=None, width_mm: float = 160,
-                  height_mm: float | None = None, unit: str = "%", places: int = 1, title: str = "") -> str:
+                  height_mm: float | None = None, unit: str = "%", places: int = 1, title: str = "",
+                  description: str = "", legend: tuple[str, str] = ("Kết quả thực hiện", "Mức chỉ tiêu"),
+                  fmt=number, caption: bool = True, label_share: float = 0.36) -> str:
     """Horizontal bars, one per label, with its value written at the bar's end ("84,5%").
 
     ``target``: one number (a dashed line across the chart) or one per bar (a mark on each bar, for
     targets that differ by bracket); ``None`` values draw no bar and read "—". ``height_mm``: the
-    whole chart's height (by default, what the bars need)."""
+    whole chart's height (by default, what the bars need). ``title`` is drawn on top and names the
+    chart, ``description`` says what it shows; ``legend``: the words for the bars and the target;
+    ``fmt(value, places)``: the numbers' text (the documents' Vietnamese by default); ``caption=False``
+    leaves the title undrawn (a page heading says it); ``label_share``: the part of the width the labels get."""
     if len(labels) != len(values):
         raise ValueError("one value per label")
     values = [_decimal(v) for v in values]
@@ -62,11 +77,11 @@ def bar_chart_svg(labels: Sequence[str], values: Sequence, *, target=None, width
     targets = [_decimal(t) for t in target] if per_bar else [_decimal(target)] * len(values)
     if per_bar and len(targets) != len(values):
         raise ValueError("one target per label")
-    title_mm = 7.0 if title else 0.0
+    title_mm = 7.0 if title and caption else 0.0
     rows_mm = max(1, len(labels)) * ROW_MM
     height = height_mm or title_mm + TOP_MM + rows_mm + BOTTOM_MM
     row = (height - title_mm - TOP_MM - BOTTOM_MM) / max(1, len(labels))
-    label_w = width_mm * 0.36
+    label_w = width_mm * label_share
     left, right = label_w + 2, width_mm - 16
     top = title_mm + TOP_MM
     scale = _scale_top([v for v in (*values, *targets) if v is not None], unit)
@@ -74,16 +89,10 @@ def bar_chart_svg(labels: Sequence[str], values: Sequence, *, target=None, width
     def x_of(value: Decimal) -> float:
         return left + float(min(value, scale) / scale) * (right - left)
 
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" class="chart-svg" width="{width_mm}mm" height="{height:.2f}mm" '
-             f'viewBox="0 0 {width_mm} {height:.2f}" font-family="{FONT}">']
-    if title:
+    parts = [_open(width_mm, height, title, description)]
+    if title_mm:
         parts.append(_text(width_mm / 2, 5, title, anchor="middle", size=3.7, weight="bold"))
-    for tick in range(5):
-        tick_value = scale * tick / 4
-        x = x_of(tick_value)
-        parts.append(f'<line x1="{x:.2f}" y1="{top - 1:.2f}" x2="{x:.2f}" y2="{top + row * len(labels):.2f}" '
-                     f'stroke="{GRID_COLOUR}" stroke-width="0.2"/>')
-        parts.append(_text(x, top - 2, number(tick_value, 0) + unit, anchor="middle", size=2.8))
+    parts.extend(_grid(x_of, scale, top, top + row * len(labels), unit, fmt))
     for index, (label, value, goal) in enumerate(zip(labels, values, targets, strict=True)):
         y = top + index * row
         parts.append(_text(label_w, y + row / 2 + TEXT_MM * 0.35, _fit(str(label), label_w), anchor="end"))
@@ -91,7 +100,7 @@ def bar_chart_svg(labels: Sequence[str], values: Sequence, *, target=None, width
             end = x_of(value)
             parts.append(f'<rect class="bar" x="{left:.2f}" y="{y + row * 0.18:.2f}" '
                          f'width="{max(0.0, end - left):.2f}" height="{row * 0.64:.2f}" fill="{BAR_COLOUR}"/>')
-        shown = "—" if value is None else number(value, places) + unit
+        shown = "—" if value is None else fmt(value, places) + unit
         ends = [x_of(v) for v in (value, goal if per_bar else None) if v is not None]
         parts.append(_text(max(ends, default=left) + 1, y + row / 2 + TEXT_MM * 0.35, shown, size=2.9))
         if per_bar and goal is not None:
@@ -106,15 +115,82 @@ def bar_chart_svg(labels: Sequence[str], values: Sequence, *, target=None, width
         parts.append(f'<line class="target-line" x1="{x:.2f}" y1="{top - 1:.2f}" x2="{x:.2f}" y2="{bottom:.2f}" '
                      f'stroke="{TARGET_COLOUR}" stroke-width="0.5" stroke-dasharray="1.5,1"/>')
     if target is not None:
-        parts.append(_legend(width_mm, bottom + 6))
+        parts.append(_legend(width_mm, bottom + 6, legend))
     parts.append("</svg>")
     return "".join(parts)
 
 
-def _legend(width_mm: float, y: float) -> str:
+def _grid(x_of, scale: Decimal, top: float, bottom: float, unit: str, fmt) -> list[str]:
+    """Five vertical grid lines with their values above the chart (0 to the axis end)."""
+    parts = []
+    for tick in range(5):
+        tick_value = scale * tick / 4
+        x = x_of(tick_value)
+        parts.append(f'<line x1="{x:.2f}" y1="{top - 1:.2f}" x2="{x:.2f}" y2="{bottom:.2f}" '
+                     f'stroke="{GRID_COLOUR}" stroke-width="0.2"/>')
+        parts.append(_text(x, top - 2, fmt(tick_value, 0) + unit, anchor="middle", size=2.8))
+    return parts
+
+
+def _legend(width_mm: float, y: float, words: tuple[str, str]) -> str:
     x = width_mm / 2 - 30
     return (f'<rect x="{x:.2f}" y="{y - 2.6:.2f}" width="6" height="3" fill="{BAR_COLOUR}"/>'
-            + _text(x + 8, y, "Kết quả thực hiện", size=2.9)
+            + _text(x + 8, y, words[0], size=2.9)
             + f'<line x1="{x + 40:.2f}" y1="{y - 3:.2f}" x2="{x + 40:.2f}" y2="{y + 0.6:.2f}" stroke="{TARGET_COLOUR}" '
               f'stroke-width="0.6"/>'
-            + _text(x + 42, y, "Mức chỉ tiêu", size=2.9))
+            + _text(x + 42, y, words[1], size=2.9))
+
+
+SERIES_COLOURS = ("#9aa9b8", "#5b7fa6", "#2f5d8a", "#1b3a5c", "#7a1f1f")  # oldest to newest, distinct in grey too
+
+
+def grouped_bar_chart_svg(labels: Sequence[str], series: Sequence[tuple[str, Sequence]], *, width_mm: float = 160,
+                          unit: str = "%", places: int = 1, title: str = "", description: str = "",
+                          fmt=number, caption: bool = True, label_share: float = 0.34) -> str:
+    """Horizontal bars in groups: one group per label, one bar per series (a year, say) with its value at the
+    bar's end; ``None`` draws no bar and reads "—". The legend under the chart names the series; ``title``,
+    ``description``, ``fmt``, ``caption`` and ``label_share`` as for ``bar_chart_svg``."""
+    if any(len(values) != len(labels) for _name, values in series):
+        raise ValueError("one value per label in every series")
+    if len(series) > len(SERIES_COLOURS):
+        raise ValueError(f"at most {len(SERIES_COLOURS)} series")
+    columns = [[_decimal(v) for v in values] for _name, values in series]
+    bar = 4.2
+    group = bar * max(1, len(series)) + 2.5
+    title_mm = 7.0 if title and caption else 0.0
+    top = title_mm + TOP_MM
+    bottom = top + group * max(1, len(labels))
+    height = bottom + BOTTOM_MM
+    label_w = width_mm * label_share
+    left, right = label_w + 2, width_mm - 16
+    scale = _scale_top([v for column in columns for v in column if v is not None], unit)
+
+    def x_of(value: Decimal) -> float:
+        return left + float(min(value, scale) / scale) * (right - left)
+
+    parts = [_open(width_mm, height, title, description)]
+    if title_mm:
+        parts.append(_text(width_mm / 2, 5, title, anchor="middle", size=3.7, weight="bold"))
+    parts.extend(_grid(x_of, scale, top, bottom, unit, fmt))
+    for index, label in enumerate(labels):
+        y = top + index * group + 1.25
+        parts.append(_text(label_w, y + bar * len(series) / 2 + TEXT_MM * 0.35, _fit(str(label), label_w),
+                           anchor="end"))
+        for n, column in enumerate(columns):
+            value, bar_y = column[index], y + n * bar
+            if value is not None:
+                parts.append(f'<rect class="bar" x="{left:.2f}" y="{bar_y + 0.3:.2f}" '
+                             f'width="{max(0.0, x_of(value) - left):.2f}" height="{bar - 0.6:.2f}" '
+                             f'fill="{SERIES_COLOURS[n]}"/>')
+            shown = "—" if value is None else fmt(value, places) + unit
+            end = x_of(value) if value is not None else left
+            parts.append(_text(end + 1, bar_y + bar / 2 + 1, shown, size=2.6))
+    parts.append(f'<line x1="{left:.2f}" y1="{top - 1:.2f}" x2="{left:.2f}" y2="{bottom:.2f}" stroke="#000" '
+                 f'stroke-width="0.3"/>')
+    step = min(24.0, (width_mm - 4) / max(1, len(series)))
+    for n, (name, _values) in enumerate(series):
+        x = 2 + n * step
+        parts.append(f'<rect x="{x:.2f}" y="{bottom + 3.4:.2f}" width="5" height="3" fill="{SERIES_COLOURS[n]}"/>'
+                     + _text(x + 6.5, bottom + 6, str(name), size=2.9))
+    parts.append("</svg>")
+    return "".join(parts)

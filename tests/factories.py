@@ -7,7 +7,18 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from campaigns import services as campaign_services
-from campaigns.models import Campaign, CampaignKind, Participation, Plan, Pledge, Result, ResultValue, Target
+from campaigns.models import (
+    AttainmentSnapshot,
+    Campaign,
+    CampaignKind,
+    Participation,
+    Plan,
+    Pledge,
+    Result,
+    ResultValue,
+    StandingRow,
+    Target,
+)
 from emulation import services as org_services
 from emulation.models import (
     Channel,
@@ -142,15 +153,17 @@ class ParticipationFactory(factory.django.DjangoModelFactory):
 
 
 class TargetFactory(factory.django.DjangoModelFactory):
+    """A flat completion-by-cases target of 76 % for the sub-departments (Chi cục)."""
+
     class Meta:
         model = Target
 
     campaign = factory.SubFactory(CampaignFactory)
-    code = factory.Sequence(lambda n: f"4.{n + 1}")
-    title = factory.Sequence(lambda n: f"Chỉ tiêu số lượng {n + 1}")
-    metric_kind = "count"
-    subject_kind = "unit"
-    value = 10
+    code = factory.Sequence(lambda n: f"3.{n + 1}")
+    title = "Chi cục – tỷ lệ thi hành xong trên có điều kiện về việc"
+    metric_kind = "completion_cases"
+    subject_kind = "sub_department"
+    value = 76
 
 
 class ResultFactory(factory.django.DjangoModelFactory):
@@ -171,8 +184,38 @@ class ResultValueFactory(factory.django.DjangoModelFactory):
         model = ResultValue
 
     result = factory.SubFactory(ResultFactory)
-    target = factory.SubFactory(TargetFactory, campaign=factory.SelfAttribute("..result.campaign"))
+    target = factory.SubFactory(TargetFactory, campaign=factory.SelfAttribute("..result.campaign"), metric_kind="count",
+                                subject_kind="unit", value=10)
     number = 5
+
+
+class AttainmentSnapshotFactory(factory.django.DjangoModelFactory):
+    """An empty snapshot (``snapshots.recompute`` stores the real ones with their rows)."""
+
+    class Meta:
+        model = AttainmentSnapshot
+
+    campaign = factory.SubFactory(CampaignFactory)
+    inputs_digest = factory.Sequence(lambda n: f"{n:064x}")
+
+
+class StandingRowFactory(factory.django.DjangoModelFactory):
+    """A unit first of two in group 1, with both targets met."""
+
+    class Meta:
+        model = StandingRow
+
+    snapshot = factory.SubFactory(AttainmentSnapshotFactory)
+    position = factory.Sequence(lambda n: n)
+    unit = factory.SubFactory(UnitFactory)
+    group = 1
+    group_label = "3.1 về việc; 3.2 về tiền"
+    rank = 1
+    peers = 2
+    met = 2
+    assessed = 2
+    mean_ratio = 105
+    min_ratio = 102
 
 
 class PledgeFactory(factory.django.DjangoModelFactory):

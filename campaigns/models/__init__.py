@@ -12,11 +12,11 @@ from .plans import (
     Pledge,
     SubPlanRequirement,
 )
-from .results import AttainmentRow, AttainmentSnapshot, Result, ResultValue
+from .results import AttainmentRow, AttainmentSnapshot, Result, ResultValue, StandingRow
 from .targets import BracketBasis, MetricKind, SubjectKind, Target, TargetBracket
 
 __all__ = [
     "AttainmentRow", "AttainmentSnapshot", "BracketBasis", "Campaign", "CampaignKind", "MetricKind", "Milestone",
     "MilestoneKind", "Participation", "Plan", "Pledge", "PledgeStatus", "Result", "ResultStatus", "ResultValue",
-    "SubjectKind", "SubPlanRequirement", "SubPlanStatus", "Target", "TargetBracket",
+    "StandingRow", "SubjectKind", "SubPlanRequirement", "SubPlanStatus", "Target", "TargetBracket",
 ]

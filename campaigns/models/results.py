@@ -144,3 +144,31 @@ class AttainmentRow(models.Model):
 
     def __str__(self):
         return f"{self.officer_id or self.unit_id} – {self.target_code} – {self.state}"
+
+
+class StandingRow(models.Model):
+    """Một dòng của bảng xếp hạng chung: a unit's overall standing across the targets of a snapshot
+    (``campaigns.ranking``), among the units judged on the same targets (its group)."""
+
+    snapshot = models.ForeignKey(AttainmentSnapshot, on_delete=models.CASCADE, related_name="standing_rows")
+    position = models.PositiveIntegerField()  # group order, then rank, then the unit's name
+    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="+")
+    group = models.PositiveIntegerField()  # the group's number in the snapshot (1, 2, …)
+    group_label = models.CharField(max_length=500)
+    rank = models.PositiveIntegerField()
+    peers = models.PositiveIntegerField()
+    met = models.PositiveIntegerField()
+    assessed = models.PositiveIntegerField()
+    not_computable = models.PositiveIntegerField(default=0)
+    mean_ratio = models.DecimalField(max_digits=9, decimal_places=2, null=True, blank=True)  # percent of the level
+    min_ratio = models.DecimalField(max_digits=9, decimal_places=2, null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("dòng bảng xếp hạng chung")
+        verbose_name_plural = _("dòng bảng xếp hạng chung")
+        ordering = ["snapshot", "position"]
+        indexes = [models.Index(fields=["snapshot", "position"], name="standing_row_order"),
+                   models.Index(fields=["snapshot", "group", "position"], name="standing_row_group")]
+
+    def __str__(self):
+        return f"{self.unit_id} – {self.rank}/{self.peers}"

@@ -8,9 +8,12 @@ from awards.selectors import council as council_selectors
 from awards.selectors import decisions as decision_selectors
 from awards.selectors import proposals as proposal_selectors
 from campaigns import selectors as campaign_selectors
+from campaigns.models import CampaignKind
 from emulation import access, pagecache
 from emulation import selectors as org_selectors
 from emulation.models import Role
+
+from ..director import director_charts
 
 
 def dashboard_kind(user) -> str:
@@ -24,7 +27,7 @@ def dashboard_kind(user) -> str:
     return "viewer"
 
 
-def _scoped(user, kind: str, today) -> dict:
+def _scoped(user, kind: str, today, year_kind: str) -> dict:
     """What the dashboard shows from the user's scope: the same for every user with the same grants, on one day,
     until something changes (``emulation.pagecache``); lists, so that they can be cached."""
     campaigns = campaign_selectors.campaigns_visible_to(user)
@@ -45,15 +48,19 @@ def _scoped(user, kind: str, today) -> dict:
         context["to_decide"] = list(decision_selectors.sessions_to_decide(user))
     if kind == "unit_head":
         context["returned_results"] = campaign_selectors.returned_results(user)
+    if access.has_role(user, Role.DIRECTOR):
+        context["director"] = director_charts(user, today, context["running"], kind=year_kind)
     return context
 
 
 @login_required
 def dashboard(request):
     user, today = request.user, timezone.localdate()
-    kind = dashboard_kind(user)
+    kind, year_kind = dashboard_kind(user), request.GET.get("loai", "")[:20]
+    year_kind = year_kind if year_kind in CampaignKind.values else ""
     context = {"kind": kind, "today": today, **pagecache.shared(
-        "dashboard", user, lambda: _scoped(user, kind, today), kind, today, translation.get_language())}
+        "dashboard", user, lambda: _scoped(user, kind, today, year_kind), kind, today, translation.get_language(),
+        year_kind)}
     awaiting_vote = list(council_selectors.sessions_awaiting_vote(user))  # this member's own votes
     if awaiting_vote or kind == "council":
         context["awaiting_vote"] = awaiting_vote

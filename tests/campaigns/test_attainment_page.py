@@ -29,14 +29,9 @@ def _page(client, campaign, **params):
     return client.get(reverse("campaigns:campaign_attainment", args=[campaign.pk]), params)
 
 
-def test_the_page_reads_the_snapshot_and_never_recomputes(login, staff, campaign, unit_a, unit_b, monkeypatch):
+def test_the_page_reads_the_snapshot_and_never_recomputes(login, staff, campaign, unit_a, unit_b, forbid):
     snapshots.recompute(campaign.pk)
-
-    def refuse(*args, **kwargs):
-        raise AssertionError("the page recomputed attainment")
-
-    monkeypatch.setattr(selectors, "attainment_rows", refuse)
-    monkeypatch.setattr(snapshots, "attainment_rows_for_all", refuse)
+    forbid((selectors, "attainment_rows"), (snapshots, "attainment_rows_for_all"))
     response = _page(login(staff), campaign)
     assert sorted((r.unit.name, r.state) for r in response.context["page_rows"]) == sorted([
         (unit_a.name, "not_met"), (unit_b.name, "met")])

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from awards.models import CouncilSession, Decision, Proposal, ProposalStatus
 from campaigns import demo_current
+from campaigns.models import Campaign
 from emulation.demo import DEMO_PASSWORD
 from tests.awards.conftest import campaign_award, certificate, province_campaign  # noqa: F401
 from tests.demo_fixture import demo_module
@@ -44,6 +45,7 @@ def _pages(role: str, campaign) -> list[str]:
                        reverse("campaigns:campaign_detail", args=[campaign.pk]),
                        reverse("campaigns:campaign_results", args=[campaign.pk]),
                        reverse("campaigns:campaign_attainment", args=[campaign.pk]),
+                       reverse("campaigns:campaign_standings", args=[campaign.pk]),
                        reverse("campaigns:campaign_dashboard", args=[campaign.pk]),
                        reverse("campaigns:campaign_pledges", args=[campaign.pk]),
                        reverse("awards:campaign_awards", args=[campaign.pk]),
@@ -55,9 +57,15 @@ def _pages(role: str, campaign) -> list[str]:
         "truong_longmy": [reverse("campaigns:campaign_results", args=[campaign.pk]),
                           reverse("awards:campaign_awards", args=[campaign.pk]), reverse("campaigns:pledge_list")],
         "hoidong": [reverse("awards:session_detail", args=[session.pk])],
-        "cuctruong": [reverse("awards:decision_detail", args=[decision.pk])] if decision else [],
+        "cuctruong": [reverse("campaigns:campaign_standings", args=[_seed_campaign().pk]),  # checked at 390 px too
+                      *([reverse("awards:decision_detail", args=[decision.pk])] if decision else [])],
     }
     return common + pages[role]
+
+
+def _seed_campaign():
+    """Seed 001's peak campaign: six Chi cục ranked, one of them on a bracket's gap."""
+    return Campaign.objects.get(plan__issuer__code="HG", plan__year=2024, kind="peak")
 
 
 def _violations(page, axe_source, path) -> list[str]:

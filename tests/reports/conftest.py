@@ -1,7 +1,14 @@
-"""Shared fixtures for the signature tests: one PKI per test session, and a small two-page document."""
+"""Shared fixtures for the signature tests: one PKI per test session, and a small two-page document; a running
+campaign with a snapshot and the year before it, for the director's dashboard."""
+
+import datetime
 
 import pytest
+from django.utils import timezone
 
+from campaigns import snapshots
+from campaigns.models import Result
+from tests.factories import CampaignFactory, PlanFactory, TargetFactory
 from tests.reports import pki
 
 
@@ -46,3 +53,34 @@ def two_page_document():
 @pytest.fixture(scope="session")
 def two_page_pdf(two_page_document):
     return two_page_document.write_pdf()
+
+
+@pytest.fixture
+def running(province, unit_a, unit_b):
+    """A campaign running today with a snapshot, and the same kind's campaign of the year before."""
+    today = timezone.localdate()
+    campaign = CampaignFactory(
+        plan=PlanFactory(issuer=province, year=today.year),
+        kind="annual",
+        starts_on=today - datetime.timedelta(days=30),
+        ends_on=today + datetime.timedelta(days=30),
+    )
+    TargetFactory(campaign=campaign)
+    before = CampaignFactory(
+        plan=PlanFactory(issuer=province, year=today.year - 1),
+        kind="annual",
+        starts_on=today - datetime.timedelta(days=400),
+        ends_on=today - datetime.timedelta(days=370),
+    )
+    for target, unit, done in ((campaign, unit_a, 80), (campaign, unit_b, 70), (before, unit_a, 60)):
+        Result.objects.create(
+            campaign=target,
+            unit=unit,
+            as_of=target.starts_on,
+            cases_total=100,
+            cases_with_conditions=100,
+            cases_completed=done,
+            status="confirmed",
+        )
+    snapshots.recompute(campaign.pk)
+    return campaign
