@@ -1,10 +1,6 @@
 from django.urls import path
 
-<<<<<<< HEAD
-from .views import campaigns, grid, plans, pledges, results, targets
-=======
-from .views import campaigns, plans, pledges, results, standings, targets
->>>>>>> f9e3ce4805fc5d899351e27ded347e3600053509
+from .views import campaigns, grid, plans, pledges, results, standings, targets
 
 app_name = "campaigns"
 
