@@ -27,13 +27,20 @@ def campaign(results_campaign):
 
 @pytest.fixture
 def count(campaign):
-    return TargetFactory(campaign=campaign, subject_kind="unit", code="4.1", title="Số đơn thư giải quyết", metric_kind="count")
+    return TargetFactory(
+        campaign=campaign, subject_kind="unit", code="4.1", title="Số đơn thư giải quyết", metric_kind="count"
+    )
 
 
 @pytest.fixture
 def verdict(campaign):
     return TargetFactory(
-        campaign=campaign, subject_kind="unit", code="4.2", title="Hoàn thành kế hoạch kiểm tra", metric_kind="boolean", value=None
+        campaign=campaign,
+        subject_kind="unit",
+        code="4.2",
+        title="Hoàn thành kế hoạch kiểm tra",
+        metric_kind="boolean",
+        value=None,
     )
 
 
@@ -158,7 +165,9 @@ def test_a_unit_head_cannot_write_another_units_cell_even_by_crafting_the_post(l
 
 
 def test_a_cell_the_unit_does_not_have_is_refused(login, staff, campaign, unit_a, province):
-    only_b = TargetFactory(campaign=campaign, subject_kind="unit", code="4.9", metric_kind="count", unit=UnitFactory(parent=province))
+    only_b = TargetFactory(
+        campaign=campaign, subject_kind="unit", code="4.9", metric_kind="count", unit=UnitFactory(parent=province)
+    )
     response = _post(
         login(staff), campaign, _line(unit_a, "1", "1", "1", "0", "0", "0") | {f"u{unit_a.pk}-t{only_b.pk}": "5"}
     )

@@ -30,7 +30,12 @@ def test_staff_type_paste_see_the_error_fix_it_and_save(page, sign_in, staff, re
     campaign = results_campaign
     targets = [
         TargetFactory(
-            campaign=campaign, subject_kind="unit", code=f"4.{n}", title=title, metric_kind=kind, value=None if kind == "boolean" else 10
+            campaign=campaign,
+            subject_kind="unit",
+            code=f"4.{n}",
+            title=title,
+            metric_kind=kind,
+            value=None if kind == "boolean" else 10,
         )
         for n, (title, kind) in enumerate(
             [
