@@ -67,6 +67,12 @@ def start_job(*, kind: str, user, input_file=None, task: str = "", task_kwargs: 
     return job
 
 
+def origin(*, start_url: str, back_url: str) -> dict:
+    """Where a job was started from, kept in its ``result`` while it has not succeeded: the page of a failed
+    import offers "Tải lên lại" (``start_url``, the same form) and a way back (``back_url``)."""
+    return {"start_url": start_url, "next_url": back_url}
+
+
 def claim(job_id: int, *, resume: bool = False) -> bool:
     """Take the job; False when another live worker has it or it is finished.
 
