@@ -7,9 +7,10 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from campaigns import services as campaign_services
-from campaigns.models import Campaign, CampaignKind, Participation, Plan, Pledge
+from campaigns.models import AttainmentRow, AttainmentSnapshot, Campaign, CampaignKind, Participation, Plan, Pledge
 from emulation import services as org_services
 from emulation.models import (
+    AuditEntry,
     Channel,
     DigestItem,
     Discipline,
@@ -237,3 +238,42 @@ class DigestItemFactory(factory.django.DjangoModelFactory):
 
     notification = factory.SubFactory(NotificationFactory)
     recipient = factory.SelfAttribute("notification.recipient")
+
+
+class AttainmentSnapshotFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = AttainmentSnapshot
+
+    campaign = factory.SubFactory(CampaignFactory)
+    inputs_digest = factory.Sequence(lambda n: f"{n:064d}")
+
+
+class AttainmentRowFactory(factory.django.DjangoModelFactory):
+    """A stored row of the attainment table: by default a unit that met a completion rate of 80 %."""
+
+    class Meta:
+        model = AttainmentRow
+
+    snapshot = factory.SubFactory(AttainmentSnapshotFactory)
+    position = factory.Sequence(lambda n: n)
+    unit = factory.SubFactory(UnitFactory)
+    target_code = "1.1"
+    metric_kind = "completion_cases"
+    target_value = 80
+    actual = 80
+    actual_display = "80,00%"
+    state = "met"
+
+
+class AuditEntryFactory(factory.django.DjangoModelFactory):
+    """An entry as ``emulation.audit.record`` writes it (the tests of the log's display give ``changes``)."""
+
+    class Meta:
+        model = AuditEntry
+
+    actor_name = "Nguyễn Văn An"
+    action = "update"
+    model_label = "emulation.Unit"
+    object_id = "1"
+    object_repr = "Phòng Thi hành án dân sự khu vực 1"
+    changes = factory.LazyFunction(dict)
