@@ -63,7 +63,7 @@ def start_job(*, kind: str, user, input_file=None, task: str = "", task_kwargs: 
         if task:
             job.task_kwargs = {"job_id": job.pk, **(task_kwargs or {})}
             job.save(update_fields=["task_kwargs"])
-            dispatch.enqueue(task, job.task_kwargs)
+            dispatch.enqueue(task, job.task_kwargs, background=True)
     return job
 
 
