@@ -1,11 +1,13 @@
 """Main flows in the browser: staff create a plan with a campaign; a unit head registers a pledge."""
 
 import datetime
+from decimal import Decimal
 
 import pytest
 
 from campaigns.models import Campaign, Plan, Pledge, Result
 from tests.e2e.test_notifications_flow import _looked_at
+from tests.factories import AttainmentRowFactory, AttainmentSnapshotFactory
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -99,3 +101,22 @@ def test_the_results_table_scrolls_in_its_box_not_the_page(page, sign_in, staff,
     box = page.locator("[data-testid=result-unit] .table-responsive").first
     overflows = box.evaluate("b => b.scrollWidth > b.clientWidth")
     assert overflows == (width == 390)
+
+
+@pytest.mark.parametrize("width", [1366, 390])
+def test_an_english_attainment_row_writes_its_numbers_one_way(page, sign_in, staff, province_plan, unit_a, width):
+    snapshot = AttainmentSnapshotFactory(campaign=province_plan.campaigns.get())
+    AttainmentRowFactory(snapshot=snapshot, unit=unit_a, metric_kind="completion_money", target_value=78,
+                         actual=Decimal("76.78"), actual_display="76,78%", state="not_met", gap_units=1_000_000_000,
+                         gap_points=Decimal("1.00"))
+    page.set_viewport_size({"width": width, "height": 900})
+    sign_in(staff)
+    page.goto(page.base_url + f"/ke-hoach/phong-trao/{snapshot.campaign_id}/dat-chi-tieu/")
+    with page.expect_navigation():
+        page.click("[data-testid=language-switch] button[value=en]")
+    row = page.locator("[data-testid=attainment-row]")
+    assert row.count() == 1
+    cells = [row.locator(f"[data-testid={name}]").inner_text() for name in
+             ("attainment-actual", "attainment-gap-units", "attainment-gap-points")]
+    assert cells == ["76.78%", "1,000,000,000", "1.00"]
+    _looked_at(page, f"attainment-english-{width}")
