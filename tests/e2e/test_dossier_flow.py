@@ -23,7 +23,7 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 def test_generate_a_dossier_watch_progress_and_download(page, sign_in, shot, dossier_proposal, head_a, media_root,
                                                         monkeypatch, tmp_path):
     queued = []
-    monkeypatch.setattr(dispatch, "send", queued.append)  # the outbox row stays for the "worker" below
+    monkeypatch.setattr(dispatch, "send", lambda pk, **how: queued.append(pk))  # the row stays for the "worker" below
     report_progress = jobs.report_progress
 
     def slow_progress(job_id, done, total, noun="dòng"):  # a worker on a long dossier, slowed to be seen
