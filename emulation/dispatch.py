@@ -30,6 +30,7 @@ from .models import OutboxStatus, OutboxTask
 log = logging.getLogger(__name__)
 KEEP_SENT = datetime.timedelta(days=7)
 SWEEP_BATCH = 500
+THREAD_PREFIX = "outbox-"  # the threads of background jobs in eager mode
 
 
 def enqueue(task: str, kwargs: dict | None = None, *, countdown: int = 0, key: str = "",
@@ -94,7 +95,8 @@ def _run_in_process(pk: int, *, background: bool = False) -> bool:
     if not background:
         _task(row.task).apply_async(kwargs=row.kwargs)
         return True
-    threading.Thread(target=_run_detached, args=(row.task, row.kwargs), name=f"outbox-{pk}", daemon=True).start()
+    threading.Thread(target=_run_detached, args=(row.task, row.kwargs), name=f"{THREAD_PREFIX}{pk}",
+                     daemon=True).start()
     return True
 
 

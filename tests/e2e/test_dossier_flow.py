@@ -16,6 +16,7 @@ from tests.awards.conftest import campaign_award, certificate, province_campaign
 from tests.e2e.test_notifications_flow import _looked_at
 from tests.reports import pdfcheck
 from tests.reports.test_documents_proposal import dossier_proposal  # noqa: F401
+from tests.reports.test_pipeline import _join_background_jobs
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -98,4 +99,5 @@ def test_in_process_mode_answers_at_once_and_the_bar_reaches_100(page, sign_in, 
     assert page.inner_text("[data-testid=job-status]") == "Hoàn thành"
     assert page.get_attribute("#job-bar", "data-percent") == "100"
     _looked_at(page, f"dossier-in-process-done-{width}")
+    _join_background_jobs()
     assert GeneratedDocument.objects.get().kind == "proposal_dossier"

@@ -3,12 +3,14 @@ idempotent re-runs; the pages that ask for, show and download documents, and the
 # ruff: noqa: F811
 
 import os
+import threading
 import time
 
 import pytest
 from django.core.files.storage import default_storage
 from django.urls import reverse
 
+from emulation import dispatch
 from emulation.models import AuditEntry, Job, JobStatus
 from reports import pipeline
 from reports.documents import KINDS
@@ -194,7 +196,14 @@ def test_in_process_mode_answers_at_once_and_the_job_page_follows_the_rendering(
         if status["finished"]:
             break
         time.sleep(0.1)
+    _join_background_jobs()  # what the task does after finishing the job (its event) ends inside this test
     assert (status["status"], status["percent"]) == ("succeeded", 100), status
     assert seen == sorted(seen) and GeneratedDocument.objects.get().kind == "proposal_dossier"
     assert "Tải về" in client.get(response.url).content.decode()
 
+
+
+def _join_background_jobs() -> None:
+    for thread in threading.enumerate():
+        if thread.name.startswith(dispatch.THREAD_PREFIX):
+            thread.join(timeout=60)
