@@ -16,7 +16,7 @@ class AwardsConfig(AppConfig):
                         lambda user, officer: {"records": list(award_history(officer=officer))})
         panels.register("unit", "awards/_history_panel.html",
                         lambda user, unit: {"records": list(award_history(unit=unit))})
-        panels.register("campaign", "awards/_campaign_link.html", lambda user, campaign: {})
+        panels.register("campaign_actions", "awards/_campaign_link.html", lambda user, campaign: {})
         reorganisation.register()
         notifications.register()
         reminders.register()

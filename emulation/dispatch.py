@@ -10,13 +10,18 @@ publish it twice, and that is harmless.
 
 - ``key`` debounces: a request with the key of a row whose start time has not come yet rides along with it
   (attainment recompute: one per campaign per window).
-- With tasks eager (``make run``, most tests) publishing runs the task in-process.
+- With tasks eager (``make run``, most tests) publishing runs the task in-process. A job's task
+  (``background=True``, what ``jobs.start_job`` asks for) then runs in a thread of its own once the request's
+  transaction has committed, when ``EAGER_JOBS_IN_BACKGROUND`` is on (``make run``): the button answers at once
+  and the job page shows the progress, as with a worker.
 """
 
 import datetime
 import logging
+import threading
 
-from django.db import transaction
+from django.conf import settings
+from django.db import connections, transaction
 from django.db.models import F
 from django.utils import timezone
 
@@ -25,17 +30,19 @@ from .models import OutboxStatus, OutboxTask
 log = logging.getLogger(__name__)
 KEEP_SENT = datetime.timedelta(days=7)
 SWEEP_BATCH = 500
+THREAD_PREFIX = "outbox-"  # the threads of background jobs in eager mode
 
 
-def enqueue(task: str, kwargs: dict | None = None, *, countdown: int = 0, key: str = "") -> OutboxTask | None:
+def enqueue(task: str, kwargs: dict | None = None, *, countdown: int = 0, key: str = "",
+            background: bool = False) -> OutboxTask | None:
     """Ask for ``task(**kwargs)`` once the current transaction commits. None when a pending request with the
-    same ``key`` will run later anyway."""
+    same ``key`` will run later anyway. ``background``: a job the user waits for on its progress page."""
     now = timezone.now()
     if key and OutboxTask.objects.filter(key=key, not_before__gt=now).exists():
         return None
     row = OutboxTask.objects.create(task=task, kwargs=kwargs or {}, key=key,
                                     not_before=now + datetime.timedelta(seconds=countdown))
-    transaction.on_commit(lambda: send(row.pk))
+    transaction.on_commit(lambda: send(row.pk, background=background))
     return row
 
 
@@ -54,10 +61,10 @@ def _task(name: str):
     return app.tasks[name]
 
 
-def send(pk: int) -> bool:
+def send(pk: int, *, background: bool = False) -> bool:
     """Publish one pending row; True when this call published it. A broker failure leaves it pending."""
     if eager():
-        return _run_in_process(pk)
+        return _run_in_process(pk, background=background and settings.EAGER_JOBS_IN_BACKGROUND)
     try:
         with transaction.atomic():
             row = OutboxTask.objects.select_for_update(skip_locked=True).filter(
@@ -77,15 +84,31 @@ def send(pk: int) -> bool:
         return False
 
 
-def _run_in_process(pk: int) -> bool:
-    """Eager mode: mark the row sent, then run the task here (its errors surface as they would in a worker)."""
+def _run_in_process(pk: int, *, background: bool = False) -> bool:
+    """Eager mode: mark the row sent, then run the task here (its errors surface as they would in a worker), or
+    with ``background`` in a thread of this process, which the response does not wait for."""
     now = timezone.now()  # it runs now, whatever its countdown: a later request with its key is not debounced
     if not OutboxTask.objects.filter(pk=pk, status=OutboxStatus.PENDING).update(
             status=OutboxStatus.SENT, sent_at=now, not_before=now, attempts=F("attempts") + 1):
         return False
     row = OutboxTask.objects.get(pk=pk)
-    _task(row.task).apply_async(kwargs=row.kwargs)
+    if not background:
+        _task(row.task).apply_async(kwargs=row.kwargs)
+        return True
+    threading.Thread(target=_run_detached, args=(row.task, row.kwargs), name=f"{THREAD_PREFIX}{pk}",
+                     daemon=True).start()
     return True
+
+
+def _run_detached(task: str, kwargs: dict) -> None:
+    """The thread of a background job: the task's own handling records a failure on its job; what escapes it is
+    logged, as a worker would; the thread's database connection is closed when it ends."""
+    try:
+        _task(task).apply_async(kwargs=kwargs)
+    except Exception:
+        log.exception("background task %s failed", task)
+    finally:
+        connections.close_all()
 
 
 def send_pending(*, limit: int = SWEEP_BATCH) -> int:

@@ -63,8 +63,14 @@ def start_job(*, kind: str, user, input_file=None, task: str = "", task_kwargs: 
         if task:
             job.task_kwargs = {"job_id": job.pk, **(task_kwargs or {})}
             job.save(update_fields=["task_kwargs"])
-            dispatch.enqueue(task, job.task_kwargs)
+            dispatch.enqueue(task, job.task_kwargs, background=True)
     return job
+
+
+def origin(*, start_url: str, back_url: str) -> dict:
+    """Where a job was started from, kept in its ``result`` while it has not succeeded: the page of a failed
+    import offers "Tải lên lại" (``start_url``, the same form) and a way back (``back_url``)."""
+    return {"start_url": start_url, "next_url": back_url}
 
 
 def claim(job_id: int, *, resume: bool = False) -> bool:

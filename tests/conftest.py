@@ -140,6 +140,13 @@ def celery_eager_unless_worker(request):
     app.conf.task_always_eager = previous
 
 
+@pytest.fixture(autouse=True)
+def jobs_inside_the_request(settings):
+    """Eager jobs run inside the request that asks for them, so a test reads their outcome right after; the tests
+    of ``make run``'s background mode turn it on (tests/emulation/test_dispatch.py)."""
+    settings.EAGER_JOBS_IN_BACKGROUND = False
+
+
 @pytest.fixture
 def media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"

@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from campaigns import services as campaign_services
 from campaigns.models import (
+    AttainmentRow,
     AttainmentSnapshot,
     Campaign,
     CampaignKind,
@@ -21,6 +22,7 @@ from campaigns.models import (
 )
 from emulation import services as org_services
 from emulation.models import (
+    AuditEntry,
     Channel,
     DigestItem,
     Discipline,
@@ -314,3 +316,34 @@ class DigestItemFactory(factory.django.DjangoModelFactory):
 
     notification = factory.SubFactory(NotificationFactory)
     recipient = factory.SelfAttribute("notification.recipient")
+
+
+class AttainmentRowFactory(factory.django.DjangoModelFactory):
+    """A stored row of the attainment table: by default a unit that met a completion rate of 80 %."""
+
+    class Meta:
+        model = AttainmentRow
+
+    snapshot = factory.SubFactory(AttainmentSnapshotFactory)
+    position = factory.Sequence(lambda n: n)
+    unit = factory.SubFactory(UnitFactory)
+    target_code = "1.1"
+    metric_kind = "completion_cases"
+    target_value = 80
+    actual = 80
+    actual_display = "80,00%"
+    state = "met"
+
+
+class AuditEntryFactory(factory.django.DjangoModelFactory):
+    """An entry as ``emulation.audit.record`` writes it (the tests of the log's display give ``changes``)."""
+
+    class Meta:
+        model = AuditEntry
+
+    actor_name = "Nguyễn Văn An"
+    action = "update"
+    model_label = "emulation.Unit"
+    object_id = "1"
+    object_repr = "Phòng Thi hành án dân sự khu vực 1"
+    changes = factory.LazyFunction(dict)

@@ -35,6 +35,7 @@ def campaign_detail(request, pk):
         "pledge_summary": selectors.pledge_counts(request.user, campaign),
         "can_edit": access.can_edit_campaign(request.user, campaign),
         "can_pledge": access.can_register_any_pledge(request.user, campaign),
+        "actions": panels.panels("campaign_actions", request.user, campaign),
         "panels": panels.panels("campaign", request.user, campaign)})
 
 

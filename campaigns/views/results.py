@@ -181,7 +181,9 @@ def results_import(request, pk):
     form = ExcelUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         job = jobs.start_job(kind="import_results", user=request.user, input_file=form.cleaned_data["file"],
-                             task="campaigns.import_results", task_kwargs={"campaign_id": campaign.pk})
+                             task="campaigns.import_results", task_kwargs={"campaign_id": campaign.pk},
+                             result=jobs.origin(start_url=request.path,
+                                                back_url=reverse("campaigns:campaign_results", args=[campaign.pk])))
         return redirect("emulation:job_detail", pk=job.pk)
     return render(request, "campaigns/results_import.html", {"campaign": campaign, "form": form})
 

@@ -4,6 +4,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 
 from .. import access, exporters, jobs
 from ..forms_import import ExcelUploadForm
@@ -19,7 +20,8 @@ def import_start(request):
     form = ExcelUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         job = jobs.start_job(kind="import_organisation", user=request.user, input_file=form.cleaned_data["file"],
-                             task="emulation.import_organisation")
+                             task="emulation.import_organisation",
+                             result=jobs.origin(start_url=request.path, back_url=reverse("emulation:unit_list")))
         return redirect("emulation:job_detail", pk=job.pk)
     return render(request, "emulation/import_start.html", {"form": form})
 

@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .. import access, panels, querystring, selectors, services
+from .. import access, audit_display, panels, querystring, selectors, services
 from ..forms import AwardHoldForm, DisciplineForm, OfficerEditForm, OfficerForm, TransferForm, UnitForm
 from ..models import AwardHold, Discipline, Gender, UnitKind
 from ..paging import paginate
@@ -211,5 +211,7 @@ def audit_list(request):
         raise PermissionDenied
     entries = selectors.audit_entries_visible_to(
         request.user, q=request.GET.get("q", ""), model_label=request.GET.get("model", ""))
-    labels = selectors.audit_model_labels(request.user)
-    return render(request, "emulation/audit_list.html", {"labels": labels, **paginate(request, entries, 50)})
+    kinds = [(label, audit_display.kind_label(label)) for label in selectors.audit_model_labels(request.user)]
+    page = paginate(request, entries, 50)
+    return render(request, "emulation/audit_list.html", {
+        "kinds": kinds, "rows": audit_display.readable(page["page_obj"]), **page})

@@ -2,6 +2,8 @@
 database; a GET never recomputes, and says when the table is being recomputed or not computed yet."""
 
 import datetime
+import re
+from decimal import Decimal
 
 import pytest
 from django.urls import reverse
@@ -9,6 +11,7 @@ from django.urls import reverse
 from campaigns import selectors, snapshots
 from campaigns.models import Result, Target, TargetBracket
 from campaigns.selectors.attainment import TableFilters
+from tests.factories import AttainmentRowFactory, AttainmentSnapshotFactory
 
 pytestmark = pytest.mark.integration
 
@@ -85,3 +88,30 @@ def test_a_unit_head_sees_only_their_rows_and_other_campaigns_are_missing(login,
 def test_anonymous_is_sent_to_sign_in(client, campaign):
     response = _page(client, campaign)
     assert response.status_code == 302 and "dang-nhap" in response["Location"]
+
+
+def _row_cells(page: str, testid: str) -> list[str]:
+    return re.findall(rf'data-testid="{testid}">([^<]*)<', page)
+
+
+@pytest.mark.parametrize(("language", "actual", "gap_units", "gap_points", "count"), [
+    ("vi", ["76,78%", "1.234"], ["1.000.000.000"], ["1,00"], "1.234"),
+    ("en", ["76.78%", "1,234"], ["1,000,000,000"], ["1.00"], "1,234"),
+])
+def test_every_number_of_a_row_is_written_the_interface_languages_way(login, staff, client, unit_a, province_plan,
+                                                                        language, actual, gap_units, gap_points,
+                                                                        count):
+    """The stored rows keep the Vietnamese text of the rate ("76,78%"); the page writes the number itself, so an
+    English page does not mix "76,78%" with "1,000,000,000 đồng" and "1.00"."""
+    snapshot = AttainmentSnapshotFactory(campaign=province_plan.campaigns.get())
+    AttainmentRowFactory(snapshot=snapshot, unit=unit_a, metric_kind="completion_money", target_value=Decimal(78),
+                         actual=Decimal("76.78"), actual_display="76,78%", state="not_met",
+                         gap_units=1_000_000_000, gap_points=Decimal("1.00"))
+    AttainmentRowFactory(snapshot=snapshot, unit=unit_a, metric_kind="count", target_value=Decimal(1000),
+                         actual=Decimal(1234), actual_display="1234")
+    client = login(staff)
+    client.post(reverse("set_language"), {"language": language, "next": "/"})
+    page = _page(client, snapshot.campaign).content.decode()
+    assert (_row_cells(page, "attainment-actual"), _row_cells(page, "attainment-gap-units"),
+            _row_cells(page, "attainment-gap-points")) == (actual, gap_units, gap_points)
+    assert page.count('data-testid="attainment-row"') == 2 and count in actual

@@ -220,7 +220,7 @@ def test_a_launch_tells_the_participating_units_heads_and_staff_from_a_task(
 
 def test_the_launch_is_never_told_inside_the_request(province_plan, unit_a, staff, head_a,
                                                      django_capture_on_commit_callbacks, monkeypatch):
-    monkeypatch.setattr(dispatch, "send", lambda pk: None)  # the worker has not taken it yet
+    monkeypatch.setattr(dispatch, "send", lambda pk, **how: None)  # the worker has not taken it yet
     campaign = _launch(staff, province_plan, [unit_a], django_capture_on_commit_callbacks)
     assert Notification.objects.count() == 0
     queued = list(OutboxTask.objects.filter(task="campaigns.notify_participants").values_list("kwargs", flat=True))

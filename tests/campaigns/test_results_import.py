@@ -81,6 +81,22 @@ def test_import_job_then_confirmed_rows_are_not_overwritten(login, staff, campai
     assert [e.message for e in outcome.errors] == ["Số liệu ngày này đã được xác nhận; không ghi đè bằng tệp."]
 
 
+def test_a_failed_import_leads_back_to_the_campaign_and_to_the_same_form(login, staff, campaign, unit_a, media_root,
+                                                                       django_capture_on_commit_callbacks):
+    client = login(staff)
+    book = _filled_template(client, campaign, [])
+    book["Đơn vị"]["D2"], book["Đơn vị"]["E2"], book["Đơn vị"]["F2"] = 10, 20, 30  # completed > with conditions
+    form = reverse("campaigns:results_import", args=[campaign.pk])
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(form, {"file": SimpleUploadedFile("so-lieu.xlsx", workbook_bytes(book))})
+    job = Job.objects.get()
+    page = client.get(reverse("emulation:job_detail", args=[job.pk])).content.decode()
+    assert job.status == "failed" and Result.objects.count() == 0
+    assert f'href="{form}" data-testid="job-restart">Tải lên lại</a>' in page
+    assert f'href="{reverse("campaigns:campaign_results", args=[campaign.pk])}" data-testid="job-back">' in page
+    assert page.count('data-testid="job-error"') == len(job.errors) >= 1
+
+
 def test_refusals(login, viewer, head_a, campaign_b, campaign):
     assert login(viewer).get(reverse("campaigns:results_import", args=[campaign.pk])).status_code == 403
     assert login(head_a).get(reverse("campaigns:results_import", args=[campaign_b.pk])).status_code == 404

@@ -194,3 +194,31 @@ def test_a_unit_head_nominates_and_submits_with_the_keyboard_alone(browser, live
     draft.refresh_from_db()
     assert draft.status == ProposalStatus.SUBMITTED, page.inner_text("main")[:600]
     context.close()
+
+
+def test_the_failed_import_page_and_the_plain_audit_log_have_no_serious_violation(browser, live_server, axe_source,
+                                                                                   staff, unit_a, unit_b):
+    """Pages of issue #14 that the demo does not show: a failed import with its errors, the log with values."""
+    from emulation import jobs
+    from tests.factories import AuditEntryFactory
+
+    job = jobs.start_job(kind="import_organisation", user=staff, result=jobs.origin(
+        start_url=reverse("emulation:import_start"), back_url=reverse("emulation:unit_list")))
+    jobs.fail(job.pk, message="Không nhập dữ liệu nào: 1 lỗi cần sửa trong tệp.", errors=[
+        {"sheet": "Đơn vị", "row": 2, "column": "Tên đơn vị", "message": "Bắt buộc nhập."}])
+    AuditEntryFactory(model_label="emulation.Officer", unit=unit_a, changes={"unit": [unit_a.pk, unit_b.pk]})
+    problems = []
+    for width in (1366, 390):
+        context = browser.new_context(locale="vi-VN", viewport={"width": width, "height": 900}, bypass_csp=True)
+        page = context.new_page()
+        page.base_url = live_server.url
+        page.goto(live_server.url + "/to-chuc/dang-nhap/")
+        page.fill("#id_username", staff.username)
+        page.fill("#id_password", "matkhau-123")
+        with page.expect_navigation():
+            page.click("[data-testid=login-submit]")
+        for path in (reverse("emulation:job_detail", args=[job.pk]), reverse("emulation:audit_list")):
+            problems += _violations(page, axe_source, path)
+        assert page.locator("[data-testid=audit-row]").count() == 1
+        context.close()
+    assert problems == [], "\n".join(problems)

@@ -1,8 +1,13 @@
 """Main flows in the browser: staff create a plan with a campaign; a unit head registers a pledge."""
 
+import datetime
+from decimal import Decimal
+
 import pytest
 
-from campaigns.models import Campaign, Plan, Pledge
+from campaigns.models import Campaign, Plan, Pledge, Result
+from tests.e2e.test_notifications_flow import _looked_at
+from tests.factories import AttainmentRowFactory, AttainmentSnapshotFactory
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -55,3 +60,63 @@ def test_unit_head_registers_a_pledge(page, sign_in, shot, head_a, province_plan
     shot("pledge-registered")
     pledge = Pledge.objects.get(campaign=campaign)
     assert (pledge.unit, pledge.officer, pledge.registered_by) == (unit_a, None, head_a)
+
+
+@pytest.mark.parametrize("width", [1366, 390])
+def test_the_campaign_header_keeps_its_buttons_in_rows(page, sign_in, staff, province_plan, width):
+    """The buttons of the campaign's header read as buttons (one line of text each), wrapping in rows under the
+    title on a phone; the documents card sits in the page, not among them."""
+    campaign = province_plan.campaigns.get()
+    page.set_viewport_size({"width": width, "height": 900})
+    sign_in(staff)
+    page.goto(page.base_url + campaign.get_absolute_url())
+    buttons = page.locator("[data-testid=campaign-actions] > .btn")
+    assert buttons.count() >= 6  # results, attainment, charts, awards, edit, milestone (+ pledge)
+    heights = [buttons.nth(i).bounding_box()["height"] for i in range(buttons.count())]
+    assert max(heights) < 40, heights
+    assert page.locator("[data-testid=campaign-actions]").bounding_box()["height"] < (40 if width == 1366 else 120)
+    assert page.locator("[data-testid=campaign-actions] [data-testid=documents-panel]").count() == 0
+    assert page.locator("[data-testid=documents-panel]").is_visible()
+    _looked_at(page, f"campaign-header-{width}")
+
+
+@pytest.mark.parametrize("width", [1366, 390])
+def test_the_results_table_scrolls_in_its_box_not_the_page(page, sign_in, staff, province_plan, unit_a, unit_b,
+                                                           width):
+    """A submitted row carries three buttons for staff: at 1366 px the page does not widen, at 390 px the table
+    scrolls inside its card."""
+    campaign = province_plan.campaigns.get()
+    for unit in (unit_a, unit_b):
+        Result.objects.create(campaign=campaign, unit=unit, as_of=datetime.date(2024, 6, 30), status="submitted",
+                              cases_total=12_345, cases_with_conditions=10_000, cases_completed=9_876,
+                              money_total=456_000_000_000, money_with_conditions=400_000_000_000,
+                              money_completed=123_456_789_000)
+    page.set_viewport_size({"width": width, "height": 900})
+    sign_in(staff)
+    page.goto(page.base_url + f"/ke-hoach/phong-trao/{campaign.pk}/ket-qua/")
+    assert page.locator("[data-testid=result-unit]").count() == 2
+    row = page.locator("[data-testid=result-row]").first
+    assert row.locator(".actions-cell .btn").count() >= 3
+    _looked_at(page, f"results-three-buttons-{width}")
+    box = page.locator("[data-testid=result-unit] .table-responsive").first
+    overflows = box.evaluate("b => b.scrollWidth > b.clientWidth")
+    assert overflows == (width == 390)
+
+
+@pytest.mark.parametrize("width", [1366, 390])
+def test_an_english_attainment_row_writes_its_numbers_one_way(page, sign_in, staff, province_plan, unit_a, width):
+    snapshot = AttainmentSnapshotFactory(campaign=province_plan.campaigns.get())
+    AttainmentRowFactory(snapshot=snapshot, unit=unit_a, metric_kind="completion_money", target_value=78,
+                         actual=Decimal("76.78"), actual_display="76,78%", state="not_met", gap_units=1_000_000_000,
+                         gap_points=Decimal("1.00"))
+    page.set_viewport_size({"width": width, "height": 900})
+    sign_in(staff)
+    page.goto(page.base_url + f"/ke-hoach/phong-trao/{snapshot.campaign_id}/dat-chi-tieu/")
+    with page.expect_navigation():
+        page.click("[data-testid=language-switch] button[value=en]")
+    row = page.locator("[data-testid=attainment-row]")
+    assert row.count() == 1
+    cells = [row.locator(f"[data-testid={name}]").inner_text() for name in
+             ("attainment-actual", "attainment-gap-units", "attainment-gap-points")]
+    assert cells == ["76.78%", "1,000,000,000", "1.00"]
+    _looked_at(page, f"attainment-english-{width}")

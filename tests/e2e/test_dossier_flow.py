@@ -13,8 +13,10 @@ from emulation.models import Job, OutboxTask
 from reports import tasks
 from reports.models import GeneratedDocument
 from tests.awards.conftest import campaign_award, certificate, province_campaign, submitted_proposal  # noqa: F401
+from tests.e2e.test_notifications_flow import _looked_at
 from tests.reports import pdfcheck
 from tests.reports.test_documents_proposal import dossier_proposal  # noqa: F401
+from tests.reports.test_pipeline import _join_background_jobs
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -22,7 +24,7 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 def test_generate_a_dossier_watch_progress_and_download(page, sign_in, shot, dossier_proposal, head_a, media_root,
                                                         monkeypatch, tmp_path):
     queued = []
-    monkeypatch.setattr(dispatch, "send", queued.append)  # the outbox row stays for the "worker" below
+    monkeypatch.setattr(dispatch, "send", lambda pk, **how: queued.append(pk))  # the row stays for the "worker" below
     report_progress = jobs.report_progress
 
     def slow_progress(job_id, done, total, noun="dòng"):  # a worker on a long dossier, slowed to be seen
@@ -77,3 +79,25 @@ def test_generate_a_dossier_watch_progress_and_download(page, sign_in, shot, dos
     assert page.locator("[data-testid=signature-fields] tr").count() == 1 + 9
     shot("dossier-document-page")
     assert Job.objects.count() == 1 and GeneratedDocument.objects.count() == 1
+
+
+@pytest.mark.parametrize("width", [1366, 390])
+def test_in_process_mode_answers_at_once_and_the_bar_reaches_100(page, sign_in, dossier_proposal, head_a, media_root,
+                                                                  settings, width):
+    """``make run`` renders in-process: "Tạo hồ sơ" leads straight to the job page (the dossier is rendered in a
+    thread after the answer), whose bar follows the rendering to 100 %."""
+    settings.EAGER_JOBS_IN_BACKGROUND = True
+    page.set_viewport_size({"width": width, "height": 900})
+    sign_in(head_a)
+    page.goto(page.base_url + f"/khen-thuong/de-nghi/{dossier_proposal.pk}/")
+    with page.expect_navigation(url="**/cong-viec/*/"):
+        page.click("[data-testid=generate-proposal_dossier]")
+    assert page.inner_text("[data-testid=job-status]") in ("Đang chờ", "Đang xử lý")
+    assert not GeneratedDocument.objects.exists()
+    _looked_at(page, f"dossier-in-process-started-{width}")
+    page.wait_for_selector("[data-testid=job-download]", timeout=60000)
+    assert page.inner_text("[data-testid=job-status]") == "Hoàn thành"
+    assert page.get_attribute("#job-bar", "data-percent") == "100"
+    _looked_at(page, f"dossier-in-process-done-{width}")
+    _join_background_jobs()
+    assert GeneratedDocument.objects.get().kind == "proposal_dossier"

@@ -51,6 +51,34 @@ def test_failed_job_lists_errors_and_saves_nothing(login, staff, province, media
     page = client.get(reverse("emulation:job_detail", args=[job.pk])).content.decode()
     assert "Bắt buộc nhập." in page and "chưa nhập dữ liệu nào" in page
     assert not Unit.objects.filter(code="HG-KV1").exists()
+    # a way on: the same form again, and back to where the import belongs; no empty bar beside "Lỗi"
+    restart = f'href="{reverse("emulation:import_start")}" data-testid="job-restart">Tải lên lại</a>'
+    back = f'href="{reverse("emulation:unit_list")}" data-testid="job-back">‹ Quay lại</a>'
+    assert restart in page and back in page
+    assert 'id="job-bar"' not in page and 'role="progressbar"' not in page
+
+
+def test_a_failed_job_shows_its_stored_errors_with_the_total(login, staff, media_root):
+    """The job keeps the first ``STORED_ERRORS`` errors and the count of all: the page lists those it kept
+    and says how many there are."""
+    job = jobs.start_job(kind="import_organisation", user=staff,
+                         result=jobs.origin(start_url="/nhap/", back_url="/don-vi/"))
+    errors = [{"sheet": "Cán bộ", "row": n, "column": "Mã cán bộ", "message": f"Lỗi dòng {n}."}
+              for n in range(2, 2 + jobs.STORED_ERRORS + 50)]
+    jobs.fail(job.pk, errors=errors, message="Không nhập dữ liệu nào.")
+    page = login(staff).get(reverse("emulation:job_detail", args=[job.pk])).content.decode()
+    assert page.count('data-testid="job-error"') == jobs.STORED_ERRORS
+    assert "250 lỗi — chưa nhập dữ liệu nào" in page
+    assert f"Dưới đây là {jobs.STORED_ERRORS} lỗi đầu tiên" in page
+    assert "Lỗi dòng 201." in page and "Lỗi dòng 202." not in page
+    assert 'href="/nhap/" data-testid="job-restart"' in page and 'href="/don-vi/" data-testid="job-back"' in page
+
+
+def test_a_running_job_shows_its_progress_bar(login, staff, media_root):
+    job = jobs.start_job(kind="import_organisation", user=staff, total=4)
+    jobs.report_progress(job.pk, 1, 4)
+    page = login(staff).get(reverse("emulation:job_detail", args=[job.pk])).content.decode()
+    assert 'aria-valuenow="25"' in page and 'data-testid="job-restart"' not in page
 
 
 @pytest.mark.parametrize(("name", "content", "message"), [

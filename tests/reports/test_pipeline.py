@@ -3,11 +3,14 @@ idempotent re-runs; the pages that ask for, show and download documents, and the
 # ruff: noqa: F811
 
 import os
+import threading
+import time
 
 import pytest
 from django.core.files.storage import default_storage
 from django.urls import reverse
 
+from emulation import dispatch
 from emulation.models import AuditEntry, Job, JobStatus
 from reports import pipeline
 from reports.documents import KINDS
@@ -173,3 +176,34 @@ def test_a_record_deleted_while_its_job_waits_fails_the_job_with_a_clear_message
                                          "object_id": nomination.pk}).get() == "gone"
     job.refresh_from_db()
     assert job.status == JobStatus.FAILED and "đã bị xóa" in job.message
+
+
+@pytest.mark.django_db(transaction=True)
+def test_in_process_mode_answers_at_once_and_the_job_page_follows_the_rendering(login, head_a, dossier_proposal,
+                                                                                 media_root, settings):
+    """``make run`` (eager tasks, EAGER_JOBS_IN_BACKGROUND on): "Tạo hồ sơ" answers before the dossier is rendered,
+    in a thread after the commit; the page it leads to polls the job up to 100 %."""
+    settings.EAGER_JOBS_IN_BACKGROUND = True
+    client = login(head_a)
+    response = client.post(reverse("reports:document_request", args=["proposal_dossier", dossier_proposal.pk]))
+    job = Job.objects.get()
+    assert response.url == reverse("emulation:job_detail", args=[job.pk])
+    assert job.status in (JobStatus.PENDING, JobStatus.RUNNING) and not GeneratedDocument.objects.exists()
+    seen, started = [], time.monotonic()
+    while time.monotonic() - started < 120:
+        status = client.get(reverse("emulation:job_status", args=[job.pk])).json()
+        seen.append(status["percent"])
+        if status["finished"]:
+            break
+        time.sleep(0.1)
+    _join_background_jobs()  # what the task does after finishing the job (its event) ends inside this test
+    assert (status["status"], status["percent"]) == ("succeeded", 100), status
+    assert seen == sorted(seen) and GeneratedDocument.objects.get().kind == "proposal_dossier"
+    assert "Tải về" in client.get(response.url).content.decode()
+
+
+
+def _join_background_jobs() -> None:
+    for thread in threading.enumerate():
+        if thread.name.startswith(dispatch.THREAD_PREFIX):
+            thread.join(timeout=60)
