@@ -128,31 +128,41 @@ def _participations_in_scope(user, campaign_ids) -> QuerySet[Participation]:
         access.scope_q(user, "unit") | access.scope_q(user, "campaign__plan__issuer"))
 
 
-def campaign_pledge_status(user, campaign: Campaign) -> list[dict]:
-    """Per participating unit in scope: its collective pledge and each active officer's pledge (or None)."""
-    participations = list(_participations_in_scope(user, [campaign.pk]).select_related("unit").order_by("unit__path"))
-    unit_ids = [p.unit_id for p in participations]
-    pledges = list(Pledge.objects.filter(campaign=campaign, unit_id__in=unit_ids))
-    units = {p.unit_id: p.unit for p in participations}
-    for pledge in pledges:
-        pledge.campaign, pledge.unit = campaign, units[pledge.unit_id]
-    collective = {p.unit_id: p for p in pledges if p.officer_id is None}
-    individual = {p.officer_id: p for p in pledges if p.officer_id is not None}
+def pledge_units(user, campaign: Campaign, *, only_missing: bool = False) -> QuerySet[Participation]:
+    """Participations in scope to page through on the pledges page, in tree order; ``only_missing`` keeps the
+    units without a collective pledge or with an active officer who has not registered (decided in SQL)."""
+    participations = _participations_in_scope(user, [campaign.pk]).select_related("unit")
+    if only_missing:
+        collective = Pledge.objects.filter(campaign=campaign, unit=OuterRef("unit"), officer__isnull=True)
+        individual = Pledge.objects.filter(campaign=campaign, officer=OuterRef("pk"))
+        unpledged = Officer.objects.filter(unit=OuterRef("unit"), is_active=True).exclude(Exists(individual))
+        participations = participations.filter(~Exists(collective) | Exists(unpledged))
+    return participations.order_by("unit__path", "pk")
+
+
+def pledge_status(campaign: Campaign, units: list[Unit]) -> list[dict]:
+    """For one page of units: each unit's collective pledge and each active officer's pledge (or None), with the
+    number of officers who have not registered; two queries, whatever the campaign's size."""
+    ids = [unit.pk for unit in units]
     officers = defaultdict(list)
-    for officer in Officer.objects.filter(unit_id__in=unit_ids, is_active=True).order_by("sort_key", "id"):
-        officers[officer.unit_id].append({"officer": officer, "pledge": individual.get(officer.pk)})
-    return [{"unit": p.unit, "pledge": collective.get(p.unit_id), "officers": officers[p.unit_id],
-             "missing_officers": sum(1 for person in officers[p.unit_id] if person["pledge"] is None)}
-            for p in participations]
-
-
-def pledge_totals(rows: list[dict]) -> dict:
-    """Counts over ``campaign_pledge_status`` rows: units and officers, registered and missing."""
-    units, officers = len(rows), sum(len(r["officers"]) for r in rows)
-    units_done = sum(1 for r in rows if r["pledge"] is not None)
-    officers_missing = sum(r["missing_officers"] for r in rows)
-    return {"units": units, "units_done": units_done, "units_missing": units - units_done,
-            "officers": officers, "officers_done": officers - officers_missing, "officers_missing": officers_missing}
+    for officer in Officer.objects.filter(unit_id__in=ids, is_active=True).order_by("sort_key", "id"):
+        officers[officer.unit_id].append(officer)
+    pledges = Pledge.objects.filter(Q(unit_id__in=ids, officer__isnull=True) | Q(officer__unit_id__in=ids,
+                                                                                 officer__is_active=True),
+                                    campaign=campaign).select_related("unit")
+    collective, individual = {}, {}
+    for pledge in pledges:
+        pledge.campaign = campaign  # with its plan and issuer, for the lifecycle's roles
+        if pledge.officer_id is None:
+            collective[pledge.unit_id] = pledge
+        else:
+            individual[pledge.officer_id] = pledge
+    rows = []
+    for unit in units:
+        people = [{"officer": o, "pledge": individual.get(o.pk)} for o in officers[unit.pk]]
+        rows.append({"unit": unit, "pledge": collective.get(unit.pk), "officers": people,
+                     "missing_officers": sum(1 for person in people if person["pledge"] is None)})
+    return rows
 
 
 def _count(queryset) -> Coalesce:
@@ -179,7 +189,8 @@ def _pledge_tallies(user, campaign_ids) -> dict:
 
 
 def pledge_counts(user, campaign: Campaign) -> dict:
-    """The campaign's pledge summary in the user's scope, counted in the database (the keys of ``pledge_totals``)."""
+    """The campaign's pledge summary in the user's scope, counted in the database: units and active officers,
+    registered and missing."""
     counts = _pledge_tallies(user, [campaign.pk])[campaign.pk]
     return {"units": counts["units"], "units_done": counts["units"] - counts["units_missing"],
             "units_missing": counts["units_missing"], "officers": counts["officers"],
