@@ -22,7 +22,7 @@ from .plans import _participations_in_scope
 
 def campaign_targets(campaign: Campaign) -> list[dict]:
     """Targets with their brackets described in words and the table's gaps and overlaps (uses the
-    prefetched ``targets__brackets`` of ``campaign_detail``)."""
+    prefetched ``targets__brackets`` of ``campaign_detail`` or ``campaign_page``)."""
     rows = []
     for target in campaign.targets.all():
         brackets = list(target.brackets.all())
