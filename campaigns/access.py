@@ -45,18 +45,19 @@ def can_set_subplan_requirements(user, plan) -> bool:
     return holds_over(user, PLANNER_ROLES, plan.issuer)
 
 
-def pledge_unit_ids(user, campaign) -> set[int]:
-    """Participating units the user may register pledges for: from the participations prefetched with their
-    units (the campaign pages load them so), else one query."""
-    prefetched = getattr(campaign, "_prefetched_objects_cache", {}).get("participations")
-    if prefetched is not None:  # kept with them, per user: a page asks once per row (the lifecycle's roles)
-        known = campaign.__dict__.setdefault("_pledge_unit_ids", {})
-        if getattr(user, "pk", None) not in known:
-            known[getattr(user, "pk", None)] = {p.unit_id for p in prefetched
-                                                if access.in_scope(user, p.unit, editable=True)}
-        return known[getattr(user, "pk", None)]
-    mine = campaign.participations.filter(access.scope_q(user, "unit", editable=True))
-    return set(mine.values_list("unit_id", flat=True))
+def pledge_unit_ids(user, campaign) -> frozenset[int]:
+    """Participating units the user may register pledges for (and report results for): from the participations
+    prefetched with their units, else one query; once per user and campaign object, since the lifecycle asks for
+    every row of a page."""
+    known = campaign.__dict__.setdefault("_pledge_unit_ids", {})
+    if user.pk not in known:
+        prefetched = getattr(campaign, "_prefetched_objects_cache", {}).get("participations")
+        if prefetched is not None:
+            known[user.pk] = frozenset(p.unit_id for p in prefetched if access.in_scope(user, p.unit, editable=True))
+        else:
+            mine = campaign.participations.filter(access.scope_q(user, "unit", editable=True))
+            known[user.pk] = frozenset(mine.values_list("unit_id", flat=True))
+    return known[user.pk]
 
 
 def can_register_pledge(user, campaign, unit) -> bool:

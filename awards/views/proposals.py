@@ -32,7 +32,7 @@ def _campaign(request, pk):
 
 @login_required
 def campaign_awards(request, pk):
-    campaign = _campaign(request, pk)
+    campaign = scoped_or_404(campaign_selectors.campaign_header, request.user, pk)  # its participations: not shown
     is_staff = access.is_campaign_staff(request.user, campaign)
     awards = list(selectors.campaign_awards(campaign))
     today = timezone.localdate()

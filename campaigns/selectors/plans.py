@@ -9,8 +9,7 @@ whatever the number of rows.
 import datetime
 from collections import Counter, defaultdict
 
-from django.db.models import Count, Exists, F, Func, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -96,11 +95,25 @@ def campaign_header(user, pk: int) -> Campaign:
     return campaigns_visible_to(user).get(pk=pk)
 
 
+def _with_contents(user) -> QuerySet[Campaign]:
+    return campaigns_visible_to(user).prefetch_related("milestones", "targets__brackets", "targets__unit")
+
+
 def campaign_detail(user, pk: int) -> Campaign:
+    """The campaign with its milestones, targets and participations (each with its unit), for the pages that
+    check what a participant may do."""
     participations = Participation.objects.select_related("unit").order_by("unit__path")
-    return campaigns_visible_to(user).prefetch_related(
-        "milestones", Prefetch("participations", queryset=participations), "targets__brackets", "targets__unit",
-    ).get(pk=pk)
+    return _with_contents(user).prefetch_related(Prefetch("participations", queryset=participations)).get(pk=pk)
+
+
+def campaign_page(user, pk: int) -> Campaign:
+    """The campaign with its milestones and targets, for its own page: the participants are read apart as names
+    (``participant_names``), not as a model instance per unit (700 at national size)."""
+    return _with_contents(user).get(pk=pk)
+
+
+def participant_names(campaign: Campaign) -> list[str]:
+    return list(campaign.participations.order_by("unit__path").values_list("unit__name", flat=True))
 
 
 # Pledges
@@ -128,58 +141,63 @@ def _participations_in_scope(user, campaign_ids) -> QuerySet[Participation]:
         access.scope_q(user, "unit") | access.scope_q(user, "campaign__plan__issuer"))
 
 
-def campaign_pledge_status(user, campaign: Campaign) -> list[dict]:
-    """Per participating unit in scope: its collective pledge and each active officer's pledge (or None)."""
-    participations = list(_participations_in_scope(user, [campaign.pk]).select_related("unit").order_by("unit__path"))
-    unit_ids = [p.unit_id for p in participations]
-    pledges = list(Pledge.objects.filter(campaign=campaign, unit_id__in=unit_ids))
-    units = {p.unit_id: p.unit for p in participations}
-    for pledge in pledges:
-        pledge.campaign, pledge.unit = campaign, units[pledge.unit_id]
-    collective = {p.unit_id: p for p in pledges if p.officer_id is None}
-    individual = {p.officer_id: p for p in pledges if p.officer_id is not None}
+def pledge_units(user, campaign: Campaign, *, only_missing: bool = False) -> QuerySet[Participation]:
+    """Participations in scope to page through on the pledges page, in tree order; ``only_missing`` keeps the
+    units without a collective pledge or with an active officer who has not registered (decided in SQL)."""
+    participations = _participations_in_scope(user, [campaign.pk]).select_related("unit")
+    if only_missing:
+        collective = Pledge.objects.filter(campaign=campaign, unit=OuterRef("unit"), officer__isnull=True)
+        individual = Pledge.objects.filter(campaign=campaign, officer=OuterRef("pk"))
+        unpledged = Officer.objects.filter(unit=OuterRef("unit"), is_active=True).exclude(Exists(individual))
+        participations = participations.filter(~Exists(collective) | Exists(unpledged))
+    return participations.order_by("unit__path", "pk")
+
+
+def pledge_status(campaign: Campaign, units: list[Unit]) -> list[dict]:
+    """For one page of units: each unit's collective pledge and each active officer's pledge (or None), with the
+    number of officers who have not registered; two queries, whatever the campaign's size."""
+    ids = [unit.pk for unit in units]
     officers = defaultdict(list)
-    for officer in Officer.objects.filter(unit_id__in=unit_ids, is_active=True).order_by("sort_key", "id"):
-        officers[officer.unit_id].append({"officer": officer, "pledge": individual.get(officer.pk)})
-    return [{"unit": p.unit, "pledge": collective.get(p.unit_id), "officers": officers[p.unit_id],
-             "missing_officers": sum(1 for person in officers[p.unit_id] if person["pledge"] is None)}
-            for p in participations]
-
-
-def pledge_totals(rows: list[dict]) -> dict:
-    """Counts over ``campaign_pledge_status`` rows: units and officers, registered and missing."""
-    units, officers = len(rows), sum(len(r["officers"]) for r in rows)
-    units_done = sum(1 for r in rows if r["pledge"] is not None)
-    officers_missing = sum(r["missing_officers"] for r in rows)
-    return {"units": units, "units_done": units_done, "units_missing": units - units_done,
-            "officers": officers, "officers_done": officers - officers_missing, "officers_missing": officers_missing}
-
-
-def _count(queryset) -> Coalesce:
-    """A correlated COUNT(*) of ``queryset`` as an annotation (0 when nothing matches)."""
-    counted = queryset.order_by().annotate(n=Func(F("pk"), function="COUNT")).values("n")
-    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
+    for officer in Officer.objects.filter(unit_id__in=ids, is_active=True).order_by("sort_key", "id"):
+        officers[officer.unit_id].append(officer)
+    pledges = Pledge.objects.filter(Q(unit_id__in=ids, officer__isnull=True) | Q(officer__unit_id__in=ids,
+                                                                                 officer__is_active=True),
+                                    campaign=campaign).select_related("unit")
+    collective, individual = {}, {}
+    for pledge in pledges:
+        pledge.campaign = campaign  # with its plan and issuer, for the lifecycle's roles
+        if pledge.officer_id is None:
+            collective[pledge.unit_id] = pledge
+        else:
+            individual[pledge.officer_id] = pledge
+    rows = []
+    for unit in units:
+        people = [{"officer": o, "pledge": individual.get(o.pk)} for o in officers[unit.pk]]
+        rows.append({"unit": unit, "pledge": collective.get(unit.pk), "officers": people,
+                     "missing_officers": sum(1 for person in people if person["pledge"] is None)})
+    return rows
 
 
 def _pledge_tallies(user, campaign_ids) -> dict:
     """Per campaign: participating units in scope and their active officers, with how many have not
-    registered a pledge (``Counter`` of units, units_missing, officers, officers_missing); one query."""
-    officers = Officer.objects.filter(unit=OuterRef("unit"), is_active=True)
-    individual = Pledge.objects.filter(campaign=OuterRef(OuterRef("campaign")), officer=OuterRef("pk"))
-    rows = _participations_in_scope(user, campaign_ids).annotate(
-        registered=Exists(Pledge.objects.filter(campaign=OuterRef("campaign"), unit=OuterRef("unit"),
-                                                officer__isnull=True)),
-        officer_count=_count(officers), officers_missing=_count(officers.exclude(Exists(individual))),
-    ).values_list("campaign_id", "registered", "officer_count", "officers_missing")
+    registered a pledge (``Counter`` of units, units_missing, officers, officers_missing); two grouped queries,
+    each reading the participations (and their officers) once instead of two subqueries per unit."""
+    participations = _participations_in_scope(user, campaign_ids).order_by()
+    collective = Pledge.objects.filter(campaign=OuterRef("campaign"), unit=OuterRef("unit"), officer__isnull=True)
+    units = participations.values("campaign_id").annotate(units=Count("pk"),
+                                                          units_missing=Count("pk", filter=~Exists(collective)))
+    pledged = Pledge.objects.filter(campaign=OuterRef("campaign"), officer=OuterRef("unit__officers"))
+    officers = participations.filter(unit__officers__is_active=True).values("campaign_id").annotate(
+        officers=Count("unit__officers"), officers_missing=Count("unit__officers", filter=~Exists(pledged)))
     totals = defaultdict(Counter)
-    for campaign_id, registered, officer_count, officers_missing in rows:
-        totals[campaign_id].update(units=1, units_missing=0 if registered else 1, officers=officer_count,
-                                   officers_missing=officers_missing)
+    for row in [*units, *officers]:
+        totals[row.pop("campaign_id")].update(row)
     return totals
 
 
 def pledge_counts(user, campaign: Campaign) -> dict:
-    """The campaign's pledge summary in the user's scope, counted in the database (the keys of ``pledge_totals``)."""
+    """The campaign's pledge summary in the user's scope, counted in the database: units and active officers,
+    registered and missing."""
     counts = _pledge_tallies(user, [campaign.pk])[campaign.pk]
     return {"units": counts["units"], "units_done": counts["units"] - counts["units_missing"],
             "units_missing": counts["units_missing"], "officers": counts["officers"],

@@ -22,7 +22,7 @@ from .plans import _participations_in_scope
 
 def campaign_targets(campaign: Campaign) -> list[dict]:
     """Targets with their brackets described in words and the table's gaps and overlaps (uses the
-    prefetched ``targets__brackets`` of ``campaign_detail``)."""
+    prefetched ``targets__brackets`` of ``campaign_detail`` or ``campaign_page``)."""
     rows = []
     for target in campaign.targets.all():
         brackets = list(target.brackets.all())
@@ -70,14 +70,19 @@ def result_units(user, campaign: Campaign, *, unit: int | None = None, status: s
 def result_subjects(user, campaign: Campaign, units: list, *, status: str = "", q: str = "") -> list[dict]:
     """For one page of units: each unit and its active officers with their latest result (any status), in
     two queries; ``status`` and ``q`` keep only the matching subjects (the unit's own row when it matches)."""
-    ids = [u.pk for u in units]
-    results = {(r.unit_id, r.officer_id): r for r in _latest_of(results_visible_to(user, campaign).filter(
-        unit_id__in=ids))}
-    for result in results.values():
-        result.campaign = campaign  # with its prefetched participations, for the lifecycle's roles
-    officers = defaultdict(list)
+    ids, by_pk = [u.pk for u in units], {u.pk: u for u in units}
+    officers, people = defaultdict(list), {}
     for officer in Officer.objects.filter(unit_id__in=ids, is_active=True).order_by("sort_key", "id"):
         officers[officer.unit_id].append(officer)
+        people[officer.pk] = officer
+    latest = _latest_of(results_visible_to(user, campaign).filter(unit_id__in=ids).select_related(None))
+    results = {}
+    for result in latest:  # the campaign, unit and officer are the page's own objects: no join, no copies
+        if result.officer_id is not None and result.officer_id not in people:
+            continue  # an officer no longer active here: not on the page
+        result.campaign, result.unit = campaign, by_pk[result.unit_id]
+        result.officer = people.get(result.officer_id)
+        results[(result.unit_id, result.officer_id)] = result
     key = search_key(q) if q else ""
     rows = []
     for unit in units:

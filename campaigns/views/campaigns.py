@@ -29,9 +29,10 @@ def campaign_list(request):
 
 @login_required
 def campaign_detail(request, pk):
-    campaign = scoped_or_404(selectors.campaign_detail, request.user, pk)
+    campaign = scoped_or_404(selectors.campaign_page, request.user, pk)
     return render(request, "campaigns/campaign_detail.html", {
         "campaign": campaign, "targets": selectors.campaign_targets(campaign),
+        "participants": selectors.participant_names(campaign),
         "pledge_summary": selectors.pledge_counts(request.user, campaign),
         "can_edit": access.can_edit_campaign(request.user, campaign),
         "can_pledge": access.can_register_any_pledge(request.user, campaign),

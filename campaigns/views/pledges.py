@@ -21,6 +21,8 @@ from ..forms import PledgeForm
 from ..models import Pledge
 from . import actions
 
+UNITS_PER_PAGE = 10  # units a page on the pledges page, each with its active officers
+
 
 @login_required
 def pledge_list(request):
@@ -31,19 +33,20 @@ def pledge_list(request):
 
 @login_required
 def campaign_pledges(request, pk):
-    campaign = scoped_or_404(selectors.campaign_detail, request.user, pk)
-    rows = selectors.campaign_pledge_status(request.user, campaign)
+    campaign = scoped_or_404(selectors.campaign_header, request.user, pk)
+    only_missing = request.GET.get("chua_dang_ky") == "1"
+    paged = paginate(request, selectors.pledge_units(request.user, campaign, only_missing=only_missing),
+                     UNITS_PER_PAGE)
+    rows = selectors.pledge_status(campaign, [p.unit for p in paged["page_obj"]])
     registrable = access.pledge_unit_ids(request.user, campaign)
     for row in rows:
         row["can_register"] = row["unit"].pk in registrable
-    pledges = [p for row in rows for p in [row["pledge"], *(o["pledge"] for o in row["officers"])] if p]
-    actions.with_actions(workflow.PLEDGE, request.user, pledges)
-    only_missing = request.GET.get("chua_dang_ky") == "1"
-    shown = [r for r in rows if r["pledge"] is None or r["missing_officers"]] if only_missing else rows
+    actions.with_actions(workflow.PLEDGE, request.user,
+                         [p for row in rows for p in [row["pledge"], *(o["pledge"] for o in row["officers"])] if p])
     return render(request, "campaigns/campaign_pledges.html", {
-        "campaign": campaign, "rows": shown, "totals": selectors.pledge_totals(rows), "only_missing": only_missing,
-        "can_review": access.can_confirm_results(request.user, campaign),
-        "bulk_actions": [t for t in workflow.PLEDGE.transitions if "staff" in t.roles]})
+        "campaign": campaign, "rows": rows, "totals": selectors.pledge_counts(request.user, campaign),
+        "only_missing": only_missing, "can_review": access.can_confirm_results(request.user, campaign),
+        "bulk_actions": [t for t in workflow.PLEDGE.transitions if "staff" in t.roles], **paged})
 
 
 def _pledge_units(user, campaign):

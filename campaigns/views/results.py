@@ -40,7 +40,7 @@ EXTRA_KINDS = (MetricKind.PERCENTAGE, MetricKind.COUNT, MetricKind.BOOLEAN, Metr
 
 @login_required
 def campaign_results(request, pk):
-    campaign = scoped_or_404(selectors.campaign_detail, request.user, pk)
+    campaign = scoped_or_404(selectors.campaign_header, request.user, pk)
     unit, status, q = querystring.integer(request.GET.get("unit")), request.GET.get("status", ""), \
         request.GET.get("q", "").strip()[:100]
     paged = paginate(request, selectors.result_units(request.user, campaign, unit=unit, status=status, q=q),

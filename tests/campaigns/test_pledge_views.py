@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from campaigns.models import Pledge
 from emulation.models import AuditEntry
-from tests.factories import OfficerFactory, PledgeFactory
+from tests.factories import OfficerFactory, ParticipationFactory, PledgeFactory, UnitFactory
 
 pytestmark = pytest.mark.integration
 
@@ -87,6 +87,58 @@ def test_status_page_counts_and_filters_who_has_not_registered(login, staff, cam
     assert [r["unit"].code for r in filtered.context["rows"]] == ["HG-LM"]
     page = filtered.content.decode()
     assert "Trần Thị Bình" in page and "Nguyễn Văn An" not in page
+
+
+def _pledges_page(client, campaign, **params):
+    return client.get(reverse("campaigns:campaign_pledges", args=[campaign.pk]), params)
+
+
+@pytest.mark.parametrize("units", [10, 200])
+def test_status_page_pages_through_units_in_a_fixed_number_of_queries(login, staff, campaign, province, units,
+                                                                      django_assert_max_num_queries):
+    extra = [UnitFactory(parent=province, name=f"Chi cục đo {n:03d}") for n in range(units)]
+    for n, unit in enumerate(extra):
+        ParticipationFactory(campaign=campaign, unit=unit)
+        officer = OfficerFactory(unit=unit, full_name=f"Cán bộ đo {n:03d}")
+        if n % 2:
+            PledgeFactory(campaign=campaign, unit=unit)
+            PledgeFactory(campaign=campaign, unit=unit, officer=officer)
+    client = login(staff)
+    with django_assert_max_num_queries(16):  # 13, + 3 for the idle-session refresh of a fresh sign-in
+        response = _pledges_page(client, campaign, page="2")
+    shown = extra[8:18]  # page 2 in tree order: after the fixture's two units and the first eight
+    assert [r["unit"] for r in response.context["rows"]] == shown
+    page = response.content.decode()
+    assert page.count('data-testid="pledge-unit"') == len(shown)
+    assert all(f"Cán bộ đo {extra.index(u):03d}" in page and u.name in page for u in shown)
+    assert [r["missing_officers"] for r in response.context["rows"]] == [extra.index(u) % 2 == 0 for u in shown]
+    assert response.context["totals"] == {"units": units + 2, "units_done": units // 2, "units_missing": units // 2 + 2,
+                                          "officers": units, "officers_done": units // 2,
+                                          "officers_missing": units - units // 2}
+    assert response.context["page_obj"].paginator.count == units + 2
+    for bad in ({"page": "x"}, {"chua_dang_ky": "<script>"}):  # the first page, unfiltered
+        assert len(_pledges_page(client, campaign, **bad).context["rows"]) == 10
+    assert [r["unit"] for r in _pledges_page(client, campaign, page="-3").context["rows"]] == extra[-2:]  # the last
+
+
+@pytest.mark.parametrize(("collective", "individual", "retired", "listed"), [
+    (True, True, False, False),
+    (True, True, True, False),  # an officer no longer active owes no pledge
+    (True, False, False, True),
+    (False, True, False, True),
+    (False, False, False, True),
+])
+def test_only_missing_keeps_units_that_owe_a_pledge(login, staff, campaign, unit_a, unit_b, officer_a, collective,
+                                                    individual, retired, listed):
+    if collective:
+        PledgeFactory(campaign=campaign, unit=unit_a)
+    if individual:
+        PledgeFactory(campaign=campaign, unit=unit_a, officer=officer_a)
+    if retired:
+        OfficerFactory(unit=unit_a, is_active=False)
+    response = _pledges_page(login(staff), campaign, chua_dang_ky="1")
+    assert [r["unit"] for r in response.context["rows"]] == ([unit_a] if listed else []) + [unit_b]
+    assert response.context["page_obj"].paginator.count == 1 + listed
 
 
 def test_status_page_shows_a_unit_head_only_their_unit(login, head_a, campaign, unit_a, officer_a, officer_b):

@@ -1,4 +1,5 @@
-"""Main flows in the browser: staff create a plan with a campaign; a unit head registers a pledge."""
+"""Main flows in the browser: staff create a plan with a campaign; a unit head registers a pledge; staff page
+through who has registered."""
 
 import datetime
 from decimal import Decimal
@@ -7,7 +8,14 @@ import pytest
 
 from campaigns.models import Campaign, Plan, Pledge, Result
 from tests.e2e.test_notifications_flow import _looked_at
-from tests.factories import AttainmentRowFactory, AttainmentSnapshotFactory
+from tests.factories import (
+    AttainmentRowFactory,
+    AttainmentSnapshotFactory,
+    OfficerFactory,
+    ParticipationFactory,
+    PledgeFactory,
+    UnitFactory,
+)
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -120,3 +128,29 @@ def test_an_english_attainment_row_writes_its_numbers_one_way(page, sign_in, sta
              ("attainment-actual", "attainment-gap-units", "attainment-gap-points")]
     assert cells == ["76.78%", "1,000,000,000", "1.00"]
     _looked_at(page, f"attainment-english-{width}")
+
+
+@pytest.mark.parametrize("width", [1366, 390])
+def test_staff_page_through_who_has_registered_a_pledge(page, sign_in, staff, province, province_plan, width):
+    campaign = province_plan.campaigns.get()
+    for n in range(11):
+        unit = UnitFactory(parent=province, name=f"Phòng Thi hành án dân sự khu vực {n + 1:02d}")
+        ParticipationFactory(campaign=campaign, unit=unit)
+        officer = OfficerFactory(unit=unit, full_name=f"Lê Thị Thu {n + 1:02d}")
+        if n % 3 == 0:
+            PledgeFactory(campaign=campaign, unit=unit)
+            PledgeFactory(campaign=campaign, unit=unit, officer=officer)
+    sign_in(staff)
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(page.base_url + f"/ke-hoach/phong-trao/{campaign.pk}/giao-uoc/")
+    assert page.inner_text("[data-testid=units-done]") == "4/13"
+    assert page.locator("[data-testid=pledge-unit]").count() == 10
+    _looked_at(page, f"pledges-page-1-{width}")
+    with page.expect_navigation():
+        page.click("text=Sau ›")
+    assert page.locator("[data-testid=pledge-unit]").count() == 3
+    assert "Phòng Thi hành án dân sự khu vực 11" in page.inner_text("main")
+    with page.expect_navigation():
+        page.click("[data-testid=filter-missing]")
+    assert page.locator("[data-testid=pledge-unit]").count() == 9  # the two fixture units and seven of eleven
+    _looked_at(page, f"pledges-missing-{width}")
