@@ -11,7 +11,7 @@ PORT ?= 8000
 SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-liberation2
 
 # The suite on both cores; the tests of an xdist group (the shared demo load, tests/demo_fixture.py) in one process.
-PYTEST_ARGS ?= -n 2 --dist loadgroup
+PYTEST_ARGS ?= -n 2 --dist loadgroup --durations=30
 
 .PHONY: run test lint install worker check-system lock
 
