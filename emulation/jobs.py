@@ -35,8 +35,9 @@ INTERRUPTED = ("Công việc bị gián đoạn nhiều lần (máy xử lý ng�
 RESUMED = "Đang chạy lại sau khi máy xử lý bị gián đoạn"
 
 
-def _progress_key(job_id: int) -> str:
-    return f"job-progress:{job_id}"
+def progress_key(job_id: int) -> str:
+    """Per database too: databases sharing one Redis (the test processes, the benches) have the same job ids."""
+    return f"job-progress:{settings.DATABASES['default']['NAME']}:{job_id}"
 
 
 def _quietly(operation, default=None):
@@ -152,7 +153,7 @@ def sweep() -> dict:
                 Job.objects.filter(pk=job.pk).update(status=JobStatus.FAILED, lease_until=None, message=INTERRUPTED)
                 outcome["failed"].append(job.pk)
     for job_id in outcome["failed"]:
-        _quietly(lambda job_id=job_id: cache.delete(_progress_key(job_id)))
+        _quietly(lambda job_id=job_id: cache.delete(progress_key(job_id)))
     return outcome
 
 
@@ -162,19 +163,19 @@ def _progress_message(done: int, total: int, noun: str = "dòng") -> str:
 
 def report_progress(job_id: int, done: int, total: int, noun: str = "dòng") -> None:
     """``noun`` names what is counted: rows of an import, parts of a document."""
-    _quietly(lambda: cache.set(_progress_key(job_id), (done, total, noun), PROGRESS_TTL))
+    _quietly(lambda: cache.set(progress_key(job_id), (done, total, noun), PROGRESS_TTL))
     Job.objects.filter(pk=job_id).update(progress=done, total=total, message=_progress_message(done, total, noun))
 
 
 def finish(job_id: int, *, result: dict, message: str) -> None:
-    _quietly(lambda: cache.delete(_progress_key(job_id)))
+    _quietly(lambda: cache.delete(progress_key(job_id)))
     Job.objects.filter(pk=job_id).update(status=JobStatus.SUCCEEDED, result=result, message=message, errors=[],
                                          lease_until=None)
 
 
 def fail(job_id: int, *, errors: list, message: str) -> None:
     """At most ``STORED_ERRORS`` errors are kept (the first ones, in file order), with the total count."""
-    _quietly(lambda: cache.delete(_progress_key(job_id)))
+    _quietly(lambda: cache.delete(progress_key(job_id)))
     result = Job.objects.values_list("result", flat=True).get(pk=job_id) or {}
     Job.objects.filter(pk=job_id).update(status=JobStatus.FAILED, errors=errors[:STORED_ERRORS], message=message,
                                          lease_until=None, result={**result, "error_count": len(errors)})
@@ -183,7 +184,7 @@ def fail(job_id: int, *, errors: list, message: str) -> None:
 def live_status(job: Job) -> dict:
     """What the progress page polls: the stored job, with the latest progress while it runs."""
     percent, message = job.percent, job.message
-    cached = _quietly(lambda: cache.get(_progress_key(job.pk))) if job.status == JobStatus.RUNNING else None
+    cached = _quietly(lambda: cache.get(progress_key(job.pk))) if job.status == JobStatus.RUNNING else None
     if cached and cached[1]:
         done, total, noun = cached
         percent, message = int(done * 100 / total), _progress_message(done, total, noun)

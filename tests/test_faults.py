@@ -42,7 +42,7 @@ def _import_job(staff) -> Job:
 
 def _mid_import(job: Job) -> bool:
     """The importer has reported rows (from inside its transaction: the cache sees them, the table not yet)."""
-    progress = cache.get(f"job-progress:{job.pk}")
+    progress = cache.get(jobs.progress_key(job.pk))
     return bool(progress and 0 < progress[0] < progress[1])
 
 
