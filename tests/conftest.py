@@ -7,6 +7,7 @@ import pytest
 from django.test import Client
 
 from emulation.models import Role, UnitKind
+from tests import db_flush
 from tests.factories import (
     CampaignFactory,
     OfficerFactory,
@@ -15,6 +16,17 @@ from tests.factories import (
     RoleGrantFactory,
     UnitFactory,
 )
+
+db_flush.install()
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The test database, its ids starting at 10.000 (``db_flush.ids_from_ten_thousand``)."""
+    from django.db import connection
+
+    with django_db_blocker.unblock():
+        db_flush.ids_from_ten_thousand(connection)
 
 
 @pytest.fixture

@@ -29,7 +29,7 @@ from tests.services import port_open, service_missing
 from tests.worker_fixture import WORKER_LEASE_SECONDS, pool_children, wait_for, worker
 
 pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True)]
-OFFICERS = 4000  # a few seconds of import: long enough to be killed in the middle
+OFFICERS = 1500  # a second or two of import: long enough to be killed in the middle
 
 
 def _import_job(staff) -> Job:

@@ -82,10 +82,14 @@ def save_grid(*, actor, campaign: Campaign, as_of: datetime.date | None, units: 
 
 
 def _plain(value):
-    return format(value.normalize(), "f") if isinstance(value, Decimal) else value
+    """A cell's value as the audit trail keeps it (JSON): a decimal as a whole number or a float."""
+    if not isinstance(value, Decimal):
+        return value
+    return int(value) if value == value.to_integral_value() else float(value)
 
 
 def _audit(actor, name, unit, as_of, pk, action, diff) -> dict:
+    """``diff``: the changed cells by their column's heading (a target by its name, as the grid shows it)."""
     return {
         "actor_id": actor.pk,
         "actor_name": name,
@@ -155,6 +159,8 @@ def _write(actor, campaign, as_of, units, stored, outcome) -> None:
             action, diff = AuditAction.CREATE, {"as_of": [None, as_of.isoformat()], **diff}
         else:
             action = AuditAction.UPDATE
+        headings = {c.key: c.label for c in row.columns if c.target_id is not None}
+        diff = {headings.get(key, key): pair for key, pair in diff.items()}
         entries.append(_audit(actor, name, units[row.unit_id], as_of, pk, action, diff))
     bulk.insert_rows(ResultValue, inserts)
     bulk.update_rows(ResultValue, updates, ["number", "achieved"])

@@ -12,6 +12,7 @@ from django.urls import reverse
 
 from campaigns.grid import FIGURES
 from campaigns.models import Result, ResultValue
+from emulation import audit_display
 from emulation.models import AuditEntry
 from emulation.submissions import new_token
 from tests.factories import ParticipationFactory, ResultFactory, ResultValueFactory, TargetFactory, UnitFactory
@@ -121,7 +122,9 @@ def test_staff_save_every_unit_in_one_post_with_audit(login, staff, campaign, un
     entries = {e.unit_id: e for e in AuditEntry.objects.filter(model_label="campaigns.Result")}
     assert entries[unit_a.pk].action == "create" and entries[unit_a.pk].actor == staff
     assert entries[unit_a.pk].changes["cases_total"] == [None, 1200]
-    assert entries[unit_a.pk].changes[f"t{count.pk}"] == [None, "12"]
+    assert entries[unit_a.pk].changes[str(count)] == [None, 12]  # the target by its name, as the grid heads it
+    [readable] = audit_display.readable([entries[unit_a.pk]])
+    assert (str(count), "—", "12") in {(c.label, c.before, c.after) for c in readable.changes}
     assert entries[unit_a.pk].object_repr == f"{unit_a.name} – 30/06/2024" and len(entries) == 2
 
 
@@ -190,7 +193,7 @@ def test_a_repeated_post_writes_once_and_unchanged_cells_are_not_audited(login, 
     changed = (_line(unit_a, "900", "800", "650", "0", "0", "0", values={count: ""}), lines[1])
     assert _post(client, campaign, *changed).status_code == 302
     entry = AuditEntry.objects.order_by("-pk").first()
-    assert (entry.action, entry.changes) == ("update", {"cases_completed": [600, 650], f"t{count.pk}": ["3", None]})
+    assert (entry.action, entry.changes) == ("update", {"cases_completed": [600, 650], str(count): [3, None]})
     assert Result.objects.get().cases_completed == 650 and not ResultValue.objects.exists()
 
 

@@ -59,8 +59,8 @@ def sign_in(page):
         page.goto(page.base_url + "/to-chuc/dang-nhap/")
         page.fill("#id_username", user.username)
         page.fill("#id_password", password)
-        page.click("[data-testid=login-submit]")
-        page.wait_for_load_state("networkidle")
+        with page.expect_navigation():
+            page.click("[data-testid=login-submit]")
         return page
 
     return go

@@ -70,7 +70,6 @@ def _seed_campaign():
 
 def _violations(page, axe_source, path) -> list[str]:
     page.goto(page.base_url + path)
-    page.wait_for_load_state("networkidle")
     page.add_script_tag(content=axe_source)
     found = page.evaluate("async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
                           ".map(v => ({id: v.id, impact: v.impact, nodes: v.nodes.map(n => n.target.join(' '))}))")
@@ -87,8 +86,8 @@ def _signed_in(browser, live_server, username, width):
         page.goto(live_server.url + "/to-chuc/dang-nhap/")
         page.fill("#id_username", username)
         page.fill("#id_password", DEMO_PASSWORD)
-        page.click("[data-testid=login-submit]")
-        page.wait_for_load_state("networkidle")
+        with page.expect_navigation():
+            page.click("[data-testid=login-submit]")
     return context, page
 
 

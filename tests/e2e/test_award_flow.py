@@ -25,8 +25,8 @@ def signed_in(browser, live_server, user):
     page.goto(live_server.url + "/to-chuc/dang-nhap/")
     page.fill("#id_username", user.username)
     page.fill("#id_password", "matkhau-123")
-    page.click("[data-testid=login-submit]")
-    page.wait_for_load_state("networkidle")
+    with page.expect_navigation():
+        page.click("[data-testid=login-submit]")
     return context, page
 
 

@@ -27,8 +27,8 @@ def _open(page, username, width):
     page.goto(page.base_url + "/to-chuc/dang-nhap/")
     page.fill("#id_username", username)
     page.fill("#id_password", DEMO_PASSWORD)
-    page.click("[data-testid=login-submit]")
-    page.wait_for_load_state("networkidle")
+    with page.expect_navigation():
+        page.click("[data-testid=login-submit]")
     return page
 
 
@@ -40,8 +40,8 @@ def test_staff_walk_the_current_year(page, shot, demo, width):
     assert page.locator("[data-testid=deadlines] li .badge").count() >= 3  # sub-plans, reports, dossiers
     assert "Phòng THADS khu vực 2" in page.inner_text("[data-testid=open-proposals]")
     shot(f"current-staff-dashboard-{width}")
-    page.click(f"text={demo.name}")
-    page.wait_for_load_state("networkidle")
+    with page.expect_navigation():
+        page.click(f"text={demo.name}")
     assert demo.name in page.inner_text("h1")
     shot(f"current-staff-campaign-{width}")
     page.goto(page.base_url + f"/to-chuc/don-vi/{Unit.objects.get(code='CTO').pk}/")

@@ -34,16 +34,16 @@ def test_money_is_typed_with_dots_and_a_mistyped_group_is_refused_beside_the_fie
                          "cases_completed": "800", "money_total": "150.000.000.000",
                          "money_with_conditions": "120.000.000.000", "money_completed": "90.5000.000"}.items():
         page.fill(f"#id_{field}", value)
-    page.click("[data-testid=form-submit]")
-    page.wait_for_load_state("networkidle")
+    with page.expect_navigation():
+        page.click("[data-testid=form-submit]")
     error = page.inner_text("#id_money_completed ~ .invalid-feedback, #error_1_id_money_completed")
     assert "có thể nhóm hàng nghìn bằng dấu chấm: 1.234.567" in error
     assert page.input_value("#id_money_completed") == "90.5000.000"  # kept, to be corrected
     assert page.input_value("#id_money_total") == "150.000.000.000"
     _looked_at(page, f"grouped-money-refused-{width}")
     page.fill("#id_money_completed", "90.500.000.000")
-    page.click("[data-testid=form-submit]")
-    page.wait_for_load_state("networkidle")
+    with page.expect_navigation():
+        page.click("[data-testid=form-submit]")
     assert "Đã lưu số liệu." in page.inner_text("main")
     result = Result.objects.get(campaign=campaign, unit=unit_a)
     assert (result.money_total, result.money_completed, result.cases_total) == (
@@ -75,8 +75,8 @@ def test_a_draft_warns_about_an_ineligible_nominee_and_counts_its_own_against_th
     assert "còn 1" in page.inner_text("[data-testid=quota-standing]")
     for officer in (officer_a, colleague):
         page.select_option("#id_subject", f"o{officer.pk}")
-        page.click("[data-testid=nominate-submit]")
-        page.wait_for_load_state("networkidle")
+        with page.expect_navigation():
+            page.click("[data-testid=nominate-submit]")
         if officer == officer_a:
             warning = page.inner_text(".alert-warning")
             assert "Đã thêm Nguyễn Văn An, nhưng hiện chưa đủ điều kiện" in warning and "khiển trách" in warning
@@ -132,8 +132,8 @@ def test_a_four_tier_table_is_entered_in_one_save_and_a_bad_row_is_shown_where_i
         page.fill(f"#id_khung-{index}-lower", lower)
         page.fill(f"#id_khung-{index}-upper", upper)
         page.fill(f"#id_khung-{index}-value", value)
-    page.click("[data-testid=form-submit]")
-    page.wait_for_load_state("networkidle")
+    with page.expect_navigation():
+        page.click("[data-testid=form-submit]")
     assert "Chưa lưu: sửa các ô tô đỏ bên dưới" in page.inner_text("[data-testid=form-errors]")
     bad = page.locator("#id_khung-2-upper").locator("xpath=..")
     assert "cell-invalid" in bad.get_attribute("class")
@@ -142,8 +142,8 @@ def test_a_four_tier_table_is_entered_in_one_save_and_a_bad_row_is_shown_where_i
     assert not Target.objects.filter(campaign=campaign).exists()
     _looked_at(page, f"tiers-refused-{width}")
     page.fill("#id_khung-2-upper", "300.000.000.000")
-    page.click("[data-testid=form-submit]")
-    page.wait_for_load_state("networkidle")
+    with page.expect_navigation():
+        page.click("[data-testid=form-submit]")
     assert "Đã lưu chỉ tiêu." in page.inner_text("main")
     target = Target.objects.get(campaign=campaign)
     assert [(int(b.lower), b.upper and int(b.upper), str(b.value)) for b in target.brackets.order_by("lower")] == [

@@ -27,8 +27,8 @@ def test_a_returned_proposal_reaches_the_head_through_the_bell(browser, live_ser
     context, page = signed_in(browser, live_server, staff)
     page.goto(live_server.url + reverse("awards:proposal_detail", args=[submitted_proposal.pk]))
     page.fill("#id_comment", REASON)
-    page.click("[data-testid=proposal-return]")
-    page.wait_for_load_state("networkidle")
+    with page.expect_navigation():
+        page.click("[data-testid=proposal-return]")
     context.close()
     draft = Proposal.objects.get(previous=submitted_proposal)
 
@@ -37,14 +37,14 @@ def test_a_returned_proposal_reaches_the_head_through_the_bell(browser, live_ser
     page.goto(live_server.url + reverse("reports:dashboard"))
     assert page.inner_text("[data-testid=bell-count]") == "1"
     _looked_at(page, f"notifications-dashboard-{width}")
-    page.click("[data-testid=bell]")
-    page.wait_for_load_state("networkidle")
+    with page.expect_navigation():
+        page.click("[data-testid=bell]")
     item = page.inner_text("[data-testid=notification]")
     assert "đã trả lại đề nghị khen thưởng “Đề nghị tặng Giấy khen”" in item
     assert f"Lý do: {REASON}." in item and "Việc cần làm: bổ sung hồ sơ" in item
     _looked_at(page, f"notifications-inbox-{width}")
-    page.click("[data-testid=notification-open]")
-    page.wait_for_load_state("networkidle")
+    with page.expect_navigation():
+        page.click("[data-testid=notification-open]")
     assert page.url.endswith(reverse("awards:proposal_detail", args=[draft.pk]))
     assert REASON in page.inner_text("[data-testid=return-reason]")
     assert page.locator("[data-testid=bell-count]").count() == 0  # read by following it

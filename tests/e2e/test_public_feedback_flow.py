@@ -28,16 +28,16 @@ def test_a_public_comment_is_approved_and_answered(browser, live_server, submitt
     page.goto(live_server.url + reverse("awards:public_list", args=[campaign.pk]))
     card = page.locator(f"#de-nghi-{nomination.pk}")
     card.locator("summary").click()
-    card.locator("[data-testid=public-feedback-submit]").click()  # nothing filled in
-    page.wait_for_load_state("networkidle")
+    with page.expect_navigation():
+        card.locator("[data-testid=public-feedback-submit]").click()  # nothing filled in
     card = page.locator(f"#de-nghi-{nomination.pk}")
     assert "Trường này là bắt buộc." in card.inner_text() and not Feedback.objects.exists()
     card.locator(f"#id_n{nomination.pk}-name").fill("Trần Thị Bình")
     card.locator(f"#id_n{nomination.pk}-contact").fill("0912 345 678")
     card.locator(f"#id_n{nomination.pk}-text").fill("Anh An xử lý hồ sơ rất tận tình.")
     _looked_at(page, f"public-feedback-form-{width}")
-    card.locator("[data-testid=public-feedback-submit]").click()
-    page.wait_for_load_state("networkidle")
+    with page.expect_navigation():
+        card.locator("[data-testid=public-feedback-submit]").click()
     assert page.inner_text("[data-testid=feedback-status]") == "Chờ duyệt"
     status_url = page.url
     _looked_at(page, f"public-feedback-sent-{width}")
@@ -48,12 +48,12 @@ def test_a_public_comment_is_approved_and_answered(browser, live_server, submitt
     item = staff_page.locator("[data-testid=moderated-feedback]")
     assert "Chờ duyệt" in item.inner_text() and "0912 345 678" in item.inner_text()
     _looked_at(staff_page, f"feedback-moderation-{width}")
-    item.locator("[data-testid=feedback-show]").click()
-    staff_page.wait_for_load_state("networkidle")
+    with staff_page.expect_navigation():
+        item.locator("[data-testid=feedback-show]").click()
     item = staff_page.locator("[data-testid=moderated-feedback]")
     item.locator("textarea[name=reply]").fill("Cảm ơn ý kiến; Hội đồng đã ghi nhận.")
-    item.locator("[data-testid=feedback-reply-submit]").click()
-    staff_page.wait_for_load_state("networkidle")
+    with staff_page.expect_navigation():
+        item.locator("[data-testid=feedback-reply-submit]").click()
     assert "Đã gửi trả lời." in staff_page.inner_text("main")
     context.close()
 

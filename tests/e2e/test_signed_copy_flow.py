@@ -32,8 +32,8 @@ def test_a_partly_signed_dossier_says_what_is_signed_and_what_is_not(
     page.goto(live_server.url + reverse("reports:document_detail", args=[dossier.pk]))
     assert "Báo cáo thành tích số 01 – thủ trưởng xác nhận" in page.inner_text("[data-testid=signature-fields]")
     page.set_input_files("[data-testid=signed-upload-form] input[type=file]", str(signed))
-    page.click("[data-testid=signed-upload-form] button")
-    page.wait_for_load_state("networkidle")
+    with page.expect_navigation():
+        page.click("[data-testid=signed-upload-form] button")
     assert "Đã kiểm tra chữ ký số và lưu bản đã ký." in page.inner_text("main")
     count = page.inner_text("[data-testid=signed-count]")
     assert count.startswith("Đã ký 1/9 ô. Còn 8 ô chưa ký")
