@@ -19,6 +19,7 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import models
 from django.utils import formats, timezone
+from django.utils.html import format_html_join
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -67,6 +68,13 @@ class ReadableEntry:
     entry: object
     kind: str
     changes: list[Change]
+
+    @property
+    def changes_html(self) -> str:
+        """The changes as the log's cell shows them, one line each (escaped; written in one pass: a page of
+        fifty entries has some six hundred changes)."""
+        line = '<div data-testid="audit-change"><span class="fw-semibold">{}</span>: {} → {}</div>'
+        return format_html_join("", line, ((c.label, c.before, c.after) for c in self.changes))
 
 
 def model_of(label: str):
@@ -189,18 +197,31 @@ def names_of(entries) -> dict:
     return names
 
 
+SHOWN_CHARS = 300  # a value longer than this (a long reason, a list) is cut, with an ellipsis
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= SHOWN_CHARS else text[: SHOWN_CHARS - 1] + "…"
+
+
 def readable(entries) -> list[ReadableEntry]:
+    """The entries in words: each change by its field's label (looked up once per kind and field) and its
+    values as the pages show them, cut at ``SHOWN_CHARS``."""
     entries = list(entries)
     names = names_of(entries)
-    rows = []
+    fields, kinds, rows = {}, {}, []
     for entry in entries:
         model = model_of(entry.model_label)
+        if entry.model_label not in kinds:
+            kinds[entry.model_label] = str(kind_label(entry.model_label))
         changes = []
         for name, pair in (entry.changes or {}).items():
             before, after = (list(pair) + [None, None])[:2] if isinstance(pair, list | tuple) else (None, pair)
-            field = field_of(model, name)
-            changes.append(
-                Change(field_label(model, name), value_text(field, before, names), value_text(field, after, names))
-            )
-        rows.append(ReadableEntry(entry, kind_label(entry.model_label), changes))
+            key = (entry.model_label, name)
+            if key not in fields:
+                fields[key] = (field_of(model, name), str(field_label(model, name)))
+            field, label = fields[key]
+            changes.append(Change(label, _short(value_text(field, before, names)),
+                                  _short(value_text(field, after, names))))
+        rows.append(ReadableEntry(entry, kinds[entry.model_label], changes))
     return rows
