@@ -22,7 +22,7 @@ import pytest
 
 from tests.services import service_missing
 
-pytestmark = pytest.mark.services
+pytestmark = [pytest.mark.services, pytest.mark.xdist_group("proxy-stack")]  # the stack starts once
 ROOT = Path(__file__).resolve().parents[2]
 
 
