@@ -203,7 +203,7 @@ def grouped_bar_chart_svg(labels: Sequence[str], series: Sequence[tuple[str, Seq
 
 LINE_COLOURS = (BAR_COLOUR, SERIES_COLOURS[4])  # blue and dark red; the second also dashed, with square points
 LINE_DASHES = ("", ' stroke-dasharray="2,1"')
-DATE_MM = 17.0  # room for one "dd/mm/yyyy" on the x axis
+DATE_MM = 19.0  # room for one "dd/mm/yyyy" on the x axis (the line chart's text is the labels' size, for phones)
 
 
 def _date_text(label) -> str:
@@ -226,12 +226,13 @@ def line_chart_svg(labels: Sequence, series: Sequence[tuple[str, Sequence]], *, 
     columns = [[_decimal(v) for v in values] for _name, values in series]
     title_mm = 7.0 if title and caption else 0.0
     top, bottom = title_mm + 5.0, height_mm - 14.0
-    left, right = 12.0, width_mm - 6.0
+    left, right = 12.0, width_mm - 4.0  # the grid; the points keep half a date's width off its ends
+    first, last = left + DATE_MM / 2 - 2.5, right - DATE_MM / 2 + 2.5
     scale = _scale_top([v for column in columns for v in column if v is not None], unit)
     count = len(labels)
 
     def x_of(index: int) -> float:
-        return (left + right) / 2 if count == 1 else left + index * (right - left) / (count - 1)
+        return (first + last) / 2 if count == 1 else first + index * (last - first) / (count - 1)
 
     def y_of(value: Decimal) -> float:
         return bottom - float(min(max(value, Decimal(0)), scale) / scale) * (bottom - top)
@@ -244,12 +245,12 @@ def line_chart_svg(labels: Sequence, series: Sequence[tuple[str, Sequence]], *, 
         y = y_of(tick_value)
         parts.append(f'<line x1="{left:.2f}" y1="{y:.2f}" x2="{right:.2f}" y2="{y:.2f}" stroke="{GRID_COLOUR}" '
                      f'stroke-width="0.2"/>')
-        parts.append(_text(left - 1, y + 1, fmt(tick_value, 0) + unit, anchor="end", size=2.8))
+        parts.append(_text(left - 1, y + 1.1, fmt(tick_value, 0) + unit, anchor="end"))
     parts.append(f'<line x1="{left:.2f}" y1="{bottom:.2f}" x2="{right:.2f}" y2="{bottom:.2f}" stroke="#000" '
                  f'stroke-width="0.3"/>')
-    every = 1 if count < 2 else math.ceil(DATE_MM * (count - 1) / (right - left))  # labels that do not overlap
+    every = 1 if count < 2 else math.ceil(DATE_MM * (count - 1) / (last - first))  # dates that do not overlap
     for index in range(count - 1, -1, -every):  # from the latest date back
-        parts.append(_text(x_of(index), bottom + 4, _date_text(labels[index]), anchor="middle", size=2.8))
+        parts.append(_text(x_of(index), bottom + 4.5, _date_text(labels[index]), anchor="middle"))
     for n, column in enumerate(columns):
         parts.extend(_line(column, x_of, y_of, n, (unit, places, fmt) if every == 1 else None))
     step = min(40.0, (width_mm - 4) / max(1, len(series)))
@@ -257,7 +258,7 @@ def line_chart_svg(labels: Sequence, series: Sequence[tuple[str, Sequence]], *, 
         x = left + n * step
         parts.append(f'<line x1="{x:.2f}" y1="{bottom + 9:.2f}" x2="{x + 6:.2f}" y2="{bottom + 9:.2f}" '
                      f'stroke="{LINE_COLOURS[n]}" stroke-width="0.7"{LINE_DASHES[n]}/>'
-                     + _text(x + 7.5, bottom + 10, str(name), size=2.9))
+                     + _text(x + 7.5, bottom + 10.2, str(name)))
     parts.append("</svg>")
     return "".join(parts)
 
@@ -282,7 +283,7 @@ def _line(column: list, x_of, y_of, n: int, values) -> list[str]:
                              f'fill="{LINE_COLOURS[n]}"/>')
             if values:
                 unit, places, fmt = values
-                parts.append(_text(x, y - 1.6 if n == 0 else y + 3.6, fmt(shown, places) + unit, anchor="middle",
-                                   size=2.5, fill=LINE_COLOURS[n]))
+                parts.append(_text(x, y - 1.6 if n == 0 else y + 3.9, fmt(shown, places) + unit, anchor="middle",
+                                   size=2.9, fill=LINE_COLOURS[n]))
         run = []
     return parts

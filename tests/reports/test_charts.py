@@ -91,10 +91,10 @@ def test_a_line_chart_is_named_and_marks_each_point_on_a_0_to_100_axis():
     assert (root.find(f"{SVG}title").text, root.find(f"{SVG}desc").text) == (
         "Diễn biến theo kỳ", "Hai đường: việc và tiền.")
     assert root.get("role") == "img" and root.get("viewBox") == "0 0 100 60.00"
-    # x: the three dates from left (12 mm) to right (100 - 6 mm); y: 0 % on the axis (60 - 14 mm), 100 % under the
-    # drawn title (7 + 5 mm)
-    assert _points(svg, 0) == [(12.0, 46.0), (53.0, 29.0), (94.0, 12.0)]
-    assert _points(svg, 1) == [(12.0, 37.5), (94.0, 19.99)]  # the missing money figure: no point
+    # x: the three dates evenly from 19 mm to 89 mm (the grid runs from 12 mm to 100 - 4 mm, a date's half width
+    # less 2.5 mm inside it); y: 0 % on the axis (60 - 14 mm), 100 % under the drawn title (7 + 5 mm)
+    assert _points(svg, 0) == [(19.0, 46.0), (54.0, 29.0), (89.0, 12.0)]
+    assert _points(svg, 1) == [(19.0, 37.5), (89.0, 19.99)]  # the missing money figure: no point
     ticks = ["0%", "25%", "50%", "75%", "100%"]
     assert [t for t in texts(svg) if t in ticks] == ticks
     assert {"31/03/2024", "30/06/2024", "30/09/2024", "Về việc", "Về tiền", "76,5%"} <= set(texts(svg))
