@@ -7,16 +7,15 @@ from django.utils.translation import gettext as _
 from . import charts
 from .formats import page_number, page_percent
 
-WIDTH_MM = 90  # as the director's charts: text stays readable from a 390 px screen to the widest box (32rem)
-LABELS = 0.42
-
 
 def _units_chart(units: dict) -> dict:
     title = _("Tỷ lệ thi hành xong về việc của đơn vị so với chỉ tiêu")
     svg = charts.bar_chart_svg(
-        units["labels"], units["actual"], target=units["target"], width_mm=WIDTH_MM, places=2, title=title,
+        [charts.short_label(label) for label in units["labels"]], units["actual"], target=units["target"],
+        width_mm=charts.PAGE_WIDTH_MM, places=2, title=title,
         description=_("Mỗi thanh là tỷ lệ của một đơn vị; vạch đỏ là mức chỉ tiêu của đơn vị đó."),
-        legend=(_("Kết quả thực hiện"), _("Mức chỉ tiêu")), fmt=page_number, caption=False, label_share=LABELS)
+        legend=(_("Kết quả thực hiện"), _("Mức chỉ tiêu")), fmt=page_number, caption=False,
+        label_share=charts.PAGE_LABELS)
     rows = [(label, page_percent(actual), page_percent(level))
             for label, actual, level in zip(units["labels"], units["actual"], units["target"], strict=True)]
     return {"title": title, "svg": svg, "rows": rows}
@@ -25,9 +24,9 @@ def _units_chart(units: dict) -> dict:
 def _officers_chart(officers: dict) -> dict:
     title = _("Chấp hành viên theo mức đạt")
     svg = charts.bar_chart_svg(
-        officers["labels"], officers["counts"], width_mm=WIDTH_MM, unit="", places=0, title=title,
+        officers["labels"], officers["counts"], width_mm=charts.PAGE_WIDTH_MM, unit="", places=0, title=title,
         description=_("Mỗi thanh là số chấp hành viên có tỷ lệ thi hành xong về việc trong khoảng đó."),
-        fmt=page_number, caption=False, label_share=0.24)
+        fmt=page_number, caption=False, label_share=0.24)  # the bands' labels are short
     rows = [(label, page_number(count, 0)) for label, count in zip(officers["labels"], officers["counts"], strict=True)]
     return {"title": title, "svg": svg, "rows": rows}
 
@@ -36,9 +35,10 @@ def _trend_chart(trend: dict) -> dict:
     title = _("Diễn biến theo kỳ báo cáo")
     cases, money = _("Về việc"), _("Về tiền")
     svg = charts.line_chart_svg(
-        trend["labels"], [(cases, trend["cases"]), (money, trend["money"])], width_mm=WIDTH_MM, places=2,
-        title=title, description=_("Tỷ lệ thi hành xong về việc và về tiền của toàn bộ đơn vị trong phạm vi, "
-                                   "tại mỗi ngày số liệu đã xác nhận."), fmt=page_number, caption=False)
+        trend["labels"], [(cases, trend["cases"]), (money, trend["money"])], width_mm=charts.PAGE_WIDTH_MM,
+        places=2, title=title, fmt=page_number, caption=False,
+        description=_("Tỷ lệ thi hành xong về việc và về tiền của toàn bộ đơn vị trong phạm vi, "
+                      "tại mỗi ngày số liệu đã xác nhận."))
     rows = [(label, page_percent(done), page_percent(paid))
             for label, done, paid in zip(trend["labels"], trend["cases"], trend["money"], strict=True)]
     return {"title": title, "svg": svg, "rows": rows, "series": (cases, money)}

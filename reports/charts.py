@@ -8,6 +8,7 @@ in millimetres (the viewBox is in mm), text in the documents' font."""
 
 import datetime
 import math
+import re
 from collections.abc import Sequence
 from decimal import Decimal
 from html import escape
@@ -21,6 +22,8 @@ GRID_COLOUR = "#b0b0b0"
 ROW_MM = 6.5
 TEXT_MM = 3.2  # about 9 pt
 TOP_MM, BOTTOM_MM = 7.0, 9.0
+PAGE_WIDTH_MM = 90  # the pages' charts: text stays readable from a 390 px screen (about 11 px) to the widest box
+PAGE_LABELS = 0.42  # of a page chart's width: names such as "Phòng THADS khu vực 1" in full
 
 
 def _decimal(value) -> Decimal | None:
@@ -46,6 +49,12 @@ def _fit(label: str, width_mm: float) -> str:
     """Shorten a label to about the width of its column (serif text is about half an em per letter)."""
     room = max(4, int((width_mm - 1) / (TEXT_MM * 0.5)))
     return label if len(label) <= room else label[:room - 1].rstrip() + "…"
+
+
+def short_label(label: str) -> str:
+    """A page chart's label without a trailing parenthesis ("Phòng THADS khu vực 1 (THADS Cần Thơ)" → "Phòng THADS
+    khu vực 1"): a page's charts hold one scope, the table under them the whole name."""
+    return re.sub(r"\s*\([^()]*\)$", "", label) or label
 
 
 def _text(x, y, content, *, anchor="start", size=TEXT_MM, weight="normal", fill="#000") -> str:

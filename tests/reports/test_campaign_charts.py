@@ -85,3 +85,16 @@ def test_the_page_is_in_the_users_scope(client, login, head_b, plan_a):
     assert client.get(url).url.startswith(reverse("emulation:login"))
     response = login(head_b).get(url)  # another unit's own campaign: as if it did not exist
     assert response.status_code == 404 and "Không tìm thấy trang hoặc dữ liệu" in response.content.decode()
+
+
+def test_the_chart_names_a_unit_short_and_the_table_in_full():
+    figures = {"units": {"labels": ["Phòng THADS khu vực 1 (THADS Cần Thơ)"], "actual": [78.98], "target": [78.0]},
+               "officers": {"labels": ["< 50%"], "counts": [0]},
+               "trend": {"labels": ["30/11/2026"], "cases": [78.98], "money": [43.0]}}
+    with translation.override("vi"):
+        drawn = campaign_charts(figures)
+    labels = [t.text for t in ElementTree.fromstring(drawn["units"]["svg"]).iter(f"{SVG}text")]
+    assert "Phòng THADS khu vực 1" in labels and "78,98%" in labels
+    assert drawn["units"]["rows"] == [("Phòng THADS khu vực 1 (THADS Cần Thơ)", "78,98%", "78,00%")]
+    assert drawn["officers"] is None  # no officer counted: the page says so instead of drawing empty bars
+    assert drawn["trend"]["rows"] == [("30/11/2026", "78,98%", "43,00%")]

@@ -8,7 +8,7 @@ from xml.etree import ElementTree
 import pytest
 
 from reports import formats
-from reports.charts import bar_chart_svg, line_chart_svg
+from reports.charts import bar_chart_svg, line_chart_svg, short_label
 
 pytestmark = pytest.mark.unit
 SVG = "{http://www.w3.org/2000/svg}"
@@ -130,3 +130,11 @@ def test_counts_get_an_axis_on_whole_numbers():
         "0", "1", "2", "3", "4", "0", "0"]
     assert [t for t in texts(bar_chart_svg(["< 50%", "≥ 90%"], [7, 2], unit="", places=0)) if t in ticks] == [
         "0", "2", "4", "6", "8", "2"]
+
+
+@pytest.mark.parametrize(("label", "expected"), [
+    ("Phòng THADS khu vực 1 (THADS Cần Thơ)", "Phòng THADS khu vực 1"), ("Chi cục Vị Thanh", "Chi cục Vị Thanh"),
+    ("(Cần Thơ)", "(Cần Thơ)"), ("Phòng (cũ) khu vực 2", "Phòng (cũ) khu vực 2"),
+])
+def test_short_labels_drop_a_trailing_parenthesis(label, expected):
+    assert short_label(label) == expected
