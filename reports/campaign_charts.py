@@ -4,12 +4,16 @@ their figures for a table. Renders what ``campaigns.selectors.results.campaign_d
 
 from django.utils.translation import gettext as _
 
+from campaigns.selectors.completion import BARS
+
 from . import charts
 from .formats import page_number, page_percent
 
 
 def _units_chart(units: dict) -> dict:
+    """The first ``BARS`` units in table order, as the director's charts: the standings page holds the rest."""
     title = _("Tỷ lệ thi hành xong về việc của đơn vị so với chỉ tiêu")
+    units = {key: units[key][:BARS] for key in ("labels", "actual", "target")} | {"more": len(units["labels"]) - BARS}
     svg = charts.bar_chart_svg(
         [charts.short_label(label) for label in units["labels"]], units["actual"], target=units["target"],
         width_mm=charts.PAGE_WIDTH_MM, places=2, title=title,
@@ -18,7 +22,7 @@ def _units_chart(units: dict) -> dict:
         label_share=charts.PAGE_LABELS)
     rows = [(label, page_percent(actual), page_percent(level))
             for label, actual, level in zip(units["labels"], units["actual"], units["target"], strict=True)]
-    return {"title": title, "svg": svg, "rows": rows}
+    return {"title": title, "svg": svg, "rows": rows, "more": max(0, units["more"])}
 
 
 def _officers_chart(officers: dict) -> dict:

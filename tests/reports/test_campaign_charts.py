@@ -11,8 +11,9 @@ from django.utils import translation
 
 from campaigns import snapshots
 from campaigns.models import Result
+from emulation import access
 from reports.campaign_charts import campaign_charts
-from tests.factories import CampaignFactory, OfficerFactory, PlanFactory, TargetFactory
+from tests.factories import CampaignFactory, OfficerFactory, PlanFactory, TargetFactory, UnitFactory
 
 pytestmark = pytest.mark.integration
 SVG = "{http://www.w3.org/2000/svg}"
@@ -98,3 +99,31 @@ def test_the_chart_names_a_unit_short_and_the_table_in_full():
     assert drawn["units"]["rows"] == [("Phòng THADS khu vực 1 (THADS Cần Thơ)", "78,98%", "78,00%")]
     assert drawn["officers"] is None  # no officer counted: the page says so instead of drawing empty bars
     assert drawn["trend"]["rows"] == [("30/11/2026", "78,98%", "43,00%")]
+
+
+@pytest.mark.parametrize(("units", "drawn", "more"), [(1, 1, 0), (20, 20, 0), (21, 20, 1), (200, 20, 180)])
+def test_at_most_twenty_units_are_drawn_and_the_rest_counted(units, drawn, more):
+    labels = [f"Chi cục {n:03d}" for n in range(units)]
+    figures = {"units": {"labels": labels, "actual": [50.0] * units, "target": [76.0] * units},
+               "officers": {"labels": [], "counts": []}, "trend": {"labels": [], "cases": [], "money": []}}
+    chart = campaign_charts(figures)["units"]
+    bars = [e for e in ElementTree.fromstring(chart["svg"]).iter(f"{SVG}rect") if e.get("class") == "bar"]
+    assert (len(bars), len(chart["rows"]), chart["more"]) == (drawn, drawn, more)
+    assert chart["rows"][-1][0] == labels[drawn - 1]  # in table order: the first ones
+
+
+@pytest.mark.parametrize("units", [10, 200])
+def test_the_page_queries_stay_fixed_and_the_rest_goes_to_the_standings(login, staff, province, running, units,
+                                                                        django_assert_max_num_queries):
+    Result.objects.bulk_create([
+        Result(campaign=running, unit=unit, as_of=running.starts_on, cases_total=10, cases_with_conditions=10,
+               cases_completed=8, status="confirmed") for unit in UnitFactory.create_batch(units, parent=province)])
+    snapshots.recompute(running.pk)
+    access.forget(staff)
+    client = login(staff)
+    client.get(reverse("reports:dashboard"))  # the first request after signing in also writes the session
+    with django_assert_max_num_queries(12):  # 12 at 10 and at 200 units: the drawing reads nothing
+        page = client.get(reverse("reports:campaign_dashboard", args=[running.pk])).content.decode()
+    assert page.count('data-testid="chart-units-row"') == min(units + 2, 20)
+    assert (f"Còn {units + 2 - 20} đơn vị khác: xem bảng xếp hạng." in page) == (units > 18)
+    assert (reverse("campaigns:campaign_standings", args=[running.pk]) in page) == (units > 18)
