@@ -92,7 +92,7 @@ def pages(ids: dict) -> list[tuple[str, str]]:
         ("attainment", reverse("campaigns:campaign_attainment", args=[campaign])),
         ("standings", reverse("campaigns:campaign_standings", args=[campaign])),
         ("results", reverse("campaigns:campaign_results", args=[campaign])),
-        ("charts", reverse("campaigns:campaign_dashboard", args=[campaign])),
+        ("charts", reverse("reports:campaign_dashboard", args=[campaign])),
         ("pledges", reverse("campaigns:campaign_pledges", args=[running])),
         ("pledge_list", reverse("campaigns:pledge_list")),
         ("unit_list", reverse("emulation:unit_list")),

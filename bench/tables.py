@@ -89,7 +89,7 @@ def main() -> None:
              ("attainment", reverse("campaigns:campaign_attainment", args=[campaign.pk])),
              ("results", reverse("campaigns:campaign_results", args=[campaign.pk])),
              ("campaign detail", reverse("campaigns:campaign_detail", args=[campaign.pk])),
-             ("charts", reverse("campaigns:campaign_dashboard", args=[campaign.pk]))]
+             ("charts", reverse("reports:campaign_dashboard", args=[campaign.pk]))]
     for role, user in _users(campaign).items():
         client = Client()
         client.force_login(user)

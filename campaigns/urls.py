@@ -32,7 +32,6 @@ urlpatterns = [
          name="attainment_export_file"),
     path("phong-trao/<int:pk>/xep-hang/", standings.campaign_standings, name="campaign_standings"),
     path("phong-trao/<int:pk>/xep-hang/xuat/", standings.standings_export, name="standings_export"),
-    path("phong-trao/<int:pk>/bieu-do/", results.campaign_dashboard, name="campaign_dashboard"),
     path("phong-trao/<int:pk>/giao-uoc/", pledges.campaign_pledges, name="campaign_pledges"),
     path("phong-trao/<int:pk>/giao-uoc/dang-ky/", pledges.pledge_create, name="pledge_create"),
     path("phong-trao/<int:pk>/giao-uoc/hang-loat/", pledges.pledges_bulk, name="pledges_bulk"),

@@ -2,53 +2,33 @@
 completion by cases year on year, drawn as inline SVG (``reports.charts``) with their figures for a table.
 Renders what ``campaigns.selectors.completion`` reads; lists and strings only, so that the page cache keeps them."""
 
-import re
-
-from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from campaigns.models import CampaignKind
 from campaigns.selectors import completion
 
 from . import charts
-
-WIDTH_MM = 90  # text stays readable from a 390 px screen (about 11 px) to the widest box (32rem)
-LABELS = 0.42  # of the width: names such as "Phòng THADS khu vực 1" in full
-
-
-def _short(label: str) -> str:
-    """A chart's label without a trailing parenthesis ("Phòng THADS khu vực 1 (THADS Cần Thơ)" → "Phòng THADS khu
-    vực 1"): the charts hold one scope, the table under them the whole name."""
-    return re.sub(r"\s*\([^()]*\)$", "", label) or label
-
-
-def _number(value, places: int) -> str:
-    """In the interface language's format (the documents' charts keep the Vietnamese one)."""
-    return number_format(value, places, use_l10n=True, force_grouping=True)
-
-
-def _percent(value) -> str:
-    return "—" if value is None else f"{_number(value, 2)}%"
+from .formats import page_number, page_percent
 
 
 def _now_chart(chart: dict) -> dict:
     cases = chart["metric"] == "completion_cases"
     title = _("Tỷ lệ thi hành xong về việc") if cases else _("Tỷ lệ thi hành xong về tiền")
     svg = charts.bar_chart_svg(
-        [_short(label) for label in chart["labels"]],
+        [charts.short_label(label) for label in chart["labels"]],
         chart["actual"],
         target=chart["target"],
-        width_mm=WIDTH_MM,
+        width_mm=charts.PAGE_WIDTH_MM,
         places=2,
         title=title,
         description=_("Mỗi thanh là tỷ lệ của một đơn vị; vạch đỏ là mức chỉ tiêu của đơn vị đó."),
         legend=(_("Kết quả thực hiện"), _("Mức chỉ tiêu")),
-        fmt=_number,
+        fmt=page_number,
         caption=False,
-        label_share=LABELS,
+        label_share=charts.PAGE_LABELS,
     )
     rows = [
-        (label, _percent(actual), _percent(level))
+        (label, page_percent(actual), page_percent(level))
         for label, actual, level in zip(chart["labels"], chart["actual"], chart["target"], strict=True)
     ]
     return {"campaign": chart["campaign"], "title": title, "svg": svg, "rows": rows, "more": chart["more"]}
@@ -61,17 +41,17 @@ def _year_chart(data: dict) -> dict | None:
     series = [(str(year), [rates[n] for _label, rates in data["lines"]]) for n, year in enumerate(data["years"])]
     title = _("Tỷ lệ thi hành xong về việc qua các năm")
     svg = charts.grouped_bar_chart_svg(
-        [_short(label) for label in labels],
+        [charts.short_label(label) for label in labels],
         series,
-        width_mm=WIDTH_MM,
+        width_mm=charts.PAGE_WIDTH_MM,
         places=2,
         title=title,
         description=_("Mỗi nhóm thanh là một đơn vị, mỗi thanh là một năm, từ năm cũ đến năm mới."),
-        fmt=_number,
+        fmt=page_number,
         caption=False,
-        label_share=LABELS,
+        label_share=charts.PAGE_LABELS,
     )
-    rows = [(label, [_percent(rate) for rate in rates]) for label, rates in data["lines"]]
+    rows = [(label, [page_percent(rate) for rate in rates]) for label, rates in data["lines"]]
     return {"title": title, "svg": svg, "years": data["years"], "rows": rows, "more": data["more"]}
 
 

@@ -1,8 +1,10 @@
 """Numbers as Vietnamese documents print them: "1.234.567", "84,5", "88,89%" (a comma before the
-decimals, a dot between thousands), whatever the requesting user's interface language."""
+decimals, a dot between thousands), whatever the requesting user's interface language; and, for the charts
+of the pages, numbers in the interface language's format (``page_number``, ``page_percent``)."""
 
 from decimal import ROUND_HALF_UP, Decimal
 
+from django.utils import formats as django_formats
 from django.utils.numberformat import format as number_format
 
 DASH = "—"
@@ -23,3 +25,12 @@ def number(value, places: int | None = None) -> str:
 
 def percent(value, places: int | None = None) -> str:
     return DASH if value is None else f"{number(value, places)}%"
+
+
+def page_number(value, places: int) -> str:
+    """In the interface language's format: "76,50" in Vietnamese (the project's format module), "76.50" in English."""
+    return django_formats.number_format(value, places, use_l10n=True, force_grouping=True)
+
+
+def page_percent(value, places: int = 2) -> str:
+    return DASH if value is None else f"{page_number(value, places)}%"

@@ -40,7 +40,7 @@ def test_server_error_is_vietnamese_and_branded(client, settings):
 
 def test_pages_carry_the_content_security_policy(client, login, staff, province_plan):
     for page in (client.get(reverse("emulation:login")),
-                 login(staff).get(reverse("campaigns:campaign_dashboard", args=[province_plan.campaigns.get().pk]))):
+                 login(staff).get(reverse("reports:campaign_dashboard", args=[province_plan.campaigns.get().pk]))):
         policy = dict(part.strip().split(" ", 1) for part in page["Content-Security-Policy"].split(";"))
         assert page.status_code == 200
         assert (policy["script-src"], policy["style-src"], policy["object-src"], policy["frame-ancestors"]) == (

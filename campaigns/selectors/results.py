@@ -166,8 +166,9 @@ BUCKETS = [(0, 50), (50, 60), (60, 70), (70, 80), (80, 90), (90, None)]
 
 
 def campaign_dashboard(user, campaign: Campaign) -> dict:
-    """Figures for the campaign dashboard's charts: the latest snapshot's rows (case completion) in scope,
-    counted in the database, and the reporting trend as aggregates; a fixed number of queries."""
+    """Figures for the campaign charts page (drawn by ``reports.campaign_charts``): the latest snapshot's rows
+    (case completion) in scope, counted in the database, and the reporting trend as aggregates; a fixed number
+    of queries."""
     snapshot = latest_snapshot(campaign)
     cases = (snapshot_rows_visible_to(user, campaign, snapshot) if snapshot else AttainmentRow.objects.none()
              ).filter(metric_kind="completion_cases")

@@ -187,9 +187,3 @@ def results_import(request, pk):
         return redirect("emulation:job_detail", pk=job.pk)
     return render(request, "campaigns/results_import.html", {"campaign": campaign, "form": form})
 
-
-@login_required
-def campaign_dashboard(request, pk):
-    campaign = scoped_or_404(selectors.campaign_header, request.user, pk)
-    return render(request, "campaigns/campaign_dashboard.html", {
-        "campaign": campaign, "charts": selectors.campaign_dashboard(request.user, campaign)})

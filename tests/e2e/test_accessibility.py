@@ -46,7 +46,7 @@ def _pages(role: str, campaign) -> list[str]:
                        reverse("campaigns:campaign_results", args=[campaign.pk]),
                        reverse("campaigns:campaign_attainment", args=[campaign.pk]),
                        reverse("campaigns:campaign_standings", args=[campaign.pk]),
-                       reverse("campaigns:campaign_dashboard", args=[campaign.pk]),
+                       reverse("reports:campaign_dashboard", args=[campaign.pk]),
                        reverse("campaigns:campaign_pledges", args=[campaign.pk]),
                        reverse("awards:campaign_awards", args=[campaign.pk]),
                        reverse("awards:proposal_detail", args=[proposal.pk]),
