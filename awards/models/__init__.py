@@ -23,6 +23,7 @@ from .council import (
     WrittenOpinion,
 )
 from .decisions import AwardRecord, Decision
+from .initiatives import Initiative, InitiativeAuthor, InitiativeKind, InitiativeScope
 from .proposals import (
     AchievementReport,
     AttachmentKind,
@@ -38,7 +39,7 @@ __all__ = [
     "AchievementReport", "AgendaItem", "AttachmentKind", "AuthorityLevel", "AwardForm", "AwardKind", "AwardRecord",
     "AwardRule", "Ballot", "BallotCast", "CampaignAward", "Choice", "CouncilComment", "CouncilMember",
     "CouncilSession", "Criterion", "CriterionKind", "Decision", "FINISHED_SESSION", "Feedback", "FeedbackStatus",
-    "FeedbackWindow", "MemberRole",
+    "FeedbackWindow", "Initiative", "InitiativeAuthor", "InitiativeKind", "InitiativeScope", "MemberRole",
     "Nomination", "NominationStatus", "Proposal", "ProposalAttachment", "ProposalStatus", "PublicationState",
     "Quota", "RecognitionLevel", "Recusal", "RecusalGround", "SessionStatus", "Stage", "SubjectType",
     "SubmissionReopening", "TypicalExample", "TypicalExampleNote", "WrittenOpinion",
