@@ -16,7 +16,7 @@ def share_problems(shares: list[tuple[int, int]]) -> list[str]:
         problems.append(_("Tỷ lệ đóng góp của mỗi tác giả phải từ 1% đến 100%."))
     total = sum(share for _officer, share in shares)
     if total != 100:
-        problems.append(_("Tổng tỷ lệ đóng góp của các tác giả phải bằng 100% (hiện là %(total)s%%).")
+        problems.append(_("Tổng tỷ lệ đóng góp của các tác giả phải bằng 100%% (hiện là %(total)s%%).")
                         % {"total": total})
     return problems
 

@@ -30,7 +30,7 @@ def initiative_list(user, *, year: int | None = None, scope: str = "") -> QueryS
 def recognition_years(user) -> list[int]:
     """The years of the recognising decisions the user may see, latest first (the list filter)."""
     years = initiatives_visible_to(user).annotate(year=ExtractYear("decided_on")).values_list("year", flat=True)
-    return sorted(set(years), reverse=True)
+    return list(years.order_by("-year").distinct())
 
 
 def initiative_detail(user, pk: int) -> Initiative:
