@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from awards.models import Initiative, InitiativeAuthor, InitiativeScope
 from emulation.models import AuditEntry
-from tests.factories import InitiativeAuthorFactory, InitiativeFactory, OfficerFactory
+from tests.factories import InitiativeAuthorFactory, OfficerFactory
 from tests.samples import JPEG, PDF
 
 pytestmark = pytest.mark.integration
