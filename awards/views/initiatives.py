@@ -30,8 +30,8 @@ def _editable_units(user):
 @login_required
 def initiative_list(request):
     params = request.GET
-    initiatives = selectors.initiative_list(request.user, year=querystring.integer(params.get("year"), high=9999),
-                                            scope=params.get("scope", ""))
+    year = querystring.integer(params.get("year"), low=1, high=9999)
+    initiatives = selectors.initiative_list(request.user, year=year, scope=params.get("scope", ""))
     return render(request, "awards/initiative_list.html", {
         "scopes": InitiativeScope.choices, "years": selectors.recognition_years(request.user),
         "can_create": org_access.has_editable_scope(request.user), **paginate(request, initiatives)})

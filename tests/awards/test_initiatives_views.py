@@ -177,6 +177,7 @@ def test_list_filters_by_year_and_scope(login, initiative_a, initiative_b, staff
         initiative_b.pk]
     assert [i.pk for i in client.get(url("initiative_list"), {"year": "2024", "scope": "grassroots"})
             .context["page_obj"]] == []
+    assert client.get(url("initiative_list"), {"year": "0"}).status_code == 200
     response = client.get(url("initiative_list"), {"year": "hai nghìn"})
     assert [i.pk for i in response.context["page_obj"]] == [initiative_b.pk, initiative_a.pk]
     assert response.context["years"] == [2024, 2023]

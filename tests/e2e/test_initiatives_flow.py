@@ -46,6 +46,7 @@ def test_a_unit_head_records_an_initiative_with_its_authors(browser, live_server
     page.fill("#id_authors-1-share", "30")
     with page.expect_navigation():
         page.click("[data-testid=form-submit]")
+    assert "Chưa lưu" not in page.inner_text("main") and "Đã lưu sáng kiến" in page.inner_text("main")
     authors = page.inner_text("[data-testid=initiative-authors]")
     assert "Nguyễn Văn An" in authors and "70%" in authors and "Lê Thị Cúc" in authors and "30%" in authors
     assert "Số 215/QĐ-CTHADS ngày 20/12/2023" in page.inner_text("[data-testid=initiative-facts]")
