@@ -1,6 +1,7 @@
 """Models of the awards app: the catalogue and its rule versions (``catalogue``), what a campaign
 offers (``campaign_awards``), proposals (``proposals``), publication, council and secret ballot
-(``council``), decisions and award history (``decisions``), typical examples (``typical``)."""
+(``council``), decisions and award history (``decisions``), typical examples (``typical``), the register
+of initiatives (``initiatives``)."""
 
 from .campaign_awards import CampaignAward, Criterion, CriterionKind, Quota, SubmissionReopening
 from .catalogue import AuthorityLevel, AwardForm, AwardKind, AwardRule, SubjectType
