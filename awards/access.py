@@ -64,3 +64,8 @@ def can_edit_typical_example(user, example) -> bool:
 def can_publish_typical_example(user, example) -> bool:
     """Publishing on the public honour board needs staff approval of the campaign's issuing unit."""
     return is_campaign_staff(user, example.campaign)
+
+
+def can_edit_initiative(user, initiative) -> bool:
+    """Staff and the unit head of the initiative's unit record and change it; viewers read only."""
+    return access.in_scope(user, initiative.unit, editable=True)

@@ -16,8 +16,8 @@ from emulation.models import AwardHold, Discipline, Gender, Officer, Performance
 from emulation.selectors import lineages
 
 from . import criteria
-from .criteria import AttainmentFact, AwardFact, Candidate, Context, DisciplineFact, HoldFact, Spec
-from .models import AwardRecord, CampaignAward
+from .criteria import AttainmentFact, AwardFact, Candidate, Context, DisciplineFact, HoldFact, InitiativeFact, Spec
+from .models import AwardRecord, CampaignAward, InitiativeAuthor
 
 WOMEN_SHARE = 70  # a collective with ≥ 70 % women goes first among equals
 
@@ -103,10 +103,21 @@ def _heirs(units: list[Unit]) -> dict[int, list[int]]:
     return dict(found)
 
 
+def initiatives_of(officer_ids, on: datetime.date) -> dict[int, list[InitiativeFact]]:
+    """officer id → the initiatives of the register they are an author of, recognised by ``on`` (one query)."""
+    found = defaultdict(list)
+    shares = InitiativeAuthor.objects.filter(officer_id__in=officer_ids, initiative__decided_on__lte=on)
+    for a in shares.select_related("initiative").order_by("initiative__decided_on", "initiative_id"):
+        i = a.initiative
+        found[a.officer_id].append(InitiativeFact(i.title, i.scope, i.decision_number, i.decided_on, i.decided_by,
+                                                  a.share))
+    return found
+
+
 def gather(campaign: Campaign, units: list[Unit], officers: list[Officer],
            on: datetime.date) -> tuple[dict[tuple, Candidate], Context]:
-    """Facts of the collectives ``units`` and the ``officers`` as known on ``on`` (nine queries):
-    disciplines decided, holds opened and awards decided by that day; the same for every award of
+    """Facts of the collectives ``units`` and the ``officers`` as known on ``on`` (ten queries):
+    disciplines decided, holds opened, awards decided, initiatives recognised by that day; the same for every award of
     the campaign. (Ratings carry no date: each is the year's rating as entered.)"""
     snapshot = campaign.snapshots.defer("inputs").first()
     context = context_for(campaign, on, snapshot)
@@ -147,6 +158,7 @@ def gather(campaign: Campaign, units: list[Unit], officers: list[Officer],
                 if unit_of_path[member_of[r.officer_id]].startswith(unit.path):
                     member_awards[unit.pk][(r.award_form.code, r.year)] += 1
 
+    initiatives = initiatives_of([o.pk for o in officers], on)
     collectives = {}
     for unit in units:
         inside = [m for m in members if unit_of_path[m[1]].startswith(unit.path)]
@@ -166,7 +178,7 @@ def gather(campaign: Campaign, units: list[Unit], officers: list[Officer],
             disciplines=disciplines[officer.pk], holds=holds[("officer", officer.pk)],
             attainment=attainment.get(("officer", officer.code), []) if snapshot else None,
             awards=awards[("officer", officer.pk)], ratings=ratings[officer.pk],
-            collective=collectives.get(officer.unit_id))
+            collective=collectives.get(officer.unit_id), initiatives=initiatives[officer.pk])
     return found, context
 
 

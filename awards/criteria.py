@@ -14,7 +14,7 @@ from enum import StrEnum
 
 from emulation.models import DisciplineForm, RatingLevel
 
-from .models import CriterionKind
+from .models import CriterionKind, InitiativeScope
 
 STATUTORY_BASIS = "Luật Thi đua, khen thưởng 2022; NĐ 152/2025/NĐ-CP (NĐ 98/2023/NĐ-CP) Điều 4"
 
@@ -82,6 +82,23 @@ class AwardFact:
     decided_on: datetime.date | None = None  # None: entered from paper records without a date
 
 
+@dataclass(frozen=True)
+class InitiativeFact:
+    """An initiative of the register the candidate is an author of."""
+
+    title: str
+    scope: str  # InitiativeScope value
+    decision_number: str
+    decided_on: datetime.date
+    decided_by: str
+    share: int = 100  # the candidate's share of the work, in percent
+
+    @property
+    def words(self) -> str:
+        return (f"Sáng kiến “{self.title}” (phạm vi {InitiativeScope(self.scope).label.lower()}, tỷ lệ đóng góp "
+                f"{self.share}%): QĐ {self.decision_number} ngày {dmy(self.decided_on)} của {self.decided_by}")
+
+
 @dataclass
 class Candidate:
     """What the rules know about one subject (an officer or a collective)."""
@@ -101,6 +118,7 @@ class Candidate:
     ratings: dict[int, str] = field(default_factory=dict)  # year → RatingLevel value
     member_ratings: dict[int, list[str]] = field(default_factory=dict)  # year → each rated member's level
     collective: "Candidate | None" = None  # an officer's own unit, for the head-of-unit rule
+    initiatives: list[InitiativeFact] = field(default_factory=list)  # officers: initiatives they are an author of
 
 
 @dataclass(frozen=True)
@@ -330,6 +348,38 @@ def check_members_rating(c: Candidate, params: dict, ctx: Context, text: str) ->
     return Finding(label, Outcome.NOT_MET, f"Cần {percent}% thành viên.", cite)
 
 
+def check_initiative(c: Candidate, params: dict, ctx: Context, text: str) -> Finding:
+    """params: min_scope (InitiativeScope value, default "grassroots"; "ministry" for Chiến sĩ thi đua
+    Bộ, ngành, tỉnh, "national" for toàn quốc: a wider scope counts for a narrower one), year or
+    from_year / to_year (the years of the recognising decision; the results period's years when none),
+    min_level (optional RatingLevel value): the rating of ``year`` must reach it as well — "excellent"
+    for Chiến sĩ thi đua cơ sở: hoàn thành xuất sắc nhiệm vụ and an initiative (Luật 2022 Điều 23)."""
+    scope = params.get("min_scope", InitiativeScope.GRASSROOTS)
+    first = int(params.get("from_year", params.get("year", ctx.period_start.year)))
+    last = int(params.get("to_year", params.get("year", ctx.period_end.year)))
+    years = str(first) if first == last else f"{first}–{last}"
+    scope_words = InitiativeScope(scope).label.lower()
+    label = text or f"Có sáng kiến, đề tài được công nhận phạm vi {scope_words} trở lên ({years})"
+    cites = ()
+    if wanted := params.get("min_level"):
+        year = int(params.get("year", last))
+        level = c.ratings.get(year)
+        if level is None:
+            return Finding(label, Outcome.JUDGEMENT, f"Chưa có kết quả đánh giá, xếp loại năm {year}.")
+        cites = (f"Đánh giá năm {year}: {RatingLevel(level).label}",)
+        if RatingLevel.rank(level) < RatingLevel.rank(wanted):
+            return Finding(label, Outcome.NOT_MET, f"Chỉ đạt mức {RatingLevel(level).label.lower()}, chưa đạt mức "
+                           f"{RatingLevel(wanted).label.lower()}.", cites)
+    in_years = [i for i in c.initiatives if first <= i.decided_on.year <= last]
+    found = [i for i in in_years if InitiativeScope.rank(i.scope) >= InitiativeScope.rank(scope)]
+    if found:
+        return Finding(label, Outcome.MET, f"Có {len(found)} sáng kiến, đề tài được công nhận phạm vi {scope_words} "
+                       "trở lên.", cites + tuple(i.words for i in found))
+    narrower = tuple(f"{i.words} – phạm vi chưa đủ" for i in in_years)
+    return Finding(label, Outcome.NOT_MET, f"Chưa có sáng kiến được công nhận phạm vi {scope_words} trở lên trong "
+                   f"năm {years}.", cites + narrower)
+
+
 def check_qualitative(c: Candidate, params: dict, ctx: Context, text: str) -> Finding:
     return Finding(text or "Tiêu chuẩn định tính", Outcome.JUDGEMENT,
                    "Đơn vị nêu trong báo cáo thành tích; Hội đồng đánh giá khi bình xét.", advisory=True)
@@ -344,6 +394,7 @@ CHECKS = {
     CriterionKind.RATING: check_rating,
     CriterionKind.MEMBERS_RATING: check_members_rating,
     CriterionKind.QUALITATIVE: check_qualitative,
+    CriterionKind.INITIATIVE: check_initiative,
 }
 
 
@@ -369,13 +420,15 @@ def check_head_collective(c: Candidate, specs: list[Spec], ctx: Context, text: s
 def known_on(c: Candidate, day: datetime.date) -> Candidate:
     """The facts as they stood on ``day``: disciplines decided by then, holds opened by then (whether
     still open is the pending-case rule's question), awards decided by then (undated paper records
-    count). A reprimand of 05/07 is not a fact of a submission on 28/06, but is one of the decision
-    on 10/07. Ratings and attainment carry no date: the caller gathers those as of the day."""
+    count), initiatives recognised by then. A reprimand of 05/07 is not a fact of a submission on
+    28/06, but is one of the decision on 10/07. Ratings and attainment carry no date: the caller
+    gathers those as of the day."""
     return replace(
         c, disciplines=[d for d in c.disciplines if d.decided_on <= day],
         holds=[h for h in c.holds if h.opened_on <= day],
         awards=[a for a in c.awards if a.decided_on is None or a.decided_on <= day],
         member_disciplines=[d for d in c.member_disciplines if d.decided_on <= day],
+        initiatives=[i for i in c.initiatives if i.decided_on <= day],
         collective=known_on(c.collective, day) if c.collective is not None else None)
 
 

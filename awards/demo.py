@@ -7,7 +7,7 @@ from campaigns import snapshots
 from campaigns.models import Campaign
 from emulation.models import Officer, Unit
 
-from . import demo_current, demo_proposals, demo_typical
+from . import demo_current, demo_initiatives, demo_proposals, demo_typical
 from . import demo_data as data
 from .models import (
     AwardForm,
@@ -85,6 +85,7 @@ def load() -> None:
     forms = load_catalogue()
     load_campaign_awards(forms)
     load_history(forms)
+    demo_initiatives.load()
     demo_typical.load()
     load_walkthrough()
 

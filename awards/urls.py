@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import configuration, council, decisions, feedback, proposals, typical
+from .views import configuration, council, decisions, feedback, initiatives, proposals, typical
 
 app_name = "awards"
 
@@ -52,6 +52,12 @@ urlpatterns = [
     path("dien-hinh/<int:pk>/cong-bo/<slug:action>/", typical.typical_publication, name="typical_publication"),
     path("dien-hinh/<int:pk>/anh/", typical.typical_photo, name="typical_photo"),
     path("dien-hinh/ghi-nhan/<int:pk>/minh-chung/", typical.typical_evidence, name="typical_evidence"),
+    path("sang-kien/", initiatives.initiative_list, name="initiative_list"),
+    path("sang-kien/tao-moi/", initiatives.initiative_create, name="initiative_create"),
+    path("sang-kien/<int:pk>/", initiatives.initiative_detail, name="initiative_detail"),
+    path("sang-kien/<int:pk>/sua/", initiatives.initiative_edit, name="initiative_edit"),
+    path("sang-kien/<int:pk>/xoa/", initiatives.initiative_delete, name="initiative_delete"),
+    path("sang-kien/<int:pk>/tep/", initiatives.initiative_attachment, name="initiative_attachment"),
     path("vinh-danh/", typical.honour_board, name="honour_board"),
     path("vinh-danh/<int:pk>/", typical.honour_board_detail, name="honour_board_detail"),
     path("vinh-danh/<int:pk>/anh/", typical.honour_board_photo, name="honour_board_photo"),

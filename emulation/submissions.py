@@ -78,10 +78,13 @@ class _NotWritten(Exception):
 
 
 def _messages(request) -> list:
-    """The messages waiting to be shown (from earlier requests first, then this one's), left waiting."""
+    """The messages waiting to be shown (from earlier requests first, then this one's), left as they
+    were: looked at here, not shown — but a page the view already rendered has shown them, and they
+    must not come back on the next page ("Chưa lưu…" above the saved object)."""
     storage = messages.get_messages(request)
+    shown = storage.used
     found = list(storage)
-    storage.used = False  # looked at, not shown: they stay for the next page
+    storage.used = shown
     return found
 
 

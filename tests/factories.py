@@ -6,6 +6,7 @@ import factory
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from awards.models import Initiative, InitiativeAuthor, InitiativeScope
 from campaigns import services as campaign_services
 from campaigns.models import (
     AttainmentRow,
@@ -347,3 +348,27 @@ class AuditEntryFactory(factory.django.DjangoModelFactory):
     object_id = "1"
     object_repr = "Phòng Thi hành án dân sự khu vực 1"
     changes = factory.LazyFunction(dict)
+
+
+class InitiativeFactory(factory.django.DjangoModelFactory):
+    """A grassroots initiative recognised on 12/12/2023; authors are added with InitiativeAuthorFactory."""
+
+    class Meta:
+        model = Initiative
+
+    unit = factory.SubFactory(UnitFactory)
+    title = factory.Sequence(lambda n: f"Sáng kiến số hóa hồ sơ thi hành án {n}")
+    field = "Tổ chức thi hành án"
+    scope = InitiativeScope.GRASSROOTS
+    decision_number = factory.Sequence(lambda n: f"{n + 1}/QĐ-THADS")
+    decided_on = datetime.date(2023, 12, 12)
+    decided_by = "Thi hành án dân sự tỉnh Hậu Giang"
+
+
+class InitiativeAuthorFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = InitiativeAuthor
+
+    initiative = factory.SubFactory(InitiativeFactory)
+    officer = factory.SubFactory(OfficerFactory, unit=factory.SelfAttribute("..initiative.unit"))
+    share = 100

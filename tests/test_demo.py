@@ -31,7 +31,8 @@ MODELS = ["emulation.Unit", "emulation.UnitSuccession", "emulation.Officer", "em
           "awards.Criterion", "awards.Quota", "awards.AwardRecord", "awards.TypicalExample",
           "awards.TypicalExampleNote", "awards.Proposal", "awards.Nomination", "awards.AchievementReport",
           "awards.CouncilSession", "awards.CouncilMember", "awards.AgendaItem", "awards.FeedbackWindow",
-          "awards.ProposalAttachment", "emulation.Reorganisation", "emulation.ReorganisationItem",
+          "awards.ProposalAttachment", "awards.Initiative", "awards.InitiativeAuthor", "emulation.Reorganisation",
+          "emulation.ReorganisationItem",
           "emulation.AuditEntry"]
 USER_FIELDS = ["username", "password", "first_name", "last_name", "email", "is_staff", "is_superuser", "is_active"]
 
@@ -341,3 +342,22 @@ def test_the_demo_has_deadlines_that_remind_on_the_day_it_is_loaded(demo):
     count = Notification.objects.count()
     reminders.send_reminders(today=today)
     assert Notification.objects.count() == count
+
+
+def test_seed_000_chien_si_thi_dua_co_so_reads_the_register_of_initiatives(demo):
+    from awards.candidates import assess_all
+    from awards.models import CampaignAward
+
+    award = CampaignAward.objects.get(campaign__plan__issuer__code="BD", campaign__kind="annual",
+                                      award_form__code="CSTDCS")
+    officers = list(Officer.objects.filter(code__in=["BD-CC-AL-03", "BD-CC-PC-03", "BD-CC-AL-04"])
+                    .select_related("unit"))
+    found = {a.subject.code: next(f for f in a.assessment.findings if f.criterion.startswith("Hoàn thành xuất sắc"))
+             for a in assess_all(award, [], officers, D(2024, 1, 15))}
+    assert (found["BD-CC-AL-03"].outcome, found["BD-CC-AL-03"].cites[1]) == (
+        "met", "Sáng kiến “Sổ theo dõi tiến độ thi hành án điện tử tại Chi cục” (phạm vi cơ sở, tỷ lệ đóng góp 70%): "
+        "QĐ 215/QĐ-CTHADS ngày 20/12/2023 của Cục Thi hành án dân sự tỉnh Bình Định")
+    assert (found["BD-CC-PC-03"].outcome, found["BD-CC-PC-03"].text) == (
+        "not_met", "Chưa có sáng kiến được công nhận phạm vi cơ sở trở lên trong năm 2023.")
+    assert (found["BD-CC-AL-04"].outcome, found["BD-CC-AL-04"].text) == (
+        "not_met", "Chỉ đạt mức hoàn thành tốt nhiệm vụ, chưa đạt mức hoàn thành xuất sắc nhiệm vụ.")

@@ -46,6 +46,7 @@ class CriterionKind(models.TextChoices):
     RATING = "rating", _("Mức độ hoàn thành nhiệm vụ của cá nhân")
     MEMBERS_RATING = "members_rating", _("Tỷ lệ thành viên hoàn thành nhiệm vụ")
     QUALITATIVE = "qualitative", _("Tiêu chuẩn định tính (Hội đồng đánh giá)")
+    INITIATIVE = "initiative", _("Có sáng kiến, đề tài được công nhận")
 
 
 class Criterion(models.Model):

@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 from django.db.models import Prefetch
 from django.utils import timezone
 
+from awards.candidates import initiatives_of
 from awards.models import AwardRecord, Nomination, Proposal
 from awards.selectors.proposals import rule_in_force
 from emulation import registers
@@ -71,6 +72,12 @@ def history_of(nominations) -> dict:
     return history
 
 
+def recognised_initiatives(proposal: Proposal, nominations) -> dict:
+    """officer id → the initiatives of the register the nominee is an author of, recognised by the
+    proposal's day (section II.3 of the report; one query)."""
+    return initiatives_of([n.officer_id for n in nominations if n.officer_id], proposal_day(proposal))
+
+
 def _groups(nominations) -> list[tuple[str, list]]:
     groups = {}
     for n in nominations:
@@ -121,8 +128,10 @@ def minutes_parts(proposal: Proposal, prefix: str = "BienBan_") -> list[str]:
 
 
 def report_parts(proposal: Proposal, nomination: Nomination, history: dict, position: int,
-                 prefix: str | None = None, basis: Basis | None = None) -> list[str]:
+                 prefix: str | None = None, basis: Basis | None = None, initiatives: dict | None = None) -> list[str]:
     basis = basis or basis_for(proposal, [nomination])
+    if initiatives is None:
+        initiatives = recognised_initiatives(proposal, [nomination])
     prefix = prefix if prefix is not None else f"BaoCao{position:02d}_"
     key = ("unit", nomination.unit_id) if nomination.is_collective else ("officer", nomination.officer_id)
     form = basis.collective_report_form if nomination.is_collective else basis.person_report_form
@@ -133,7 +142,8 @@ def report_parts(proposal: Proposal, nomination: Nomination, history: dict, posi
     report = getattr(nomination, "report", None)
     return [layout.render("reports/documents/achievement_report.html", head, proposal=proposal,
                           nomination=nomination, report=report, basis=basis, form=form,
-                          records=history.get(key, []), findings=_attainment_findings(nomination))]
+                          records=history.get(key, []), findings=_attainment_findings(nomination),
+                          initiatives=initiatives.get(nomination.officer_id, []) if nomination.officer_id else [])]
 
 
 def _attainment_findings(nomination: Nomination) -> list[dict]:
@@ -145,8 +155,9 @@ def _attainment_findings(nomination: Nomination) -> list[dict]:
 def report_part_list(proposal: Proposal) -> list[tuple[Nomination, str]]:
     nominations = list(proposal.nominations.all())
     history, basis = history_of(nominations), basis_for(proposal, nominations)
+    initiatives = recognised_initiatives(proposal, nominations)
     return [(n, html) for position, n in enumerate(nominations, start=1)
-            for html in report_parts(proposal, n, history, position, basis=basis)]
+            for html in report_parts(proposal, n, history, position, basis=basis, initiatives=initiatives)]
 
 
 def dossier_parts(proposal: Proposal) -> list[str]:

@@ -11,6 +11,7 @@ from awards.criteria import (
     Context,
     DisciplineFact,
     HoldFact,
+    InitiativeFact,
     Outcome,
     Spec,
     Verdict,
@@ -18,6 +19,7 @@ from awards.criteria import (
     check_attainment,
     check_discipline_served,
     check_head_collective,
+    check_initiative,
     check_member_awards,
     check_members_rating,
     check_no_discipline,
@@ -287,3 +289,64 @@ def test_a_later_reprimand_counts_at_decision_not_at_submission(day, verdict):
     spec = Spec("no_discipline", {"from": "2023-10-01", "to": "2024-07-31", "min_form": "reprimand"})
     assessment = assess(officer(disciplines=[reprimand(D(2024, 7, 5), D(2025, 7, 5))]), [spec], ctx)
     assert assessment.verdict == verdict
+
+
+RECOGNISED = D(2023, 12, 12)
+
+
+def initiative(scope="grassroots", decided_on=RECOGNISED, title="Số hóa hồ sơ thi hành án", share=60):
+    return InitiativeFact(title=title, scope=scope, decision_number="45/QĐ-THADS", decided_on=decided_on,
+                          decided_by="Thi hành án dân sự tỉnh Hậu Giang", share=share)
+
+
+CSTDCS = {"year": 2023, "min_level": "excellent", "min_scope": "grassroots"}
+CSTD_BO = {"from_year": 2021, "to_year": 2023, "min_scope": "ministry"}
+
+
+@pytest.mark.parametrize(("rating", "initiatives", "params", "outcome", "words"), [
+    ("excellent", [initiative()], CSTDCS, Outcome.MET, "Có 1 sáng kiến, đề tài được công nhận phạm vi cơ sở trở lên."),
+    ("excellent", [initiative("national")], CSTDCS, Outcome.MET, "Có 1 sáng kiến, đề tài được công nhận phạm vi cơ sở "
+                                                                 "trở lên."),
+    ("excellent", [], CSTDCS, Outcome.NOT_MET,
+     "Chưa có sáng kiến được công nhận phạm vi cơ sở trở lên trong năm 2023."),
+    ("excellent", [initiative(decided_on=D(2022, 12, 30))], CSTDCS, Outcome.NOT_MET,
+     "Chưa có sáng kiến được công nhận phạm vi cơ sở trở lên trong năm 2023."),
+    ("good", [initiative()], CSTDCS, Outcome.NOT_MET, "Chỉ đạt mức hoàn thành tốt nhiệm vụ, chưa đạt mức hoàn thành "
+                                                      "xuất sắc nhiệm vụ."),
+    ("completed", [initiative()], CSTDCS, Outcome.NOT_MET, "Chỉ đạt mức hoàn thành nhiệm vụ, chưa đạt mức hoàn thành "
+                                                           "xuất sắc nhiệm vụ."),
+    (None, [initiative()], CSTDCS, Outcome.JUDGEMENT, "Chưa có kết quả đánh giá, xếp loại năm 2023."),
+    (None, [initiative("ministry", D(2022, 5, 4))], CSTD_BO, Outcome.MET,
+     "Có 1 sáng kiến, đề tài được công nhận phạm vi bộ, ngành, tỉnh trở lên."),
+    (None, [initiative()], CSTD_BO, Outcome.NOT_MET,
+     "Chưa có sáng kiến được công nhận phạm vi bộ, ngành, tỉnh trở lên trong năm 2021–2023."),
+    (None, [initiative("ministry", D(2020, 5, 4))], CSTD_BO, Outcome.NOT_MET,
+     "Chưa có sáng kiến được công nhận phạm vi bộ, ngành, tỉnh trở lên trong năm 2021–2023."),
+])
+def test_initiative_criterion(rating, initiatives, params, outcome, words):
+    ratings = {2023: rating} if rating else {}
+    finding = check_initiative(officer(ratings=ratings, initiatives=initiatives), params, CTX, "")
+    assert (finding.outcome, finding.text) == (outcome, words)
+
+
+def test_initiative_met_cites_title_and_decision():
+    finding = check_initiative(officer(ratings={2023: "excellent"}, initiatives=[initiative()]), CSTDCS, CTX, "")
+    assert finding.cites == (
+        "Đánh giá năm 2023: Hoàn thành xuất sắc nhiệm vụ",
+        "Sáng kiến “Số hóa hồ sơ thi hành án” (phạm vi cơ sở, tỷ lệ đóng góp 60%): QĐ 45/QĐ-THADS ngày 12/12/2023 "
+        "của Thi hành án dân sự tỉnh Hậu Giang")
+
+
+def test_a_narrower_initiative_is_cited_as_not_enough():
+    finding = check_initiative(officer(initiatives=[initiative()]), CSTD_BO, CTX, "")
+    assert finding.cites == ("Sáng kiến “Số hóa hồ sơ thi hành án” (phạm vi cơ sở, tỷ lệ đóng góp 60%): QĐ "
+                             "45/QĐ-THADS ngày 12/12/2023 của Thi hành án dân sự tỉnh Hậu Giang – phạm vi chưa đủ",)
+
+
+def test_an_initiative_recognised_after_the_day_of_judgement_does_not_count():
+    later = officer(ratings={2023: "excellent"}, initiatives=[initiative(decided_on=D(2023, 12, 12))])
+    spec = Spec("initiative", CSTDCS)
+    assert assess(later, [spec], Context(on=D(2023, 12, 1), period_start=D(2023, 1, 1),
+                                         period_end=D(2023, 12, 31))).verdict == Verdict.NOT_ELIGIBLE
+    assert assess(later, [spec], Context(on=D(2023, 12, 12), period_start=D(2023, 1, 1),
+                                         period_end=D(2023, 12, 31))).verdict == Verdict.ELIGIBLE

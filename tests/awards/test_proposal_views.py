@@ -175,7 +175,7 @@ def test_proposal_page_queries_do_not_grow_with_nominees(login, head_a, draft, c
         officer = OfficerFactory(unit=unit_a, code=f"A-{i + 10:03d}")
         services.nominate(actor=head_a, proposal=draft, campaign_award=campaign_award, officer=officer)
     client = login(head_a)
-    with django_assert_max_num_queries(42):  # + the succession links, + 3: the idle-session refresh
+    with django_assert_max_num_queries(44):  # + the succession links, + 3: the idle-session refresh, + 2: initiatives
         assert client.get(reverse("awards:proposal_detail", args=[draft.pk])).status_code == 200
 
 
@@ -185,7 +185,7 @@ def test_candidates_page_queries_do_not_grow(login, staff, campaign_award, unit_
     for i in range(extra):
         OfficerFactory(unit=unit_a, code=f"A-{i + 10:03d}")
     client = login(staff)
-    with django_assert_max_num_queries(27):  # + 3: the idle-session refresh (SESSION_SAVE_EVERY_REQUEST)
+    with django_assert_max_num_queries(28):  # + 3: the idle-session refresh, + 1: the candidates' initiatives
         page = client.get(reverse("awards:candidates", args=[campaign_award.campaign_id, campaign_award.pk]))
     assert page.status_code == 200 and page.content.decode().count('data-testid="candidate-row"') == extra + 2
 
@@ -245,5 +245,5 @@ def test_pages_do_not_grow_with_the_number_of_awards(login, staff, head_a, draft
     staff_client, head_client = login(staff), login(head_a)
     with django_assert_max_num_queries(23):  # + 3: the idle-session refresh (SESSION_SAVE_EVERY_REQUEST)
         staff_client.get(reverse("awards:campaign_awards", args=[campaign_award.campaign_id]))
-    with django_assert_max_num_queries(42):  # + the succession links, + 3: the idle-session refresh
+    with django_assert_max_num_queries(44):  # + the succession links, + 3: the idle-session refresh, + 2: initiatives
         head_client.get(reverse("awards:proposal_detail", args=[draft.pk]))

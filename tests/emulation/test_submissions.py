@@ -267,3 +267,17 @@ def test_tokens_older_than_two_days_are_forgotten_by_the_daily_task(staff):
     assert list(FormSubmission.objects.values_list("key", flat=True)) == ["b"]
     assert submissions.forget_old(now=timezone.now() + datetime.timedelta(days=3)) == 1
     assert "forget-old-submissions" in settings.CELERY_BEAT_SCHEDULE
+
+
+@pytest.mark.django_db
+def test_the_error_shown_on_a_refused_form_does_not_come_back_after_the_corrected_post(login, head_a, unit_a,
+                                                                                      officer_a):
+    from tests.awards.test_initiatives_views import form_data
+
+    client = login(head_a)
+    url = reverse("awards:initiative_create")
+    bad = client.post(url, form_data(unit_a, [(officer_a, 90)]))
+    assert bad.content.decode().count("Chưa lưu: vui lòng sửa các lỗi được đánh dấu bên dưới.") == 1
+    saved = client.post(url, form_data(unit_a, [(officer_a, 100)]), follow=True)
+    html = saved.content.decode()
+    assert ("Đã lưu sáng kiến" in html, "Chưa lưu: vui lòng sửa" in html) == (True, False)

@@ -12,6 +12,7 @@ from reports.documents import proposals
 from reports.pdf import render_pdf
 from reports.signatures import signature_field_names
 from tests.awards.conftest import campaign_award, certificate, province_campaign, submitted_proposal  # noqa: F401
+from tests.factories import InitiativeAuthorFactory
 from tests.reports import pdfcheck
 
 D = datetime.date
@@ -178,3 +179,21 @@ def test_user_text_is_escaped_and_documents_stay_vietnamese_in_english_mode(doss
     assert "<script>" not in html and "&lt;script&gt;" in html and "&lt;/table&gt;" in html
     text = pdfcheck.text(_render(parts).data)
     assert "Đề nghị <b>tặng</b>" in text and "ngày 25 tháng 6 năm 2024" in text and "Kính gửi" in text
+
+
+@pytest.mark.django_db
+def test_the_report_lists_the_nominees_recognised_initiatives(dossier_proposal, officer_a):
+    InitiativeAuthorFactory(officer=officer_a, share=60, initiative__unit=officer_a.unit,
+                            initiative__title="Số hóa hồ sơ thi hành án", initiative__decision_number="45/QĐ-THADS")
+    InitiativeAuthorFactory(officer=officer_a, initiative__unit=officer_a.unit, initiative__title="Sáng kiến về sau",
+                            initiative__decided_on=datetime.date(2024, 7, 10))  # after the proposal was sent
+    proposal = proposals.load(dossier_proposal.pk)
+    parts = dict(proposals.report_part_list(proposal))
+    mine = next(html for n, html in parts.items() if n.officer_id == officer_a.pk)
+    assert ("- Sáng kiến “Số hóa hồ sơ thi hành án” (phạm vi cơ sở, tỷ lệ đóng góp 60%): QĐ 45/QĐ-THADS ngày "
+            "12/12/2023 của Thi hành án dân sự tỉnh Hậu Giang.") in mine
+    assert "Sáng kiến về sau" not in mine
+    others = [html for n, html in parts.items() if n.officer_id != officer_a.pk]
+    assert all("Số hóa hồ sơ thi hành án" not in html for html in others)
+    single = proposals.report_parts(proposal, next(n for n in parts if n.officer_id == officer_a.pk), {}, 1)[0]
+    assert "Số hóa hồ sơ thi hành án" in single

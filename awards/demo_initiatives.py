@@ -1,0 +1,49 @@
+"""Demo initiatives (fictional, like every demo officer and decision): two recognised in 2023 for
+Bình Định officers rated "hoàn thành xuất sắc nhiệm vụ", so that seed 000's Chiến sĩ thi đua cơ sở
+shows both an officer who meets Luật 2022 Điều 23 with an initiative and ones who have none.
+Upserted on the decision and title, the authors on (initiative, officer): loading twice changes nothing."""
+
+import datetime
+
+from emulation.models import Officer, Unit
+
+from .models import Initiative, InitiativeAuthor, InitiativeKind, InitiativeScope
+
+D = datetime.date
+# unit, title, kind, field, scope, decision number, date, issuing body, result, authors (officer code, share %)
+INITIATIVES = [
+    ("BD-CC-AL", "Sổ theo dõi tiến độ thi hành án điện tử tại Chi cục", InitiativeKind.INITIATIVE,
+     "Tổ chức thi hành án", InitiativeScope.GRASSROOTS, "215/QĐ-CTHADS", D(2023, 12, 20),
+     "Cục Thi hành án dân sự tỉnh Bình Định",
+     "Áp dụng tại Chi cục từ tháng 8/2023: nhắc hạn tự động, giảm số việc quá hạn xác minh.",
+     [("BD-CC-AL-03", 70), ("BD-CC-AL-04", 30)]),
+    ("BD-CC-HN", "Quy trình phối hợp xác minh điều kiện thi hành án với ngân hàng thương mại",
+     InitiativeKind.SOLUTION, "Xác minh điều kiện thi hành án", InitiativeScope.MINISTRY, "1870/QĐ-BTP",
+     D(2023, 11, 15), "Bộ Tư pháp",
+     "Được nhân rộng trong hệ thống thi hành án dân sự; thời gian xác minh tài khoản rút từ 15 xuống 5 ngày.",
+     [("BD-CC-HN-04", 100)]),
+]
+
+
+def _upsert(model, lookup: dict, values: dict):
+    obj = model.objects.filter(**lookup).first()
+    if obj is not None and all(getattr(obj, k) == v for k, v in values.items()):
+        return obj
+    obj = obj or model(**lookup)
+    for key, value in values.items():
+        setattr(obj, key, value)
+    obj.full_clean(exclude=["created_by"])
+    obj.save()
+    return obj
+
+
+def load() -> None:
+    codes = [code for *_rest, authors in INITIATIVES for code, _share in authors]
+    officers = {o.code: o for o in Officer.objects.filter(code__in=codes)}
+    units = {u.code: u for u in Unit.objects.filter(code__in=[row[0] for row in INITIATIVES])}
+    for unit, title, kind, field, scope, number, day, body, result, authors in INITIATIVES:
+        initiative = _upsert(Initiative, {"decision_number": number, "decided_by": body, "title": title}, {
+            "unit": units[unit], "kind": kind, "field": field, "scope": scope, "decided_on": day, "result": result})
+        for position, (code, share) in enumerate(authors):
+            _upsert(InitiativeAuthor, {"initiative": initiative, "officer": officers[code]},
+                    {"share": share, "position": position})
