@@ -351,33 +351,50 @@ def check_members_rating(c: Candidate, params: dict, ctx: Context, text: str) ->
 def check_initiative(c: Candidate, params: dict, ctx: Context, text: str) -> Finding:
     """params: min_scope (InitiativeScope value, default "grassroots"; "ministry" for Chiến sĩ thi đua
     Bộ, ngành, tỉnh, "national" for toàn quốc: a wider scope counts for a narrower one), year or
-    from_year / to_year (the years of the recognising decision; the results period's years when none),
-    min_level (optional RatingLevel value): the rating of ``year`` must reach it as well — "excellent"
-    for Chiến sĩ thi đua cơ sở: hoàn thành xuất sắc nhiệm vụ and an initiative (Luật 2022 Điều 23)."""
+    from_year / to_year (the years of the recognising decision; the results period's years when none), and
+    at most one of:
+    - or_level (RatingLevel value): that rating of ``year`` meets the criterion without an initiative — Luật 2022
+      Điều 23 for Chiến sĩ thi đua cơ sở: "hoàn thành xuất sắc nhiệm vụ *hoặc* có sáng kiến được công nhận" (law.md
+      §1.2, quoted verbatim); an initiative found is cited either way;
+    - min_level (RatingLevel value): the rating must reach it *and* an initiative is needed — for a rule version
+      that asks both (the draft amendment of the Law, or a sector's own stricter rule)."""
     scope = params.get("min_scope", InitiativeScope.GRASSROOTS)
     first = int(params.get("from_year", params.get("year", ctx.period_start.year)))
     last = int(params.get("to_year", params.get("year", ctx.period_end.year)))
     years = str(first) if first == last else f"{first}–{last}"
     scope_words = InitiativeScope(scope).label.lower()
     label = text or f"Có sáng kiến, đề tài được công nhận phạm vi {scope_words} trở lên ({years})"
-    cites = ()
-    if wanted := params.get("min_level"):
-        year = int(params.get("year", last))
-        level = c.ratings.get(year)
-        if level is None:
-            return Finding(label, Outcome.JUDGEMENT, f"Chưa có kết quả đánh giá, xếp loại năm {year}.")
-        cites = (f"Đánh giá năm {year}: {RatingLevel(level).label}",)
-        if RatingLevel.rank(level) < RatingLevel.rank(wanted):
-            return Finding(label, Outcome.NOT_MET, f"Chỉ đạt mức {RatingLevel(level).label.lower()}, chưa đạt mức "
-                           f"{RatingLevel(wanted).label.lower()}.", cites)
     in_years = [i for i in c.initiatives if first <= i.decided_on.year <= last]
     found = [i for i in in_years if InitiativeScope.rank(i.scope) >= InitiativeScope.rank(scope)]
+    evidence = tuple(i.words for i in found)
+    narrower = tuple(f"{i.words} – phạm vi chưa đủ" for i in in_years if i not in found)
+    missing = f"chưa có sáng kiến được công nhận phạm vi {scope_words} trở lên trong năm {years}"
+    wanted = params.get("min_level") or params.get("or_level")
+    year = int(params.get("year", last))
+    level = c.ratings.get(year) if wanted else None
+    rating = (f"Đánh giá năm {year}: {RatingLevel(level).label}",) if level else ()
+    reached = level is not None and RatingLevel.rank(level) >= RatingLevel.rank(wanted)
+    if params.get("or_level"):
+        if reached:
+            return Finding(label, Outcome.MET, f"Đạt mức {RatingLevel(level).label.lower()}.", rating + evidence)
+        if found:
+            return Finding(label, Outcome.MET, f"Có {len(found)} sáng kiến, đề tài được công nhận phạm vi "
+                           f"{scope_words} trở lên.", rating + evidence)
+        if level is None:
+            return Finding(label, Outcome.JUDGEMENT, f"Chưa có kết quả đánh giá, xếp loại năm {year}; {missing}.",
+                           narrower)
+        return Finding(label, Outcome.NOT_MET, f"Chỉ đạt mức {RatingLevel(level).label.lower()} và {missing}.",
+                       rating + narrower)
+    if wanted:
+        if level is None:
+            return Finding(label, Outcome.JUDGEMENT, f"Chưa có kết quả đánh giá, xếp loại năm {year}.")
+        if not reached:
+            return Finding(label, Outcome.NOT_MET, f"Chỉ đạt mức {RatingLevel(level).label.lower()}, chưa đạt mức "
+                           f"{RatingLevel(wanted).label.lower()}.", rating)
     if found:
         return Finding(label, Outcome.MET, f"Có {len(found)} sáng kiến, đề tài được công nhận phạm vi {scope_words} "
-                       "trở lên.", cites + tuple(i.words for i in found))
-    narrower = tuple(f"{i.words} – phạm vi chưa đủ" for i in in_years)
-    return Finding(label, Outcome.NOT_MET, f"Chưa có sáng kiến được công nhận phạm vi {scope_words} trở lên trong "
-                   f"năm {years}.", cites + narrower)
+                       "trở lên.", rating + evidence)
+    return Finding(label, Outcome.NOT_MET, f"{missing[0].upper()}{missing[1:]}.", rating + narrower)
 
 
 def check_qualitative(c: Candidate, params: dict, ctx: Context, text: str) -> Finding:

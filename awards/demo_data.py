@@ -123,8 +123,9 @@ SEED_000_CRITERIA = {
              ("qualitative", "individual", {}, "Tự lực, đoàn kết, tích cực tham gia phong trào thi đua")],
     "CSTDCS": [("rating", "individual", {"year": 2023, "min_level": "good"},
                 "Đạt tiêu chuẩn Lao động tiên tiến: hoàn thành tốt nhiệm vụ trở lên năm 2023"),
-               ("initiative", "individual", {"year": 2023, "min_level": "excellent", "min_scope": "grassroots"},
-                "Hoàn thành xuất sắc nhiệm vụ và có sáng kiến được công nhận cấp cơ sở năm 2023 (Luật 2022 Điều 23)"),
+               ("initiative", "individual", {"year": 2023, "or_level": "excellent", "min_scope": "grassroots"},
+                "Hoàn thành xuất sắc nhiệm vụ, hoặc có sáng kiến được công nhận cấp cơ sở năm 2023 "
+                "(Luật 2022 Điều 23)"),
                ("no_discipline", "individual", {"from": "2023-01-01", "to": "2023-12-31", "min_form": "reprimand"},
                 "Không bị kỷ luật trong năm 2023")],
     "TTLDTT": [("member_awards", "collective", {"award_code": "LDTT", "year": 2023, "min_percent": 70},

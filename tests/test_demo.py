@@ -357,7 +357,8 @@ def test_seed_000_chien_si_thi_dua_co_so_reads_the_register_of_initiatives(demo)
     assert (found["BD-CC-AL-03"].outcome, found["BD-CC-AL-03"].cites[1]) == (
         "met", "Sáng kiến “Sổ theo dõi tiến độ thi hành án điện tử tại Chi cục” (phạm vi cơ sở, tỷ lệ đóng góp 70%): "
         "QĐ 215/QĐ-CTHADS ngày 20/12/2023 của Cục Thi hành án dân sự tỉnh Bình Định")
+    # Luật 2022 Điều 23 (law.md §1.2): hoàn thành xuất sắc nhiệm vụ *or* a recognised initiative
     assert (found["BD-CC-PC-03"].outcome, found["BD-CC-PC-03"].text) == (
-        "not_met", "Chưa có sáng kiến được công nhận phạm vi cơ sở trở lên trong năm 2023.")
-    assert (found["BD-CC-AL-04"].outcome, found["BD-CC-AL-04"].text) == (
-        "not_met", "Chỉ đạt mức hoàn thành tốt nhiệm vụ, chưa đạt mức hoàn thành xuất sắc nhiệm vụ.")
+        "met", "Đạt mức hoàn thành xuất sắc nhiệm vụ.")
+    assert (found["BD-CC-AL-04"].outcome, found["BD-CC-AL-04"].text) == (  # rated tốt, co-author (30%)
+        "met", "Có 1 sáng kiến, đề tài được công nhận phạm vi cơ sở trở lên.")

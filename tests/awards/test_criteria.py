@@ -299,7 +299,8 @@ def initiative(scope="grassroots", decided_on=RECOGNISED, title="Số hóa hồ 
                           decided_by="Thi hành án dân sự tỉnh Hậu Giang", share=share)
 
 
-CSTDCS = {"year": 2023, "min_level": "excellent", "min_scope": "grassroots"}
+CSTDCS = {"year": 2023, "min_level": "excellent", "min_scope": "grassroots"}  # a rule asking both (the draft)
+CSTDCS_LAW = {"year": 2023, "or_level": "excellent", "min_scope": "grassroots"}  # Luật 2022 Điều 23: either
 CSTD_BO = {"from_year": 2021, "to_year": 2023, "min_scope": "ministry"}
 
 
@@ -323,10 +324,38 @@ CSTD_BO = {"from_year": 2021, "to_year": 2023, "min_scope": "ministry"}
     (None, [initiative("ministry", D(2020, 5, 4))], CSTD_BO, Outcome.NOT_MET,
      "Chưa có sáng kiến được công nhận phạm vi bộ, ngành, tỉnh trở lên trong năm 2021–2023."),
 ])
-def test_initiative_criterion(rating, initiatives, params, outcome, words):
+def test_initiative_criterion_of_a_rule_asking_both(rating, initiatives, params, outcome, words):
     ratings = {2023: rating} if rating else {}
     finding = check_initiative(officer(ratings=ratings, initiatives=initiatives), params, CTX, "")
     assert (finding.outcome, finding.text) == (outcome, words)
+
+
+@pytest.mark.parametrize(("rating", "initiatives", "outcome", "words"), [
+    ("excellent", [initiative()], Outcome.MET, "Đạt mức hoàn thành xuất sắc nhiệm vụ."),
+    ("excellent", [], Outcome.MET, "Đạt mức hoàn thành xuất sắc nhiệm vụ."),
+    ("good", [initiative()], Outcome.MET, "Có 1 sáng kiến, đề tài được công nhận phạm vi cơ sở trở lên."),
+    ("completed", [initiative("national")], Outcome.MET,
+     "Có 1 sáng kiến, đề tài được công nhận phạm vi cơ sở trở lên."),
+    ("good", [], Outcome.NOT_MET,
+     "Chỉ đạt mức hoàn thành tốt nhiệm vụ và chưa có sáng kiến được công nhận phạm vi cơ sở trở lên trong năm 2023."),
+    ("good", [initiative(decided_on=D(2022, 12, 30))], Outcome.NOT_MET,
+     "Chỉ đạt mức hoàn thành tốt nhiệm vụ và chưa có sáng kiến được công nhận phạm vi cơ sở trở lên trong năm 2023."),
+    (None, [initiative()], Outcome.MET, "Có 1 sáng kiến, đề tài được công nhận phạm vi cơ sở trở lên."),
+    (None, [], Outcome.JUDGEMENT, "Chưa có kết quả đánh giá, xếp loại năm 2023; chưa có sáng kiến được công nhận phạm "
+                                  "vi cơ sở trở lên trong năm 2023."),
+])
+def test_initiative_criterion_as_the_law_reads(rating, initiatives, outcome, words):
+    """Luật 2022 Điều 23 (law.md §1.2): hoàn thành xuất sắc nhiệm vụ, or an initiative recognised at grassroots
+    level."""
+    ratings = {2023: rating} if rating else {}
+    finding = check_initiative(officer(ratings=ratings, initiatives=initiatives), CSTDCS_LAW, CTX, "")
+    assert (finding.outcome, finding.text) == (outcome, words)
+
+
+def test_the_law_reading_cites_the_initiative_also_when_the_rating_suffices():
+    finding = check_initiative(officer(ratings={2023: "excellent"}, initiatives=[initiative()]), CSTDCS_LAW, CTX, "")
+    assert finding.cites[0] == "Đánh giá năm 2023: Hoàn thành xuất sắc nhiệm vụ"
+    assert finding.cites[1].startswith("Sáng kiến “Số hóa hồ sơ thi hành án” (phạm vi cơ sở, tỷ lệ đóng góp 60%)")
 
 
 def test_initiative_met_cites_title_and_decision():
