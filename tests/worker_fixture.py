@@ -61,9 +61,9 @@ def worker(media_root, pool: str, broker: str | None = None):
             _wait_until_ready(app, process, log, nodename)
             yield process
         finally:
-            process.terminate()
+            process.terminate()  # warm shutdown; a prefork worker whose child was killed may hang in it: 5 s, then gone
             try:
-                process.wait(timeout=20)
+                process.wait(timeout=5)
             except subprocess.TimeoutExpired:
                 process.kill()
                 process.wait()
