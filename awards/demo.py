@@ -5,6 +5,7 @@ from django.contrib.auth import get_user_model
 
 from campaigns import snapshots
 from campaigns.models import Campaign
+from emulation.demo import upsert
 from emulation.models import Officer, Unit
 
 from . import demo_current, demo_initiatives, demo_proposals, demo_typical
@@ -21,28 +22,16 @@ from .models import (
 )
 
 
-def _upsert(model, lookup: dict, values: dict):
-    obj = model.objects.filter(**lookup).first()
-    if obj is not None and all(getattr(obj, k) == v for k, v in values.items()):
-        return obj
-    obj = obj or model(**lookup)
-    for key, value in values.items():
-        setattr(obj, key, value)
-    obj.full_clean()
-    obj.save()
-    return obj
-
-
 def load_catalogue() -> dict[str, AwardForm]:
     forms = {}
     for code, name, kind, subject, authority, level, rank, description in data.CATALOGUE:
-        forms[code] = _upsert(AwardForm, {"code": code}, {
+        forms[code] = upsert(AwardForm, {"code": code}, {
             "name": name, "kind": kind, "subject_type": subject, "authority": authority, "authority_level": level,
             "rank": rank, "description": description})
         ballot, threshold, comparison, verified = data.BALLOT.get(code, data.DEFAULT_BALLOT)
         for basis, start, end in (data.ND98, data.ND152):
             letter, report = data.TEMPLATES[basis]
-            _upsert(AwardRule, {"award_form": forms[code], "legal_basis": basis}, {
+            upsert(AwardRule, {"award_form": forms[code], "legal_basis": basis}, {
                 "valid_from": start, "valid_to": end, "requires_ballot": ballot, "vote_threshold": threshold,
                 "threshold_comparison": comparison,
                 "threshold_verified": verified and basis == data.ND98[0], "report_template": report,
@@ -59,13 +48,13 @@ def _campaigns() -> dict[str, Campaign]:
 def load_campaign_awards(forms: dict[str, AwardForm]) -> None:
     campaigns = _campaigns()
     for position, (key, code, here, text, criteria, quotas, cited) in enumerate(data.CAMPAIGN_AWARDS):
-        award = _upsert(CampaignAward, {"campaign": campaigns[key], "award_form": forms[code]},
+        award = upsert(CampaignAward, {"campaign": campaigns[key], "award_form": forms[code]},
                         {"decided_here": here, "criteria_text": text, "cited_basis": cited, "position": position})
         for index, (kind, applies_to, params, words) in enumerate(criteria):
-            _upsert(Criterion, {"campaign_award": award, "position": index},
+            upsert(Criterion, {"campaign_award": award, "position": index},
                     {"kind": kind, "applies_to": applies_to, "params": params, "text": words})
         for subject, per_unit, limit, words in quotas:
-            _upsert(Quota, {"campaign_award": award, "subject_kind": subject},
+            upsert(Quota, {"campaign_award": award, "subject_kind": subject},
                     {"per_unit": per_unit, "limit": limit, "text": words})
     snapshots.recompute(campaigns["001"].pk)  # eligibility reads the latest attainment snapshot
 
@@ -77,7 +66,7 @@ def load_history(forms: dict[str, AwardForm]) -> None:
         unit = officer.assignments.select_related("unit__parent").filter(starts_on__lte=decided_on).order_by(
             "-starts_on").first().unit  # the unit of the award's day (the officer may have moved since)
         issuer = "Bộ Tư pháp" if reference.endswith("BTP") else unit.parent.name
-        _upsert(AwardRecord, {"officer": officer, "award_form": forms[code], "year": year},
+        upsert(AwardRecord, {"officer": officer, "award_form": forms[code], "year": year},
                 {"decision_reference": reference, "decided_on": decided_on, "issued_by": issuer})
 
 

@@ -5,6 +5,7 @@ Upserted on the decision and title, the authors on (initiative, officer): loadin
 
 import datetime
 
+from emulation.demo import upsert
 from emulation.models import Officer, Unit
 
 from .models import Initiative, InitiativeAuthor, InitiativeKind, InitiativeScope
@@ -25,25 +26,14 @@ INITIATIVES = [
 ]
 
 
-def _upsert(model, lookup: dict, values: dict):
-    obj = model.objects.filter(**lookup).first()
-    if obj is not None and all(getattr(obj, k) == v for k, v in values.items()):
-        return obj
-    obj = obj or model(**lookup)
-    for key, value in values.items():
-        setattr(obj, key, value)
-    obj.full_clean(exclude=["created_by"])
-    obj.save()
-    return obj
-
-
 def load() -> None:
     codes = [code for *_rest, authors in INITIATIVES for code, _share in authors]
     officers = {o.code: o for o in Officer.objects.filter(code__in=codes)}
     units = {u.code: u for u in Unit.objects.filter(code__in=[row[0] for row in INITIATIVES])}
     for unit, title, kind, field, scope, number, day, body, result, authors in INITIATIVES:
-        initiative = _upsert(Initiative, {"decision_number": number, "decided_by": body, "title": title}, {
-            "unit": units[unit], "kind": kind, "field": field, "scope": scope, "decided_on": day, "result": result})
+        initiative = upsert(Initiative, {"decision_number": number, "decided_by": body, "title": title}, {
+            "unit": units[unit], "kind": kind, "field": field, "scope": scope, "decided_on": day, "result": result},
+            exclude=["created_by"])
         for position, (code, share) in enumerate(authors):
-            _upsert(InitiativeAuthor, {"initiative": initiative, "officer": officers[code]},
+            upsert(InitiativeAuthor, {"initiative": initiative, "officer": officers[code]},
                     {"share": share, "position": position})

@@ -12,6 +12,7 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 
 from campaigns.models import Campaign, CampaignKind
+from emulation.demo import upsert
 from emulation.models import Officer, Unit
 
 from .models import PublicationState, RecognitionLevel, Stage, TypicalExample, TypicalExampleNote
@@ -116,16 +117,6 @@ def _photo(key: str, colour) -> str:
     return name
 
 
-def _upsert(model, lookup: dict, values: dict, exclude=()):
-    obj = model.objects.filter(**lookup).first() or model(**lookup)
-    if obj.pk is None or any(getattr(obj, key) != value for key, value in values.items()):
-        for key, value in values.items():
-            setattr(obj, key, value)
-        obj.full_clean(exclude=list(exclude))
-        obj.save()
-    return obj
-
-
 def load() -> list[TypicalExample]:
     """Load after the campaigns demo (seed 003 of issuer ``TN``)."""
     campaign = Campaign.objects.get(plan__issuer__code="TN", kind=CampaignKind.TYPICAL_EXAMPLES)
@@ -138,9 +129,9 @@ def load() -> list[TypicalExample]:
         values = {"stage": stage, "level": level, "story": STORIES[key], "photo": _photo(key, colour),
                   "publication": publication, "published_at": published_at,
                   "published_by": staff if published_at else None, "created_by": staff}
-        example = _upsert(TypicalExample, lookup, values, exclude=["created_by", "published_by", "published_at"])
+        example = upsert(TypicalExample, lookup, values, exclude=["created_by", "published_by", "published_at"])
         for note_stage, text in NOTES[key]:
-            _upsert(TypicalExampleNote, {"example": example, "stage": note_stage, "text": text},
+            upsert(TypicalExampleNote, {"example": example, "stage": note_stage, "text": text},
                     {"author": staff}, exclude=["author", "evidence"])
         examples.append(example)
     return examples

@@ -241,12 +241,15 @@ def load_officers(units: dict[str, Unit]) -> dict[str, Officer]:
     return officers
 
 
-def _upsert(model, lookup: dict, values: dict):
+def upsert(model, lookup: dict, values: dict, *, exclude=()):
+    """The demo's one way to write a row: the row found by ``lookup`` (or a new one) with ``values``, validated and
+    saved only when something differs, so loading the demo twice changes nothing. ``exclude``: fields the
+    validation leaves out (a creator the demo does not set)."""
     obj = model.objects.filter(**lookup).first() or model(**lookup)
     if _changed(obj, values):
         for key, value in values.items():
             setattr(obj, key, value)
-        obj.full_clean()
+        obj.full_clean(exclude=list(exclude))
         obj.save()
     return obj
 
@@ -256,19 +259,19 @@ def load_discipline(officers: dict[str, Officer]) -> None:
     attached it to another officer: the row moves, a duplicate is removed."""
     for code, form, number, decided_on, ends_on, reason in data.DISCIPLINES:
         lookup = {"decision_number": number, "decided_on": decided_on}
-        kept = _upsert(Discipline, lookup, {"officer": officers[code], "form": form, "ends_on": ends_on,
+        kept = upsert(Discipline, lookup, {"officer": officers[code], "form": form, "ends_on": ends_on,
                                             "related_to_duties": True, "reason": reason})
         Discipline.objects.filter(**lookup).exclude(pk=kept.pk).delete()
     for code, kind, opened_on, closed_on, note in data.AWARD_HOLDS:
         lookup = {"kind": kind, "opened_on": opened_on}
-        kept = _upsert(AwardHold, lookup, {"officer": officers[code], "closed_on": closed_on, "note": note})
+        kept = upsert(AwardHold, lookup, {"officer": officers[code], "closed_on": closed_on, "note": note})
         AwardHold.objects.filter(**lookup).exclude(pk=kept.pk).delete()
 
 
 def load_ratings(officers: dict[str, Officer]) -> None:
     for index, (code, officer) in enumerate(sorted((c, o) for c, o in officers.items() if c.startswith("BD-"))):
         level = "excellent" if index % 4 == 0 else "completed" if code.endswith("-06") else "good"
-        _upsert(PerformanceRating, {"officer": officer, "year": data.RATING_YEAR}, {"level": level})
+        upsert(PerformanceRating, {"officer": officer, "year": data.RATING_YEAR}, {"level": level})
 
 
 def load_accounts(units: dict[str, Unit]) -> None:
